@@ -1,0 +1,5 @@
+"""`python -m conflictkg` runs the command-line interface."""
+
+from conflictkg.cli import main
+
+main()

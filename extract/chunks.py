@@ -1,0 +1,122 @@
+"""Per-sentence working state: tokens, and the lexicon phrases matched over them.
+
+A Chunk is a matched phrase (token span [i, j)) with what the lexicon says it
+is. Matching is longest-first, left to right, over each token's normalised
+forms, so clitics and articles do not hide a word.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from conflictkg.extract.lexicon import Entry, Lexicon
+from conflictkg.extract.text import Token
+
+__all__ = ["Chunk", "SentenceState", "match_phrases"]
+
+
+@dataclass
+class Chunk:
+    kind: str
+    i: int
+    j: int
+    value: str
+    detail: str = ""
+
+
+@dataclass
+class SentenceState:
+    index: int
+    start: int
+    tokens: list[Token]
+    chunks: list[Chunk] = field(default_factory=list)
+
+    def chunk_at(self, i: int, *kinds: str) -> Chunk | None:
+        """The chunk covering token i, if it is of one of `kinds` (any kind when none given)."""
+        for c in self.chunks:
+            if c.i <= i < c.j and (not kinds or c.kind in kinds):
+                return c
+        return None
+
+    def chunks_of(self, *kinds: str) -> list[Chunk]:
+        return [c for c in self.chunks if c.kind in kinds]
+
+    def text(self, i: int, j: int, doc_text: str) -> str:
+        return doc_text[self.tokens[i].start:self.tokens[j - 1].end] if j > i else ""
+
+
+def _phrase_at(tokens: list[Token], i: int, lex: Lexicon) -> tuple[int, list[Entry]]:
+    """Longest phrase starting at token i: (its length, every entry it has)."""
+    best_len, best = 0, []
+    forms = lex.lang.forms
+    for form in forms(tokens[i].norm):
+        for words, entry in lex.lookup(form):
+            n = len(words)
+            if n < best_len or i + n > len(tokens):
+                continue
+            if entry.case_sensitive and tokens[i].text != entry.case_sensitive:
+                continue
+            if any(words[k] not in forms(tokens[i + k].norm) for k in range(1, n)):
+                continue
+            if lex.lang.names_capitalised and entry.kind in ("entity", "demonym") \
+                    and not (tokens[i].text[:1].isupper() or tokens[i].text[:1].isdigit()):
+                continue
+            if n > best_len:
+                best_len, best = n, [entry]
+            elif entry not in best:
+                best.append(entry)
+    return best_len, best
+
+
+def match_phrases(tokens: list[Token], lex: Lexicon) -> list[Chunk]:
+    """Greedy longest matches; a span may carry several entries (kinds) at once."""
+    chunks: list[Chunk] = []
+    i = 0
+    while i < len(tokens):
+        if tokens[i].is_punct:
+            i += 1
+            continue
+        n, entries = _phrase_at(tokens, i, lex)
+        if not n:
+            n, entries = _demonym_at(tokens[i], lex)
+        if n:
+            # an entity name wins over a common word with the same letters
+            kinds = {e.kind for e in entries}
+            for e in entries:
+                if e.kind in ("head", "title") and "entity" in kinds:
+                    continue
+                chunks.append(Chunk(e.kind, i, i + n, e.value, e.detail))
+            i += n
+        else:
+            i += 1
+    return match_gapped(tokens, chunks, lex) if lex.gapped else chunks
+
+
+def _words_at(tokens: list[Token], i: int, words: tuple[str, ...], lex: Lexicon) -> bool:
+    return i + len(words) <= len(tokens) and all(w in lex.lang.forms(tokens[i + k].norm) for k, w in enumerate(words))
+
+
+def match_gapped(tokens: list[Token], chunks: list[Chunk], lex: Lexicon, gap: int = 5) -> list[Chunk]:
+    """Phrases whose parts stand apart ("تبادلت الفصائل ... إطلاق النار"): the first part carries
+    the entry, and chunks matched inside the second part are dropped."""
+    for first, second, entry in lex.gapped:
+        for i in range(len(tokens)):
+            if not _words_at(tokens, i, first, lex):
+                continue
+            for k in range(i + len(first), min(len(tokens), i + len(first) + gap + 1)):
+                if _words_at(tokens, k, second, lex):
+                    end = k + len(second)
+                    chunks = [c for c in chunks if c.j <= i or c.i >= end or (i + len(first) <= c.i and c.j <= k)]
+                    chunks.append(Chunk(entry.kind, i, i + len(first), entry.value, entry.detail))
+                    break
+    return sorted(chunks, key=lambda c: c.i)
+
+
+def _demonym_at(token: Token, lex: Lexicon) -> tuple[int, list[Entry]]:
+    if lex.lang.names_capitalised and not token.text[:1].isupper():
+        return 0, []
+    for base in lex.lang.demonym_bases(token.norm):
+        found = [e for words, e in lex.lookup(base) if len(words) == 1 and e.kind == "demonym"]
+        if found:
+            return 1, found[:1]
+    return 0, []

@@ -1,0 +1,99 @@
+"""Claims: who said, reported or denied what, and which events each claim asserts.
+
+A reporting cue (said / قال, according to / بحسب) makes a Claim whose claimant
+is the speaker and whose asserted events are those in the reported clause.
+A speech-act event (condemned, accused, vowed ...) is itself a claim by its
+actor. Events nobody is said to report stay with the document.
+"""
+
+from __future__ import annotations
+
+from conflictkg.extract.chunks import Chunk, SentenceState
+from conflictkg.extract.entities import EMention, Registry
+from conflictkg.extract.events import SPEECH_ACTS, Found, prep_of
+from conflictkg.extract.model import Claim
+from conflictkg.extract.text import QUOTES_CLOSE, QUOTES_OPEN
+
+__all__ = ["find_claims"]
+
+
+def _quote(text: str, start: int, end: int) -> str | None:
+    """The first quoted passage in text[start:end]."""
+    for k in range(start, end):
+        if text[k] in QUOTES_OPEN:
+            for m in range(k + 1, end):
+                if text[m] in QUOTES_CLOSE and text[m] != text[k] or (text[m] == text[k] == '"' and m > k):
+                    inner = text[k + 1:m].strip()
+                    return inner or None
+            return text[k + 1:end].strip() or None
+    return None
+
+
+def _claimant(state: SentenceState, cue: Chunk, mentions: list[EMention], reg: Registry,
+              previous: str | None) -> EMention | str | None:
+    lang = reg.lex.lang
+    actors = [m for m in mentions if reg.is_actor(m.key) and not m.demonym]
+    after = [m for m in actors if m.i >= cue.j and m.i - cue.j <= 6]
+    before = [m for m in actors if m.j <= cue.i and cue.i - m.j <= 8]
+    if cue.value == "source":
+        return after[0] if after else None
+    if lang.verb_initial and after and prep_of(state, after[0], lang) is None:
+        if all(t.norm not in lang.complementisers for t in state.tokens[cue.j:after[0].i]):
+            return after[0]
+    if before and prep_of(state, before[-1], lang) is None:
+        return before[-1]
+    if after and after[0].i == cue.j:
+        return after[0]  # "..., said Marotto"
+    return previous  # "وقالت إنها" / "and said it would": the subject of the clause before
+
+
+def find_claims(state: SentenceState, text: str, mentions: list[EMention], events: list[Found],
+                first_event: int, reg: Registry) -> list[Claim]:
+    """Claims in one sentence; `first_event` is the document index of events[0]."""
+    claims: list[Claim] = []
+    cues = [c for c in state.chunks_of("cue") if c.value in ("verb", "source")]
+    mediums = state.chunks_of("medium")
+    claimed: set[int] = set()
+    previous = next((f.event.actors[0] for f in events if f.event.actors and f.i < (cues[0].i if cues else 0)),
+                    None)
+    for n, cue in enumerate(cues):
+        who = _claimant(state, cue, mentions, reg, previous)
+        if who is None:
+            continue
+        key = who if isinstance(who, str) else who.key
+        nxt = cues[n + 1].i if n + 1 < len(cues) else len(state.tokens)
+        after = [k for k, f in enumerate(events) if cue.j <= f.i < nxt]
+        before = [k for k, f in enumerate(events) if f.i < cue.i and k not in claimed]
+        if cue.value == "source":
+            scope = [k for k in range(len(events)) if k not in claimed]
+        else:
+            scope = after or (before if cue.i > len(state.tokens) // 2 else [])
+        scope = [k for k in scope if not (events[k].event.type in SPEECH_ACTS and key in events[k].event.actors
+                                          and events[k].i < cue.i)]
+        claimed.update(scope)
+        start_char = state.tokens[cue.j].start if cue.j < len(state.tokens) else state.tokens[-1].end
+        end_char = state.tokens[nxt - 1].end if scope == after else state.tokens[cue.i].start
+        quote_span = (start_char, end_char) if scope == after else (state.tokens[0].start, end_char)
+        medium = min(mediums, key=lambda m: abs(m.i - cue.i), default=None)
+        claims.append(Claim(
+            claimant=key, sentence=state.index, start=state.tokens[cue.i].start, end=state.tokens[cue.j - 1].end,
+            cue=state.text(cue.i, cue.j, text), asserts=[first_event + k for k in scope],
+            quote=_quote(text, *quote_span), medium=medium.value if medium else None,
+            confidence=_confidence(reg, key, medium is not None)))
+        previous = key
+    # a speech act is a claim by its actor, asserting itself and what it is about
+    for k, f in enumerate(events):
+        ev = f.event
+        if ev.type not in SPEECH_ACTS or not ev.actors or any(first_event + k in c.asserts for c in claims):
+            continue
+        about = [x for x in range(k + 1, len(events)) if x not in claimed and events[x].event.type not in SPEECH_ACTS]
+        claimed.update(about)
+        claims.append(Claim(claimant=ev.actors[0], sentence=state.index, start=ev.start, end=ev.end,
+                            cue=ev.trigger, asserts=[first_event + x for x in [k, *about]],
+                            confidence=_confidence(reg, ev.actors[0], False)))
+    return claims
+
+
+def _confidence(reg: Registry, claimant: str, has_medium: bool) -> float:
+    score = 0.6 + (0.2 if reg.doc.entities[claimant].in_gazetteer else 0.05) + (0.1 if has_medium else 0.0)
+    return round(min(score, 0.95), 2)

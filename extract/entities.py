@@ -1,0 +1,456 @@
+"""Entities: gazetteer names plus patterns for the names a gazetteer lacks.
+
+Patterns: title + name (a Person with its role and affiliation), head noun +
+name or modifiers (named groups and places, descriptive collectives such as
+"Iran-backed militias" / "الفصائل الموالية لإيران"), direction + place
+("eastern Syria"), and definite short forms resolved to the last compatible
+mention ("the coalition", "التحالف"). One Registry per document gives each
+real-world entity one key.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from conflictkg.extract.chunks import Chunk, SentenceState
+from conflictkg.extract.lang import Language
+from conflictkg.extract.lexicon import Lexicon
+from conflictkg.extract.model import Document, Entity, Relation
+from conflictkg.graph.iris import slug
+
+__all__ = ["EMention", "Registry", "find_entities", "PLACE_TYPES", "ACTOR_TYPES"]
+
+PLACE_TYPES = frozenset({"Location", "Country", "Region", "Settlement", "Site"})
+ACTOR_TYPES = frozenset({"Actor", "Person", "State", "ArmedGroup", "MilitaryForce", "GovernmentBody",
+                         "Organization", "Coalition", "Group"})
+_DIRECTION_EN = {"east": "eastern", "west": "western", "north": "northern", "south": "southern",
+                 "central": "central", "northeast": "northeastern", "northwest": "northwestern",
+                 "southeast": "southeastern", "southwest": "southwestern"}
+_DIRECTION_AR = {"east": "شرق", "west": "غرب", "north": "شمال", "south": "جنوب", "central": "وسط",
+                 "northeast": "شمال شرق", "northwest": "شمال غرب", "southeast": "جنوب شرق",
+                 "southwest": "جنوب غرب"}
+
+
+@dataclass
+class EMention:
+    i: int
+    j: int
+    key: str
+    demonym: bool = False  # a bare nationality adjective ("American", "الأمريكية")
+
+
+class Registry:
+    """The document's entities: one Entity per key, with every surface form seen."""
+
+    def __init__(self, doc: Document, lex: Lexicon) -> None:
+        self.doc, self.lex, self.lang = doc, lex, lex.lang.code
+        self.history: list[str] = []  # keys in mention order, for short-form coreference
+        self._surnames: dict[str, str] = {}
+
+    def types(self, key: str) -> set[str]:
+        return self.doc.entities[key].types if key in self.doc.entities else set()
+
+    def is_actor(self, key: str) -> bool:
+        return bool(self.types(key) & ACTOR_TYPES)
+
+    def is_place(self, key: str) -> bool:
+        return bool(self.types(key) & PLACE_TYPES)
+
+    def known(self, key: str, surface: str) -> str:
+        """A gazetteer entity, added to the document on first mention."""
+        if key not in self.doc.entities:
+            g = self.lex.entities[key]
+            self.doc.entities[key] = Entity(key, set(g.types), dict(g.labels), wikidata=g.wikidata,
+                                            in_gazetteer=True)
+            if "Person" in g.types:
+                for label in g.labels.values():
+                    self._surnames.setdefault(self.lex.lang.normalise(label.split()[-1]), key)
+        return self._seen(key, surface)
+
+    def new(self, key: str, cls: str, label: str, surface: str, labels: dict[str, str] | None = None) -> str:
+        """An entity found by a pattern; the first label seen in each language is its canonical one."""
+        ent = self.doc.entities.setdefault(key, Entity(key, {cls}))
+        for lang, text in (labels or {self.lang: label}).items():
+            ent.labels.setdefault(lang, text)
+        if cls == "Person":
+            words = surface.split()
+            if len(words) > 1:
+                self._surnames.setdefault(self.lex.lang.normalise(words[-1]), key)
+        return self._seen(key, surface)
+
+    def _seen(self, key: str, surface: str) -> str:
+        if surface:
+            self.doc.entities[key].aliases.add((surface, self.lang))
+        self.history.append(key)
+        return key
+
+    def person_by_surname(self, norm: str) -> str | None:
+        return self._surnames.get(norm)
+
+    def last_of(self, cls: str) -> str | None:
+        for key in reversed(self.history):
+            if cls in self.types(key):
+                return key
+        return None
+
+    def relate(self, subject: str, predicate: str, obj: str, sentence: int) -> None:
+        if subject != obj:
+            rel = Relation(subject, predicate, obj, sentence)
+            if rel not in self.doc.relations:
+                self.doc.relations.append(rel)
+
+
+class _Finder:
+    """Runs the patterns over one sentence."""
+
+    def __init__(self, state: SentenceState, text: str, reg: Registry) -> None:
+        self.s, self.text, self.reg = state, text, reg
+        self.lang: Language = reg.lex.lang
+        self.toks = state.tokens
+        self.used = [False] * len(self.toks)
+        self.mentions: list[EMention] = []
+
+    # -- helpers -------------------------------------------------------------
+    def surface(self, i: int, j: int) -> str:
+        return self.s.text(i, j, self.text)
+
+    def norm(self, i: int) -> str:
+        return self.toks[i].norm if 0 <= i < len(self.toks) else ""
+
+    def is_stop(self, i: int) -> bool:
+        t = self.toks[i]
+        return t.is_punct or t.norm in self.lang.stopwords or bool(set(self.lang.forms(t.norm)[:1])
+                                                                     & self.lang.stopwords)
+
+    def phrase_at(self, i: int, name: str) -> int:
+        """Length of the language's `name` phrase starting at token i (0 when absent)."""
+        for words in self.lang.phrases.get(name, ()):
+            n = len(words)
+            if i + n <= len(self.toks) and all(
+                    w == self.norm(i + k) or w in self.lang.forms(self.norm(i + k)) for k, w in enumerate(words)):
+                return n
+        return 0
+
+    def add(self, i: int, j: int, key: str, demonym: bool = False) -> EMention:
+        m = EMention(i, j, key, demonym)
+        self.mentions.append(m)
+        for k in range(i, j):
+            self.used[k] = True
+        return m
+
+    def free(self, i: int) -> bool:
+        return 0 <= i < len(self.toks) and not self.used[i]
+
+    def name_tokens(self, i: int, limit: int = 3) -> int:
+        """End of an unknown name starting at i: words that are no function word, cue or punctuation."""
+        j = i
+        while j < len(self.toks) and j - i < limit and self.free(j) and not self.is_stop(j):
+            c = self.s.chunk_at(j)
+            if c is not None and c.kind != "entity":
+                break
+            if self.lang.names_capitalised and not self.toks[j].text[:1].isupper() \
+                    and self.toks[j].norm not in ("al", "bin", "ibn", "abu", "de", "van", "von"):
+                break
+            j += 1
+        return j
+
+    # -- entity at a position -------------------------------------------------
+    def entity_at(self, i: int) -> EMention | None:
+        """The mention starting at token i, trying patterns then gazetteer names."""
+        if not self.free(i):
+            return next((m for m in self.mentions if m.i == i), None)
+        c = self.s.chunk_at(i)
+        if c is None or c.i != i:
+            return self.capitalised_name(i) if self.lang.names_capitalised else None
+        if c.kind == "title":
+            return self.title(c)
+        if c.kind == "head":
+            return self.head(c)
+        if c.kind == "entity":
+            return self.known(c)
+        if c.kind == "demonym":
+            return self.add(c.i, c.j, self.reg.known(c.value, self.surface(c.i, c.j)), demonym=True)
+        if self.lang.directions.get(self.norm(i)) and self.s.chunk_at(i + 1, "entity"):
+            return self.direction(i, self.s.chunk_at(i + 1, "entity"))
+        return None
+
+    def known(self, c: Chunk) -> EMention:
+        m = self.add(c.i, c.j, self.reg.known(c.value, self.surface(c.i, c.j)))
+        self.modifiers(m, m.j)
+        return m
+
+    def direction(self, i: int, place: Chunk) -> EMention | None:
+        """'شرق سوريا' / 'eastern Syria': a Region inside the place."""
+        d = self.lang.directions[self.norm(i)]
+        g = self.reg.lex.entities.get(place.value)
+        if g is None or not ({"Country", "Region", "Settlement"} & g.types):
+            return None
+        labels = {}
+        if "en" in g.labels:
+            labels["en"] = f"{_DIRECTION_EN[d]} {g.labels['en']}"
+        if "ar" in g.labels:
+            labels["ar"] = f"{_DIRECTION_AR[d]} {g.labels['ar']}"
+        self.reg.known(place.value, self.surface(place.i, place.j))
+        key = self.reg.new(f"region/{d}-{place.value}", "Region", self.surface(i, place.j),
+                           self.surface(i, place.j), labels)
+        self.reg.relate(key, "locatedIn", place.value, self.s.index)
+        return self.add(i, place.j, key)
+
+    def capitalised_name(self, i: int) -> EMention | None:
+        """English: an unknown capitalised name; a person when a known surname, else a generic actor."""
+        j = self.name_tokens(i, 4)
+        if j == i or (i == 0 and j == i + 1):
+            return None
+        surface = self.surface(i, j)
+        person = self.reg.person_by_surname(self.norm(j - 1))
+        if person and j == i + 1:
+            return self.add(i, j, self.reg.new(person, "Person", surface, surface))
+        if j - i < 2:
+            return None
+        head = self.s.chunk_at(j, "head")
+        if head is not None:
+            return None  # left for head() which sees the name before it
+        return self.add(i, j, self.reg.new(f"actor/{slug(surface)}", "Actor", surface, surface))
+
+    # -- patterns ---------------------------------------------------------------
+    def person_name(self, i: int) -> tuple[int, str | None]:
+        """A person's name starting at i: (end, key) via the gazetteer, a known surname or new words."""
+        c = self.s.chunk_at(i, "entity")
+        if c is not None and c.i == i and "Person" in self.reg.lex.entities[c.value].types:
+            return c.j, self.reg.known(c.value, self.surface(c.i, c.j))
+        if not self.lang.names_capitalised and self.norm(i).startswith("ال"):
+            return i, None  # Arabic personal names do not start with the article
+        j = self.name_tokens(i)
+        if j == i:
+            return i, None
+        surface = self.surface(i, j)
+        key = self.reg.person_by_surname(self.norm(j - 1))
+        if key is None:
+            key = f"person/{slug(' '.join(self.norm(k) for k in range(i, j)))}"
+        return j, self.reg.new(key, "Person", surface, surface)
+
+    def title(self, c: Chunk) -> EMention | None:
+        """Title + affiliation + name, in either order, and the appositive 'Name, the TITLE of X'."""
+        role = self.surface(c.i, c.j)
+        for k in range(c.i, c.j):
+            self.used[k] = True
+        affil: EMention | None = None
+        j = c.j
+        # affiliation after the title: باسم X / for X / of X / a demonym
+        n = 1 if self.norm(j) in ("باسم", "for", "of", "ل") else 0
+        nxt = self.s.chunk_at(j + n)
+        if nxt is not None and nxt.i == j + n and (n or nxt.kind == "demonym" or (
+                nxt.kind == "entity" and "Person" not in self.reg.lex.entities[nxt.value].types)):
+            affil = self.entity_at(j + n)
+            if affil is not None:
+                j = affil.j
+        start = c.i
+        if affil is None and c.i > 0:  # before the title: "coalition spokesman", "U.S. Secretary of State"
+            k = c.i - 1
+            prev = self.s.chunk_at(k)
+            if prev is not None and prev.kind in ("entity", "demonym") and prev.j == c.i:
+                self.used[k] = False
+                affil = self.entity_at(prev.i)
+                start = prev.i
+            elif self.norm(k) in ("coalition", "army", "military", "government", "police") and \
+                    self.reg.last_of({"coalition": "Coalition"}.get(self.norm(k), "MilitaryForce")):
+                affil = self.add(k, c.i, self.reg.last_of({"coalition": "Coalition"}.get(self.norm(k),
+                                                                                          "MilitaryForce")))
+                start = k
+        end, person = self.person_name(j)
+        if person is None:
+            person, start, end = self.appositive(start)
+        if person is None:
+            return affil
+        self.reg.doc.entities[person].roles.add((role, self.reg.lang))
+        if affil is not None:
+            kind = {"spokesperson": "spokespersonFor", "member": "memberOf"}.get(c.detail)
+            if kind:
+                self.reg.relate(person, kind, affil.key, self.s.index)
+            elif c.detail == "leader":
+                self.reg.relate(affil.key, "ledBy", person, self.s.index)
+        self.mentions = [m for m in self.mentions if m is not affil]
+        return self.add(start, max(end, affil.j if affil else end), person)
+
+    def appositive(self, start: int) -> tuple[str | None, int, int]:
+        """'Wayne Marotto, a spokesman for the coalition': the name before the comma."""
+        k = start - 1
+        while k >= 0 and self.norm(k) in ("a", "an", "the"):
+            k -= 1
+        if k < 1 or self.toks[k].text not in (",", "،"):
+            return None, start, start
+        j = k
+        i = j
+        while i > 0 and self.free(i - 1) and not self.is_stop(i - 1) and (
+                not self.lang.names_capitalised or self.toks[i - 1].text[:1].isupper()):
+            i -= 1
+        if i == j:
+            return None, start, start
+        surface = self.surface(i, j)
+        key = self.reg.person_by_surname(self.norm(j - 1)) or f"person/{slug(surface)}"
+        return self.reg.new(key, "Person", surface, surface), i, start
+
+    def head(self, c: Chunk) -> EMention | None:
+        """Head noun + name or modifiers: named groups/places and descriptive collectives."""
+        cls, entry = c.value, c.detail
+        for k in range(c.i, c.j):
+            self.used[k] = True
+        start, j = c.i, c.j
+        nation = patron = None
+        patron_rel = "backedBy"
+        # English modifiers before the head: "Iran-backed", "two U.S.", "Syrian", "pro-Iranian"
+        k = c.i - 1
+        name_end = None
+        while k >= 0 and self.free(k):
+            back = self.s.chunk_at(k)
+            if back is not None and back.kind in ("entity", "demonym") and back.j == start:
+                g = self.reg.lex.entities[back.value]
+                if back.kind == "entity" and ("Person" in g.types or g.is_actor and "State" not in g.types) \
+                        and cls in ("ArmedGroup", "MilitaryForce", "Site", "Settlement", "Region"):
+                    break  # "Hezbollah fighters" / "Kherson province": the head describes that entity
+                if nation is None and back.j == start and not self.toks[back.j - 1].text.endswith("-"):
+                    nation, start, k = back.value, back.i, back.i - 1
+                    continue
+                break
+            if self.toks[k].text in ("-",) and k > 0 and self.s.chunk_at(k - 1, "entity", "demonym"):
+                n_back = self.phrase_back(k, start)
+                if n_back:
+                    prev = self.s.chunk_at(k - 1)
+                    patron, start, k = prev.value, prev.i, prev.i - 1
+                    patron_rel = n_back
+                    continue
+            if self.lang.names_capitalised and self.toks[k].text[:1].isupper() and not self.is_stop(k):
+                name_end = start
+                while k >= 0 and self.free(k) and self.toks[k].text[:1].isupper() and not self.is_stop(k):
+                    k -= 1
+                start = k + 1
+                break
+            if self.toks[k].norm in self.lang.number_words or self.toks[k].text.isdigit() \
+                    or self.toks[k].norm in ("local", "senior", "security", "military", "medical", "western"):
+                start, k = k, k - 1
+                continue
+            break
+        if name_end is not None:  # "the Quds Brigades", "Ain al-Asad air base"
+            surface = self.surface(start, c.j)
+            key = self.reg.new(f"{cls.lower()}/{slug(surface)}", cls, surface, surface)
+            m = self.add(start, c.j, key)
+            self.modifiers(m, m.j)
+            return m
+        # after the head: a known name, "of X", or Arabic name / adjective words
+        of = 1 if self.norm(j) == "of" and cls in PLACE_TYPES else 0
+        nxt = self.s.chunk_at(j + of)
+        if nxt is not None and nxt.i == j + of and nxt.kind == "entity":
+            g = self.reg.lex.entities[nxt.value]
+            if (cls in PLACE_TYPES) == bool(g.types & PLACE_TYPES) and nation is None:
+                m = self.add(c.i, nxt.j, self.reg.known(nxt.value, self.surface(nxt.i, nxt.j)))
+                self.modifiers(m, m.j)
+                return m
+        if nxt is not None and nxt.i == j and nxt.kind == "demonym":
+            nation, j = nxt.value, nxt.j
+        name_start = j + of
+        definite = not self.lang.names_capitalised and any(
+            f.startswith("ال") for f in self.lang.forms(self.norm(c.i))[:2])
+        named = of or not (self.lang.names_capitalised or definite)  # a definite Arabic head takes no name
+        name_stop = self.name_tokens(name_start) if named else name_start
+        if name_stop > name_start and not self.lang.names_capitalised and cls in ACTOR_TYPES and \
+                self.norm(name_start).startswith("ال") and cls != "ArmedGroup":
+            name_stop = name_start  # "القوات الأمريكية": an adjective, not a name
+        j = max(j, name_stop)
+        m = self.add(start, j, "")
+        if nation is None and j < len(self.toks) and self.s.chunk_at(j, "demonym"):
+            d = self.s.chunk_at(j, "demonym")
+            nation, m.j = d.value, d.j
+            self.used[d.i:d.j] = [True] * (d.j - d.i)
+        rel_patron, rel_kind, m.j = self.patron_after(m.j)
+        patron = patron or rel_patron
+        patron_rel = rel_kind or patron_rel
+        name = " ".join(self.norm(k) for k in range(name_start, name_stop))
+        surface = self.surface(m.i, m.j)
+        if not name and nation is None and patron is None:
+            antecedent = self.reg.last_of(cls) if cls in ACTOR_TYPES | PLACE_TYPES else None
+            if antecedent is None or cls == "Group":
+                self.mentions.remove(m)
+                if cls in ("Coalition",):
+                    m2 = self.add(m.i, m.j, "")
+                    return self.coalition(m2)
+                return None if cls != "Group" else self.finish(m, f"group/{entry}", cls, surface)
+            m.key = self.reg.new(antecedent, cls, surface, surface)
+            return m
+        if name:
+            key = f"{cls.lower()}/{slug(name)}"
+        elif cls == "Group":
+            key = "group/" + "-".join(x for x in (nation, patron and patron + "-backed", entry) if x)
+        else:
+            key = f"{cls.lower()}/" + "-".join(x for x in (nation, patron and patron + "-backed") if x)
+        m = self.finish(m, key, cls, surface)
+        if nation and cls == "MilitaryForce" and not patron:
+            self.reg.relate(m.key, "memberOf", nation, self.s.index)
+        if patron:
+            self.reg.relate(m.key, patron_rel, patron, self.s.index)
+        if cls == "Coalition":
+            self.coalition(m)
+        return m
+
+    def finish(self, m: EMention, key: str, cls: str, surface: str) -> EMention:
+        m.key = self.reg.new(key, cls, surface, surface)
+        if m not in self.mentions:
+            self.mentions.append(m)
+        return m
+
+    def phrase_back(self, dash: int, head_start: int) -> str | None:
+        """'Iran-backed' / 'U.S.-led': the relation named by the word after the dash."""
+        for name, rel in (("backed", "backedBy"), ("allied", "alliedWith"), ("led", "ledBy")):
+            for words in self.lang.phrases[name]:
+                if words[0].startswith("-") and words[0][1:] == self.norm(dash + 1) and dash + 2 == head_start:
+                    return rel
+        return None
+
+    def patron_after(self, j: int) -> tuple[str | None, str | None, int]:
+        """'backed by X' / 'المدعومة من X' / 'allied with X' after a mention: (patron, relation, new end)."""
+        for name, rel in (("backed", "backedBy"), ("allied", "alliedWith"), ("led", "ledBy")):
+            n = self.phrase_at(j, name)
+            if n:
+                p = self.s.chunk_at(j + n, "entity", "demonym")
+                if p is None and n and self.s.chunk_at(j + n - 1, "entity", "demonym"):
+                    p = self.s.chunk_at(j + n - 1, "entity", "demonym")  # لإيران: the clitic was the preposition
+                if p is not None:
+                    self.reg.known(p.value, self.surface(p.i, p.j))
+                    for k in range(j, p.j):
+                        self.used[k] = True
+                    return p.value, rel, p.j
+        return None, None, j
+
+    def modifiers(self, m: EMention, j: int) -> None:
+        """Relations stated right after a named entity: 'SDF, backed by the United States'."""
+        k = j + 1 if j < len(self.toks) and self.toks[j].text in (",", "،") else j
+        patron, rel, end = self.patron_after(k)
+        if patron:
+            self.reg.relate(m.key, rel, patron, self.s.index)
+            if k == j:
+                m.j = end
+
+    def coalition(self, m: EMention) -> EMention | None:
+        """'تحالف تقوده الولايات المتحدة' / 'the U.S.-led coalition': keyed by its leader."""
+        if any(r.subject == m.key and r.predicate == "ledBy" for r in self.reg.doc.relations):
+            return m
+        patron, rel, end = self.patron_after(m.j)
+        if patron and rel == "ledBy":
+            surface = self.surface(m.i, end)
+            m.key, m.j = self.reg.new(f"coalition/{patron}-led", "Coalition", surface, surface), end
+            self.reg.relate(m.key, "ledBy", patron, self.s.index)
+            if m not in self.mentions:
+                self.mentions.append(m)
+            return m
+        if not m.key:
+            self.mentions = [x for x in self.mentions if x is not m]
+            return None
+        return m
+
+
+def find_entities(state: SentenceState, text: str, reg: Registry) -> list[EMention]:
+    """Every entity mention in the sentence, left to right, without overlaps."""
+    f = _Finder(state, text, reg)
+    for i in range(len(state.tokens)):
+        if f.free(i):
+            f.entity_at(i)
+    return sorted((m for m in f.mentions if m.key), key=lambda m: m.i)

@@ -1,0 +1,75 @@
+"""Language profiles: the data and small rules that differ between languages.
+
+The shared pipeline (extract/pipeline.py) asks a `Language` for everything
+language-specific. Adding a language means writing one module like ar.py or
+en.py that builds a `Language`, adding its labels to the lexicon and gazetteer
+Turtle, and registering it in `_MODULES` below.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import cache
+
+from conflictkg.errors import InputError
+
+__all__ = ["Language", "get_language", "detect_language", "SUPPORTED"]
+
+_MODULES = {"ar": "conflictkg.extract.lang.ar", "en": "conflictkg.extract.lang.en"}
+SUPPORTED = tuple(_MODULES)
+
+
+@dataclass(frozen=True)
+class Language:
+    """What the pipeline needs to know about one language. Word sets hold normalised forms."""
+
+    code: str
+    normalise: Callable[[str], str]  # a token -> its matching form
+    forms: Callable[[str], tuple[str, ...]]  # a normalised token -> forms to try (clitics stripped)
+    demonym_bases: Callable[[str], tuple[str, ...]]  # an inflected adjective -> base forms
+    make_tokenizer: Callable[[], Callable]  # -> spaCy tokenizer
+    keep_together: Callable[[str, int], bool] | None  # veto a sentence break (abbreviations)
+    names_capitalised: bool  # proper names start with a capital (English) or not (Arabic)
+    verb_initial: bool  # verb-subject-object order is common (Arabic)
+    stopwords: frozenset[str]  # function words: never part of a name
+    negators: frozenset[str]
+    future_markers: frozenset[str]
+    clause_breaks: frozenset[str]  # tokens that end a clause
+    complementisers: frozenset[str]  # start a reported clause: إن / أن / that
+    relatives: frozenset[str]  # which / التي
+    prepositions: dict[str, str]  # preposition -> role: target | location | instrument | agent | with | source
+    phrases: dict[str, tuple[tuple[str, ...], ...]]  # named multi-word markers, see below
+    directions: dict[str, str]  # direction word -> English direction
+    number_words: dict[str, int]
+    vague_numbers: frozenset[str]
+    killed_words: frozenset[str]  # nouns/participles: "N killed", "قتيلا"
+    injured_words: frozenset[str]
+    weekdays: dict[str, int]  # Monday = 0
+    months: dict[str, int]
+    day_offsets: dict[str, int]  # yesterday = -1
+    time_words: frozenset[str]  # evening, morning, night: part of a time expression
+    passive_auxiliaries: frozenset[str] = field(default_factory=frozenset)
+    # `phrases` keys: response (in response to), backed (backed by), allied (allied with),
+    # led (led by), control (controls), agent (by), under (came under), order (ordered),
+    # members (members of), since (since), demonym_suffixes (English -backed, -led ...)
+
+
+@cache
+def get_language(code: str) -> Language:
+    """The profile for a language code, loaded on first use."""
+    if code not in _MODULES:
+        raise InputError(f"unsupported language {code!r}; use one of: {', '.join(SUPPORTED)} (or auto)")
+    return importlib.import_module(_MODULES[code]).LANGUAGE
+
+
+def detect_language(text: str) -> str:
+    """'ar' when Arabic letters outnumber Latin ones, else 'en' (script-based, per document)."""
+    arabic = latin = 0
+    for ch in text:
+        if "\u0600" <= ch <= "\u06ff" or "\u0750" <= ch <= "\u077f":
+            arabic += 1
+        elif ch.isascii() and ch.isalpha():
+            latin += 1
+    return "ar" if arabic > latin else "en"

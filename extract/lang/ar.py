@@ -1,0 +1,162 @@
+"""Arabic: normalisation, clitics, demonym inflection and the function words the rules use."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import spacy
+
+from conflictkg.extract.lang import Language
+from conflictkg.extract.text import QUOTES_CLOSE, QUOTES_OPEN
+
+_DIACRITICS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")  # and tatweel
+_LETTERS = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه", "ئ": "ي", "ؤ": "و",
+                          "ی": "ي", "ک": "ك", "ھ": "ه",
+                          **{chr(0x0660 + i): str(i) for i in range(10)},
+                          **{chr(0x06F0 + i): str(i) for i in range(10)}})
+
+
+def normalise(word: str) -> str:
+    """Matching form: no diacritics or tatweel; alef, ya, ta-marbuta, hamza seats unified; ASCII digits."""
+    return _DIACRITICS.sub("", word).translate(_LETTERS)
+
+
+_PRONOUN_SUFFIXES = ("هما", "هم", "هن", "ها", "كم", "نا")
+
+
+@lru_cache(maxsize=200_000)
+def forms(word: str) -> tuple[str, ...]:
+    """The word and its readings with proclitics (و ف ب ل ك ال لل) and pronoun suffixes removed.
+
+    The full word always comes first, so a name that starts with one of these
+    letters (واين, بايدن) still matches as written.
+    """
+    out = [word]
+    for conj in ("", "و", "ف"):
+        if not word.startswith(conj):
+            continue
+        rest = word[len(conj):]
+        for prep in ("", "ب", "ل", "ك"):
+            if not rest.startswith(prep):
+                continue
+            stem = rest[len(prep):]
+            if prep == "ل" and stem.startswith("ل") and not stem.startswith("ال"):
+                out += ["ا" + stem, stem[1:]]  # لل = ل + ال
+            elif stem.startswith("ال"):
+                out += [stem, stem[2:]]
+            elif conj or prep:
+                out.append(stem)
+    for w in list(out):
+        for suffix in _PRONOUN_SUFFIXES:
+            if w.endswith(suffix) and len(w) - len(suffix) >= 3:
+                base = w[: -len(suffix)]
+                out.append(base)
+                if base.endswith("ت"):
+                    out.append(base[:-1] + "ه")  # قاعدتها -> قاعدة
+                if base.endswith("ي") and suffix in ("ها", "هم"):
+                    out.append(base[:-1])
+    return (word,) + tuple(dict.fromkeys(w for w in out[1:] if len(w) >= 2 and w != word))
+
+
+_DEMONYM_ENDINGS = ("يتين", "يتان", "يين", "يون", "يان", "يات", "يه", "ي")
+
+
+def demonym_bases(word: str) -> tuple[str, ...]:
+    """Masculine singular bases of an inflected nationality adjective: أمريكيين -> أمريكي."""
+    out = []
+    for f in forms(word):
+        for ending in _DEMONYM_ENDINGS:
+            if f.endswith(ending) and len(f) > len(ending) + 2:
+                out.append(f[: -len(ending)] + "ي")
+                break
+    return tuple(dict.fromkeys(out))
+
+
+def make_tokenizer():
+    """spaCy's Arabic tokenizer, also splitting quotes glued to words (و”أطلق, صواريخ”.)."""
+    nlp = spacy.blank("ar")
+    quotes = re.escape(QUOTES_OPEN + QUOTES_CLOSE)
+    prefixes = list(nlp.Defaults.prefixes) + [f"[{quotes}]"]
+    suffixes = list(nlp.Defaults.suffixes) + [f"[{quotes}]", r"[،؛؟]"]
+    infixes = list(nlp.Defaults.infixes) + [f"[{quotes}]", r"[/،؛]"]
+    nlp.tokenizer.prefix_search = spacy.util.compile_prefix_regex(prefixes).search
+    nlp.tokenizer.suffix_search = spacy.util.compile_suffix_regex(suffixes).search
+    nlp.tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
+    return nlp.tokenizer
+
+
+def _n(words: str) -> frozenset[str]:
+    return frozenset(normalise(w) for w in words.split())
+
+
+def _p(*phrases: str) -> tuple[tuple[str, ...], ...]:
+    return tuple(tuple(normalise(w) for w in p.split()) for p in phrases)
+
+
+_NUMBERS = {
+    "واحد": 1, "واحدة": 1, "اثنان": 2, "اثنين": 2, "اثنتان": 2, "اثنتين": 2, "ثلاثة": 3, "ثلاث": 3,
+    "أربعة": 4, "أربع": 4, "خمسة": 5, "خمس": 5, "ستة": 6, "ست": 6, "سبعة": 7, "سبع": 7, "ثمانية": 8,
+    "ثماني": 8, "ثمان": 8, "تسعة": 9, "تسع": 9, "عشرة": 10, "عشر": 10, "عشرين": 20, "عشرون": 20,
+    "ثلاثين": 30, "ثلاثون": 30, "أربعين": 40, "أربعون": 40, "خمسين": 50, "خمسون": 50, "ستين": 60,
+    "ستون": 60, "سبعين": 70, "سبعون": 70, "ثمانين": 80, "ثمانون": 80, "تسعين": 90, "تسعون": 90,
+    "مئة": 100, "مائة": 100, "مئتين": 200, "مئتان": 200, "ألف": 1000, "أحد": 11, "إحدى": 11,
+}
+
+LANGUAGE = Language(
+    code="ar",
+    normalise=normalise,
+    forms=forms,
+    demonym_bases=demonym_bases,
+    make_tokenizer=make_tokenizer,
+    keep_together=None,
+    names_capitalised=False,
+    verb_initial=True,
+    stopwords=_n("في من إلى الى على عن مع ضد بعد قبل خلال منذ حتى عند لدى و أو ثم أن إن بأن لأن كما "
+                 "التي الذي الذين اللذين اللتين اللواتي ما لا لم لن قد هذا هذه ذلك تلك هو هي هم هن "
+                 "كان كانت يكون تكون ليس وقال وقالت قال قالت إنه إنها أنه أنها بين حول نحو دون عبر "
+                 "يوم أمس اليوم مساء صباح ليلة فجر ظهر أيضا فيما بينما لكن غير كل بعض جميع إثر عقب "
+                 "وسط قرب شمال جنوب شرق غرب شرقي غربي شمالي جنوبي أي ضمن لدى بسبب رغم إذ حيث"),
+    negators=_n("لم لن لا ليس ليست ما غير عدم دون بدون نفى نفت ينفي تنفي"),
+    future_markers=_n("سوف ستقوم سيقوم سيتم"),
+    clause_breaks=frozenset({"،", ",", "؛", ";", ":", "فيما", "بينما", "لكن", "ولكن", "-", "–", "(", ")"}),
+    complementisers=_n("إن أن بأن وأن بأنه بأنها إنه إنها أنه أنها إنهم أنهم"),
+    relatives=_n("التي الذي الذين اللتين اللذين"),
+    prepositions={**{normalise(w): "target" for w in "على ضد استهدف".split()},
+                  **{normalise(w): "location" for w in "في قرب بالقرب داخل عند قبالة أطراف محيط".split()},
+                  "ب": "instrument", normalise("مع"): "with", normalise("من"): "source"},
+    phrases={
+        "response": _p("ردا على", "ردًا على", "رداً على", "انتقاما ل", "انتقاما من", "في رد على"),
+        "backed": _p("المدعومة من", "المدعوم من", "المدعومين من", "الموالية ل", "الموالي ل", "الموالين ل",
+                     "المدعومة إيرانيا", "التابعة ل", "التابع ل"),
+        "allied": _p("المتحالفة مع", "المتحالف مع", "المتحالفين مع", "الحليفة ل", "الحليف ل", "الحليفة"),
+        "led": _p("تقوده", "تقودها", "بقيادة", "الذي تقوده", "التي تقودها"),
+        "control": _p("تسيطر", "يسيطر", "سيطرت", "سيطر", "تسيطر عليها", "يسيطر عليها", "يسيطر عليه",
+                      "الخاضعة لسيطرة", "الخاضع لسيطرة", "تحت سيطرة"),
+        "agent": _p("من قبل", "على يد", "على أيدي"),
+        "under": _p("تعرض", "تعرضت", "تتعرض", "يتعرض", "تعرضوا"),
+        "order": _p("أمر", "يأمر", "أمرت", "تأمر", "أمر بشن", "يأمر بشن"),
+        "members": _p("أعضاء من", "عناصر من", "أفراد من", "مقاتلين من", "مقاتلي", "عناصر", "أعضاء"),
+        "since": _p("منذ"),
+    },
+    directions={normalise(k): v for k, v in {
+        "شرق": "east", "شرقي": "east", "غرب": "west", "غربي": "west", "شمال": "north", "شمالي": "north",
+        "جنوب": "south", "جنوبي": "south", "وسط": "central", "شمال شرق": "northeast", "شمال غرب": "northwest",
+        "جنوب شرق": "southeast", "جنوب غرب": "southwest", "شمال شرقي": "northeast", "شمال غربي": "northwest",
+        "جنوب شرقي": "southeast", "جنوب غربي": "southwest"}.items()},
+    number_words={normalise(k): v for k, v in _NUMBERS.items()},
+    vague_numbers=_n("عشرات مئات آلاف عدد عديد بضعة بضع العديد الكثير"),
+    killed_words=_n("قتيل قتيلا قتلى قتلوا قتل مقتل شهيد شهداء شهيدا حتفه حتفهم"),
+    injured_words=_n("جريح جريحا جرحى مصاب مصابا مصابين إصابة إصابات أصيب أصيبوا"),
+    weekdays={normalise(k): v for k, v in {
+        "الاثنين": 0, "الإثنين": 0, "الثلاثاء": 1, "الأربعاء": 2, "الخميس": 3, "الجمعة": 4, "السبت": 5,
+        "الأحد": 6}.items()},
+    months={normalise(k): v for k, v in {
+        "يناير": 1, "كانون الثاني": 1, "فبراير": 2, "شباط": 2, "مارس": 3, "آذار": 3, "أبريل": 4,
+        "ابريل": 4, "نيسان": 4, "مايو": 5, "أيار": 5, "يونيو": 6, "حزيران": 6, "يوليو": 7, "تموز": 7,
+        "أغسطس": 8, "آب": 8, "سبتمبر": 9, "أيلول": 9, "أكتوبر": 10, "تشرين الأول": 10, "نوفمبر": 11,
+        "تشرين الثاني": 11, "ديسمبر": 12, "كانون الأول": 12}.items()},
+    day_offsets={normalise("أمس"): -1, normalise("الأمس"): -1, normalise("اليوم"): 0,
+                 normalise("أول أمس"): -2},
+    time_words=_n("مساء صباح ليلة ليل فجر ظهر عصر يوم الليلة مساء"),
+)

@@ -1,0 +1,119 @@
+"""English: case folding, abbreviations that do not end a sentence, and the function words the rules use."""
+
+from __future__ import annotations
+
+import re
+
+import spacy
+
+from conflictkg.extract.lang import Language
+from conflictkg.extract.text import QUOTES_CLOSE, QUOTES_OPEN
+
+
+def normalise(word: str) -> str:
+    return word.casefold().replace("’", "'")
+
+
+def forms(word: str) -> tuple[str, ...]:
+    return (word,)
+
+
+def demonym_bases(word: str) -> tuple[str, ...]:
+    """'americans' -> ('americans', 'american'); the gazetteer decides which is a demonym."""
+    return (word, word[:-1]) if word.endswith("s") else (word,)
+
+
+_ABBREVIATION = re.compile(
+    r"(?:\b(?:[A-Za-z]\.){2,}|\b(?:Mr|Mrs|Ms|Dr|Gen|Lt|Col|Maj|Capt|Sgt|Brig|Adm|Rep|Sen|Gov|St|No|Jan|Feb|Mar|Apr"
+    r"|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Prof|Rev|Cmdr|Cpl|Pvt|Sr|Jr|vs|approx|est|a\.m|p\.m)\.)$")
+
+
+def keep_together(text: str, pos: int) -> bool:
+    """No sentence break after an abbreviation ('U.S.', 'Gen.') unless a lower-case word cannot follow."""
+    if not _ABBREVIATION.search(text, max(0, pos - 12), pos):
+        return False
+    following = text[pos:pos + 40].lstrip()
+    first = following.split(" ", 1)[0] if following else ""
+    # "the U.S. The next day" is rare; "U.S. forces", "Gen. Smith" are common
+    return bool(first) and first not in ("The", "A", "An", "It", "He", "She", "They", "We", "In", "On")
+
+
+def make_tokenizer():
+    """spaCy's English tokenizer, also splitting curly and angle quotes and slashes."""
+    nlp = spacy.blank("en")
+    quotes = re.escape(QUOTES_OPEN + QUOTES_CLOSE)
+    infixes = list(nlp.Defaults.infixes) + [f"[{quotes}]", r"/", r"(?<=\.)-(?=[A-Za-z])"]
+    nlp.tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
+    return nlp.tokenizer
+
+
+def _n(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
+def _p(*phrases: str) -> tuple[tuple[str, ...], ...]:
+    return tuple(tuple(p.split()) for p in phrases)
+
+
+_NUMBERS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+    "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "a dozen": 12, "dozen": 12,
+}
+
+LANGUAGE = Language(
+    code="en",
+    normalise=normalise,
+    forms=forms,
+    demonym_bases=demonym_bases,
+    make_tokenizer=make_tokenizer,
+    keep_together=keep_together,
+    names_capitalised=True,
+    verb_initial=False,
+    stopwords=_n("the a an of in on at by for from to with against near into onto over under after before "
+                 "during since until and or but that which who whom whose this these those it its they them "
+                 "their he she his her we our is are was were be been being has have had will would could "
+                 "should may might said says say told as than then also not no near while when where whether "
+                 "about across around between amid among toward towards per via"),
+    negators=_n("not n't never no denied deny denies denying without neither nor"),
+    future_markers=_n("will would could might may plans plan planned threatens threatened vowed vows intends"),
+    clause_breaks=frozenset({",", ";", ":", "while", "whereas", "but", "although", "though", "-", "–", "—",
+                             "(", ")"}),
+    complementisers=_n("that"),
+    relatives=_n("which who that"),
+    prepositions={**{w: "target" for w in "on against at targeting into".split()},
+                  **{w: "location" for w in "in near outside inside across around off north south east west"
+                     " northeast northwest southeast southwest".split()},
+                  "with": "instrument", "by": "agent", "from": "source"},
+    phrases={
+        "response": _p("in response to", "in retaliation for", "in reprisal for", "responding to",
+                       "in retaliation against", "to retaliate for"),
+        "backed": _p("backed by", "supported by", "loyal to", "sponsored by", "funded by", "armed by", "-backed",
+                     "-sponsored", "-supported", "-funded", "-armed", "-affiliated", "-linked", "linked to",
+                     "affiliated with", "pro"),
+        "allied": _p("allied with", "aligned with", "allied to", "-allied", "-aligned"),
+        "led": _p("led by", "-led", "headed by"),
+        "control": _p("controls", "controlled", "control", "holds", "held", "seized", "captured", "-controlled",
+                      "-held", "controlled by", "held by", "under the control of"),
+        "agent": _p("by"),
+        "under": _p("came under", "come under", "comes under", "coming under", "was hit by", "were hit by"),
+        "order": _p("ordered", "orders", "authorized", "authorised", "approved"),
+        "members": _p("members of", "fighters from", "members from", "fighters of", "soldiers from"),
+        "since": _p("since"),
+    },
+    directions={"eastern": "east", "western": "west", "northern": "north", "southern": "south",
+                "central": "central", "northeastern": "northeast", "northwestern": "northwest",
+                "southeastern": "southeast", "southwestern": "southwest", "north-eastern": "northeast",
+                "north-western": "northwest", "south-eastern": "southeast", "south-western": "southwest"},
+    number_words=_NUMBERS,
+    vague_numbers=_n("dozens hundreds thousands scores several many some numerous few"),
+    killed_words=_n("killed dead died deaths killing fatalities slain"),
+    injured_words=_n("wounded injured hurt injuries injuring wounding casualties"),
+    weekdays={"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6},
+    months={m: i + 1 for i, m in enumerate(
+        "january february march april may june july august september october november december".split())},
+    day_offsets={"yesterday": -1, "today": 0, "tonight": 0},
+    time_words=_n("morning evening night afternoon overnight dawn midnight"),
+    passive_auxiliaries=_n("was were been being is are be got"),
+)

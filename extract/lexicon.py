@@ -1,0 +1,175 @@
+"""Lexicons and gazetteer, read from Turtle into lookup tables for one language.
+
+The Turtle under ontology/lexicon and ontology/gazetteer is the single source;
+users merge their own files with `extra_files` (CLI: --lexicon FILE). Tables
+are built once per process and language.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+from rdflib import OWL, RDF, RDFS, SKOS, Graph, Literal, URIRef
+
+from conflictkg.errors import InputError
+from conflictkg.extract.lang import Language, get_language
+from conflictkg.ontology import CK, ID, gazetteer_files, lexicon_files, load_turtle
+
+__all__ = ["Entry", "GazetteerEntity", "Lexicon", "load_lexicon"]
+
+_ACTOR_TYPES = {"Actor", "Person", "State", "ArmedGroup", "MilitaryForce", "GovernmentBody", "Organization",
+                "Coalition", "Group"}
+_KINDS = {CK.Trigger: "trigger", CK.SupportVerb: "support", CK.Weapon: "weapon", CK.ReportingCue: "cue",
+          CK.MediumCue: "medium", CK.Title: "title", CK.HeadNoun: "head"}
+
+
+@dataclass(frozen=True)
+class Entry:
+    """What a matched phrase means. `value` depends on `kind`:
+
+    entity: the entity key; demonym: the country key; trigger: event class;
+    weapon: refined attack class; cue: verb|source|denial; medium: its
+    canonical name; title: canonical role; head: the class it heads.
+    """
+
+    kind: str
+    value: str
+    detail: str = ""  # trigger: verb|noun; title: member|spokesperson|leader
+    case_sensitive: str = ""  # exact surface required (acronyms such as US, IS)
+
+
+@dataclass
+class GazetteerEntity:
+    key: str
+    types: set[str]
+    labels: dict[str, str] = field(default_factory=dict)
+    wikidata: str | None = None
+    located_in: list[str] = field(default_factory=list)
+
+    @property
+    def is_actor(self) -> bool:
+        return bool(self.types & _ACTOR_TYPES)
+
+
+@dataclass
+class Lexicon:
+    """Phrase index for one language plus the gazetteer's entities."""
+
+    lang: Language
+    index: dict[str, list[tuple[tuple[str, ...], Entry]]]
+    entities: dict[str, GazetteerEntity]
+    max_len: int
+    gapped: list[tuple[tuple[str, ...], tuple[str, ...], Entry]] = field(default_factory=list)
+
+    def lookup(self, form: str) -> list[tuple[tuple[str, ...], Entry]]:
+        return self.index.get(form, [])
+
+
+def _local(iri: URIRef, base: str) -> str:
+    return str(iri)[len(base):] if str(iri).startswith(base) else str(iri)
+
+
+def _labels(graph: Graph, s: URIRef, lang: str) -> Iterable[str]:
+    for p in (RDFS.label, SKOS.prefLabel, SKOS.altLabel):
+        for o in graph.objects(s, p):
+            if isinstance(o, Literal) and (o.language or lang) == lang:
+                yield str(o)
+
+
+def _parse_user_file(path: str) -> Graph:
+    p = Path(path)
+    if not p.is_file():
+        raise InputError(f"lexicon file not found: {path}")
+    try:
+        return Graph().parse(p, format="turtle")
+    except Exception as exc:  # rdflib raises several parser exception types
+        raise InputError(f"lexicon file {path} is not valid Turtle: {exc}") from None
+
+
+@cache
+def load_lexicon(lang_code: str, extra_files: tuple[str, ...] = ()) -> Lexicon:
+    """Build the lookup tables for `lang_code` from the shipped Turtle plus `extra_files`."""
+    lang = get_language(lang_code)
+    graph = load_turtle(lexicon_files() + gazetteer_files())
+    for path in extra_files:
+        graph += _parse_user_file(path)
+
+    index: dict[str, list[tuple[tuple[str, ...], Entry]]] = defaultdict(list)
+
+    gapped: list[tuple[tuple[str, ...], tuple[str, ...], Entry]] = []
+
+    def add(label: str, kind: str, value: str, detail: str = "") -> None:
+        if "…" in label:  # "تبادلت … إطلاق النار": the parts may stand apart
+            first, second = (tuple(lang.normalise(t.text) for t in _tokenizer(lang_code)(part.strip())
+                                   if not t.is_space) for part in label.split("…", 1))
+            gapped.append((first, second, Entry(kind, value, detail)))
+            return
+        words = tuple(lang.normalise(t.text) for t in _tokenizer(lang_code)(label) if not t.is_space)
+        if words:
+            acronym = label if (lang.names_capitalised and label.isupper() and len(label) <= 5) else ""
+            index[words[0]].append((words, Entry(kind, value, detail, acronym)))
+
+    entities: dict[str, GazetteerEntity] = {}
+    for s in set(graph.subjects(RDF.type, None)):
+        if not isinstance(s, URIRef):
+            continue
+        types = {_local(t, str(CK)) for t in graph.objects(s, RDF.type) if str(t).startswith(str(CK))}
+        lex_kinds = [_KINDS[t] for t in graph.objects(s, RDF.type) if t in _KINDS]
+        if lex_kinds:
+            kind = lex_kinds[0]
+            value, detail = _entry_value(graph, s, kind)
+            for label in _labels(graph, s, lang_code):
+                add(label, kind, value, detail)
+            continue
+        if not str(s).startswith(str(ID)) or not types:
+            continue
+        key = _local(s, str(ID))
+        ent = GazetteerEntity(key, types)
+        for o in graph.objects(s, RDFS.label):
+            if isinstance(o, Literal) and o.language:
+                ent.labels[o.language] = str(o)
+        for o in graph.objects(s, OWL.sameAs):
+            if str(o).startswith("http://www.wikidata.org/entity/"):
+                ent.wikidata = str(o).rsplit("/", 1)[1]
+        ent.located_in = [_local(o, str(ID)) for o in graph.objects(s, CK.locatedIn)]
+        entities[key] = ent
+        for label in _labels(graph, s, lang_code):
+            add(label, "entity", key)
+        for o in graph.objects(s, CK.demonym):
+            if isinstance(o, Literal) and o.language == lang_code:
+                add(str(o), "demonym", key)
+    for entries in index.values():
+        entries.sort(key=lambda pe: -len(pe[0]))
+    max_len = max((len(p) for entries in index.values() for p, _ in entries), default=1)
+    return Lexicon(lang, dict(index), entities, max_len, gapped)
+
+
+def _entry_value(graph: Graph, s: URIRef, kind: str) -> tuple[str, str]:
+    def one(p: URIRef) -> str:
+        o = graph.value(s, p)
+        return "" if o is None else (_local(o, str(CK)) if isinstance(o, URIRef) else str(o))
+
+    if kind == "trigger":
+        return one(CK.evokes), one(CK.partOfSpeech) or "verb"
+    if kind == "weapon":
+        return one(CK.refines), ""
+    if kind == "cue":
+        return one(CK.cueKind) or "verb", ""
+    if kind == "medium":
+        en = [str(o) for o in graph.objects(s, RDFS.label) if isinstance(o, Literal) and o.language == "en"]
+        return (en[0] if en else _local(s, "https://w3id.org/conflictkg/lexicon/")), ""
+    if kind == "title":
+        en = [str(o) for o in graph.objects(s, SKOS.prefLabel) if isinstance(o, Literal) and o.language == "en"]
+        return (en[0] if en else _local(s, "https://w3id.org/conflictkg/lexicon/")), one(CK.titleKind) or "member"
+    if kind == "head":  # the entry id lets "Syrian sources" and "مصادر سورية" share a key
+        return one(CK.headType), _local(s, "https://w3id.org/conflictkg/lexicon/")
+    return _local(s, "https://w3id.org/conflictkg/lexicon/"), ""
+
+
+@cache
+def _tokenizer(lang_code: str):
+    return get_language(lang_code).make_tokenizer()

@@ -1,0 +1,97 @@
+"""The shared pipeline: segment, tokenise, match, entities, events, claims, relations, numbers, time.
+
+Every stage is language-neutral; what differs between Arabic and English comes
+from the language profile (extract/lang/) and the lexicon Turtle.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import date
+from functools import cache
+
+from conflictkg.extract.chunks import SentenceState, match_phrases
+from conflictkg.extract.claims import find_claims
+from conflictkg.extract.entities import Registry, find_entities
+from conflictkg.extract.events import Found, find_events
+from conflictkg.extract.lang import detect_language, get_language
+from conflictkg.extract.lexicon import load_lexicon
+from conflictkg.extract.model import Document, Sentence
+from conflictkg.extract.quantities import count_near, find_time, number_at
+from conflictkg.extract.relations import find_relations, link_responses
+from conflictkg.extract.text import Token, clean, split_sentences
+
+__all__ = ["extract_document", "document_id"]
+
+
+def document_id(text: str) -> str:
+    """A stable id for a text without a file name: a prefix of its content hash."""
+    return "doc-" + hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
+
+
+@cache
+def _tokenizer(lang: str):
+    return get_language(lang).make_tokenizer()
+
+
+def _tokens(text: str, start: int, end: int, lang: str) -> list[Token]:
+    language = get_language(lang)
+    out = []
+    for t in _tokenizer(lang)(text[start:end]):
+        if t.is_space:
+            continue
+        s = start + t.idx
+        out.append(Token(t.text, s, s + len(t.text), language.normalise(t.text), t.is_punct))
+    return out
+
+
+def extract_document(text: str, *, doc_id: str | None = None, lang: str | None = None,
+                     date: date | None = None, title: str | None = None, source: str | None = None,
+                     lexicons: tuple[str, ...] = ()) -> Document:
+    """Extract a Document model from `text`; `lang` None detects it from the script."""
+    text = clean(text)
+    lang = lang or detect_language(text)
+    language = get_language(lang)
+    lex = load_lexicon(lang, tuple(lexicons))
+    doc = Document(doc_id or document_id(text), text, lang, title=title, source=source, date=date)
+    reg = Registry(doc, lex)
+    for index, (start, end) in enumerate(split_sentences(text, language.keep_together)):
+        doc.sentences.append(Sentence(index, start, end, text[start:end]))
+        state = SentenceState(index, start, _tokens(text, start, end, lang))
+        state.chunks = match_phrases(state.tokens, lex)
+        mentions = find_entities(state, text, reg)
+        found = find_events(state, text, mentions, reg)
+        _numbers_and_time(state, text, found, doc)
+        link_responses(state, found, len(doc.events), doc)
+        doc.claims.extend(find_claims(state, text, mentions, found, len(doc.events), reg))
+        doc.events.extend(f.event for f in found)
+        find_relations(state, text, mentions, reg)
+    return doc
+
+
+def _numbers_and_time(state: SentenceState, text: str, found: list[Found], doc: Document) -> None:
+    lang = get_language(doc.lang)
+    words, when = find_time(state, text, lang, doc.date)
+    killed = count_near(state, lang.killed_words, lang)
+    injured = count_near(state, lang.injured_words, lang)
+    for f in found:
+        ev = f.event
+        if words:
+            ev.time_expression, ev.time = words, when
+        if ev.type == "Killing" and ev.targets:
+            victims = _count_before_victims(state, f, lang)
+            ev.fatalities = victims if victims is not None else killed
+        elif killed is not None and ev.type not in ("Condemnation", "Accusation", "Threat", "Endorsement",
+                                                     "Cooperation"):
+            ev.fatalities = killed
+        if injured is not None and ev.type not in ("Condemnation", "Accusation", "Threat", "Endorsement"):
+            ev.injuries = injured
+
+
+def _count_before_victims(state: SentenceState, f: Found, lang) -> int | None:
+    """'أربعة أعضاء من X قتلوا' / 'killed four soldiers': the number right before the victims."""
+    for k in range(max(0, f.i - 12), min(len(state.tokens), f.j + 6)):
+        value = number_at(state, k, lang)
+        if value is not None and not 1900 <= value <= 2100:
+            return value
+    return None

@@ -1,0 +1,119 @@
+"""Numbers (fatalities, injuries) and time expressions in a sentence.
+
+Exact counts only: "at least 12" gives 12, "dozens" / "عشرات" give nothing.
+Time expressions keep their words; they resolve to a date only when the
+document date fixes the day (a weekday, "yesterday", "12 March").
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from conflictkg.extract.chunks import SentenceState
+from conflictkg.extract.lang import Language
+
+__all__ = ["number_at", "find_time", "count_near"]
+
+_DIGITS = re.compile(r"^\d{1,6}$")
+
+
+def number_at(state: SentenceState, i: int, lang: Language) -> int | None:
+    """The exact number written at token i (digits or words, 'خمسة عشر', 'twenty-five'), if any."""
+    toks = state.tokens
+    if not 0 <= i < len(toks):
+        return None
+    norm = toks[i].norm.replace(",", "")
+    if _DIGITS.match(norm):
+        return int(norm)
+    for form in lang.forms(norm)[:2]:
+        if form in lang.vague_numbers:
+            return None
+        if form in lang.number_words:
+            value = lang.number_words[form]
+            # compounds: "خمسة عشر" (15), "twenty - five", "عشرين و خمسة"
+            if i + 1 < len(toks) and toks[i + 1].norm in lang.number_words and lang.number_words[
+                    toks[i + 1].norm] == 10 and value < 10:
+                return value + 10
+            if i + 2 < len(toks) and toks[i + 1].text == "-" and toks[i + 2].norm in lang.number_words:
+                return value + lang.number_words[toks[i + 2].norm]
+            return value
+    return None
+
+
+def count_near(state: SentenceState, words: frozenset[str], lang: Language, window: int = 4) -> int | None:
+    """A number within `window` tokens of a casualty word ('12 killed', 'killing four', 'قتل 12')."""
+    toks = state.tokens
+    for k, t in enumerate(toks):
+        if not set(lang.forms(t.norm)) & words:
+            continue
+        if any(toks[n].norm in lang.negators for n in range(max(0, k - 2), k)):
+            continue
+        for d in range(1, window + 1):
+            for n in (k - d, k + d):
+                value = number_at(state, n, lang)
+                if value is not None and not _is_year(value):
+                    return value
+    return None
+
+
+def _is_year(n: int) -> bool:
+    return 1900 <= n <= 2100
+
+
+def find_time(state: SentenceState, text: str, lang: Language, doc_date: date | None) \
+        -> tuple[str | None, date | None]:
+    """The sentence's time expression (its words) and, when the document date fixes it, the date."""
+    toks = state.tokens
+    for i, t in enumerate(toks):
+        forms = lang.forms(t.norm)
+        start = i - 1 if i > 0 and (toks[i - 1].norm in lang.time_words or toks[i - 1].norm in (
+            "on", "last", "يوم")) else i
+        if forms[0] in lang.weekdays or (len(forms) > 1 and forms[1] in lang.weekdays):
+            wd = lang.weekdays.get(forms[0], lang.weekdays.get(forms[-1]))
+            end = i + 2 if i + 1 < len(toks) and toks[i + 1].norm in lang.time_words else i + 1
+            words = state.text(start, end, text)
+            if doc_date is None:
+                return words, None
+            back = (doc_date.weekday() - wd) % 7
+            return words, doc_date - timedelta(days=back)
+        offset = lang.day_offsets.get(forms[0]) if forms[0] in lang.day_offsets else lang.day_offsets.get(
+            forms[-1])
+        if offset is not None:
+            words = state.text(start, i + 1, text)
+            return words, (doc_date + timedelta(days=offset)) if doc_date else None
+        month = _month_at(state, i, lang)
+        if month:
+            n_words, m = month
+            day = number_at(state, i - 1, lang) if i > 0 else None
+            if day is None and i + n_words < len(toks):
+                day = number_at(state, i + n_words, lang)
+            first = i - 1 if day is not None and number_at(state, i - 1, lang) == day else i
+            if first == i and i > 0 and set(lang.forms(toks[i - 1].norm)) & {"منذ", "since", "in", "في"}:
+                first = i - 1
+            last = i + n_words
+            while last < len(toks) and (_month_at(state, last, lang) or toks[last].text in "/"):
+                last += _month_at(state, last, lang)[0] if _month_at(state, last, lang) else 1
+            if day is not None and first == i and i + n_words < len(toks):
+                last = max(last, i + n_words + 1)
+            words = state.text(first, last, text).rstrip(" /")
+            if day is not None and 1 <= day <= 31 and doc_date is not None:
+                year = doc_date.year if m <= doc_date.month else doc_date.year - 1
+                try:
+                    return words, date(year, m, day)
+                except ValueError:
+                    return words, None
+            return words, None
+    return None, None
+
+
+def _month_at(state: SentenceState, i: int, lang: Language) -> tuple[int, int] | None:
+    toks = state.tokens
+    if i >= len(toks) or (lang.names_capitalised and not toks[i].text[:1].isupper()):
+        return None  # English "may", "march"
+    for key, m in lang.months.items():
+        words = key.split()
+        if i + len(words) <= len(toks) and all(
+                w in lang.forms(toks[i + k].norm) for k, w in enumerate(words)):
+            return len(words), m
+    return None

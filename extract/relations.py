@@ -1,0 +1,93 @@
+"""Relations between entities and between events, from the sentence around them.
+
+controls: "X controls Y", "Y, which X controls", "التي تسيطر عليها X", "X-held Y".
+locatedIn: a site or town followed by the place that contains it ("X في Y", "X in Y", "X شرقي Y").
+inResponseTo: "in response to" / "ردا على" links an event to the one it answers.
+Backing, leadership, membership and spokespersons come with the entity patterns.
+"""
+
+from __future__ import annotations
+
+from conflictkg.extract.chunks import SentenceState
+from conflictkg.extract.entities import EMention, Registry
+from conflictkg.extract.events import Found
+from conflictkg.extract.lang import get_language
+from conflictkg.extract.model import Document
+
+__all__ = ["find_relations", "link_responses"]
+
+_NARROW = {"Site": 0, "Settlement": 1, "Region": 2, "Country": 3}
+
+
+def _phrase_len(state: SentenceState, k: int, words: tuple[str, ...], reg: Registry) -> bool:
+    toks = state.tokens
+    return k + len(words) <= len(toks) and all(
+        w == toks[k + x].norm or w in reg.lex.lang.forms(toks[k + x].norm) for x, w in enumerate(words))
+
+
+def _rank(reg: Registry, key: str) -> int:
+    return min((_NARROW[t] for t in reg.types(key) if t in _NARROW), default=9)
+
+
+def find_relations(state: SentenceState, text: str, mentions: list[EMention], reg: Registry) -> None:
+    lang = reg.lex.lang
+    toks = state.tokens
+    places = [m for m in mentions if reg.is_place(m.key)]
+    actors = [m for m in mentions if reg.is_actor(m.key) and not m.demonym]
+    # locatedIn: a narrower place followed by a broader one
+    for a, b in zip(places, places[1:], strict=False):
+        gap = toks[a.j:b.i]
+        adjacent = not gap or (len(gap) == 1 and (gap[0].norm in lang.prepositions and
+                                                   lang.prepositions[gap[0].norm] == "location"
+                                                   or gap[0].text in (",", "،")))
+        if adjacent and _rank(reg, a.key) < _rank(reg, b.key):
+            reg.relate(a.key, "locatedIn", b.key, state.index)
+    # controls
+    for k in range(len(toks)):
+        for words in lang.phrases["control"]:
+            if not _phrase_len(state, k, words, reg):
+                continue
+            end = k + len(words)
+            passive = words[-1] in ("by", "of") or words[0] in ("الخاضعة", "الخاضع", "تحت") or \
+                words[-1].startswith(("عليها", "عليه"))
+            hyphen = words[0].startswith("-")
+            left_place = next((m for m in reversed(places) if m.j <= k), None)
+            right_place = next((m for m in places if m.i >= end), None)
+            right_actor = next((m for m in actors if m.i >= end and m.i - end <= 3), None)
+            left_actor = next((m for m in reversed(actors) if m.j <= k and k - m.j <= 4), None)
+            if hyphen and left_actor is not None and left_actor.j == k and right_place is not None:
+                reg.relate(left_actor.key, "controls", right_place.key, state.index)
+            elif passive and right_actor is not None and left_place is not None:
+                reg.relate(right_actor.key, "controls", left_place.key, state.index)
+            elif not passive and right_place is not None:
+                subj = right_actor if (lang.verb_initial and right_actor is not None
+                                       and right_actor.i < right_place.i) else left_actor
+                if subj is not None and not reg.is_place(subj.key):
+                    reg.relate(subj.key, "controls", right_place.key, state.index)
+            break
+
+
+def link_responses(state: SentenceState, found: list[Found], offset: int, doc: Document) -> None:
+    """Set inResponseTo from 'in response to X' / 'ردا على X' / 'ردا على ذلك' (the event before)."""
+    lang = get_language(doc.lang)
+    toks = state.tokens
+    for k in range(len(toks)):
+        for words in lang.phrases["response"]:
+            n = len(words)
+            if not all(k + x < len(toks) and (w == toks[k + x].norm or w in lang.forms(toks[k + x].norm))
+                       for x, w in enumerate(words)):
+                continue
+            cause = next((x for x, f in enumerate(found) if k + n <= f.i <= k + n + 3), None)
+            responder = next((x for x in range(len(found) - 1, -1, -1) if found[x].i < k), None)
+            if responder is None:
+                responder = next((x for x, f in enumerate(found) if x != cause and f.i > k + n + 3), None)
+            if responder is None:
+                break
+            if cause is not None:
+                found[responder].event.in_response_to = offset + cause
+            elif k + n < len(toks) and toks[k + n].norm in ("ذلك", "this", "that", "these", "those", "it"):
+                if responder > 0:
+                    found[responder].event.in_response_to = offset + responder - 1
+                elif doc.events:
+                    found[responder].event.in_response_to = len(doc.events) - 1
+            break

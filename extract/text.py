@@ -1,0 +1,69 @@
+"""Text handling shared by every language: Unicode clean-up, sentence splitting, tokens.
+
+Offsets always refer to the original document text; normalised forms are only
+used for matching, never for labels or provenance.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass
+
+__all__ = ["Token", "clean", "split_sentences", "QUOTES_OPEN", "QUOTES_CLOSE"]
+
+QUOTES_OPEN = "“«\"‘„"
+QUOTES_CLOSE = "”»\"’"
+_END = ".!?؟…"
+_CLOSERS = QUOTES_CLOSE + ")]"
+
+
+@dataclass(slots=True)
+class Token:
+    text: str
+    start: int  # document offsets
+    end: int
+    norm: str  # the language's normalised form, for matching
+    is_punct: bool
+
+
+def clean(text: str) -> str:
+    """NFC-normalise and drop a byte-order mark; offsets of the result are the document's offsets."""
+    return unicodedata.normalize("NFC", text.lstrip("\ufeff"))
+
+
+def split_sentences(text: str, keep_together: Callable[[str, int], bool] | None = None) -> list[tuple[int, int]]:
+    """Sentence spans (start, end) in `text`.
+
+    A sentence ends at a newline, or at . ! ? ؟ … followed by optional closing
+    quotes/brackets and white space. `keep_together(text, pos)` lets a language
+    veto a break after the punctuation ending at `pos` (English "U.S.", "Gen.").
+    """
+    spans: list[tuple[int, int]] = []
+    for line in re.finditer(r"[^\n]+", text):
+        pos, start, stop = line.start(), line.start(), line.end()
+        while pos < stop:
+            ch = text[pos]
+            if ch in _END:
+                end = pos + 1
+                while end < stop and (text[end] in _END or text[end] in _CLOSERS):
+                    end += 1
+                if (end == stop or text[end].isspace()) and not (
+                        keep_together and keep_together(text, pos + 1)):
+                    spans.append((start, end))
+                    start = end
+                pos = end
+            else:
+                pos += 1
+        if start < stop:
+            spans.append((start, stop))
+    return [_trim(text, s, e) for s, e in spans if text[s:e].strip()]
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
