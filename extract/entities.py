@@ -305,9 +305,13 @@ class _Finder:
             back = self.s.chunk_at(k)
             if back is not None and back.kind in ("entity", "demonym") and back.j == start:
                 g = self.reg.lex.entities[back.value]
-                if back.kind == "entity" and ("Person" in g.types or g.is_actor and "State" not in g.types) \
-                        and cls in ("ArmedGroup", "MilitaryForce", "Site", "Settlement", "Region"):
-                    break  # "Hezbollah fighters" / "Kherson province": the head describes that entity
+                same_actor = g.is_actor and "State" not in g.types and cls in ACTOR_TYPES
+                same_place = back.kind == "entity" and g.types & PLACE_TYPES and cls in PLACE_TYPES
+                if same_actor or same_place:
+                    # "Hezbollah fighters", "Houthi forces", "Kherson province": the head describes that entity
+                    m = self.add(back.i, c.j, self.reg.known(back.value, self.surface(back.i, c.j)))
+                    self.modifiers(m, m.j)
+                    return m
                 if nation is None and back.j == start and not self.toks[back.j - 1].text.endswith("-"):
                     nation, start, k = back.value, back.i, back.i - 1
                     continue

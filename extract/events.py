@@ -272,6 +272,9 @@ def find_events(state: SentenceState, text: str, mentions: list[EMention], reg: 
             continue
         if found and c.detail == "noun" and found[-1].j >= c.i - 1 and found[-1].event.type == c.value:
             continue  # "air strikes" right after "struck": one event
+        if c.value == "Killing" and found and found[-1].event.type in _ATTACKS and \
+                clause_bounds(state, c.i, reg.lex.lang)[0] <= found[-1].i:
+            continue  # "air strikes killed 12" / "قصف ... أدى إلى مقتل": the deaths belong to the attack
         ev = Event(c.value, state.index, state.tokens[c.i].start, state.tokens[c.j - 1].end,
                    state.text(c.i, c.j, text))
         roles.fill(c, ev)

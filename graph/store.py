@@ -134,6 +134,10 @@ class GraphStore:
             return self.dataset.query(sparql, initBindings=dict(bindings or {}))
         except SyntaxError as exc:
             raise QueryError(f"the SPARQL query does not parse: {exc}") from None
+        except RuntimeError as exc:
+            if "projection" in str(exc):  # Oxigraph binds only variables the query returns
+                raise QueryError(f"{exc}: a bound variable must also appear in the SELECT clause") from None
+            raise QueryError(f"the SPARQL query cannot run: {exc}") from None
         except (ValueError, TypeError, NotImplementedError) as exc:
             raise QueryError(f"the SPARQL query cannot run: {exc}") from None
 
@@ -182,6 +186,7 @@ class GraphStore:
     def close(self) -> None:
         """Release the directory lock so another process may open the store."""
         self.flush()
+        self.dataset.close()  # oxrdflib drops its reference: the lock goes with the last one
         del self.dataset
         del self._ox
 

@@ -1,0 +1,127 @@
+"""The Oxigraph-backed store: named graphs per document, replace, remove, union, persistence, locks."""
+
+import subprocess
+import sys
+import textwrap
+
+import pyoxigraph
+import pytest
+import rdflib
+from rdflib import RDF
+from reports import AR_REPORT, EN_REPORT
+
+from conflictkg import KnowledgeGraph, StoreLockedError
+from conflictkg.graph.iris import document_iri
+from conflictkg.ontology import CK, GAZETTEER_GRAPH, LEXICON_GRAPH, ONTOLOGY_GRAPH
+
+COUNT_EVENTS = """
+PREFIX ck: <https://w3id.org/conflictkg/ontology#>
+PREFIX prov: <http://www.w3.org/ns/prov#>
+SELECT (COUNT(DISTINCT ?e) AS ?n) WHERE { ?e prov:wasDerivedFrom ?s . ?s ck:inDocument ?doc }"""
+COUNT_IN_DOC = COUNT_EVENTS.replace("SELECT", "SELECT ?doc").replace("WHERE", "WHERE").replace(
+    "}", "} GROUP BY ?doc")
+
+
+def _n(kg, query=COUNT_EVENTS, **b) -> int:
+    return int(next(iter(kg.query(query, **b)))[0])
+
+
+def test_each_document_has_its_own_named_graph_and_shipped_data_has_its_own(kg):
+    kg.add_text(EN_REPORT, doc_id="en")
+    kg.add_text(AR_REPORT, doc_id="ar")
+    graphs = set(kg.store.graphs())
+    assert {document_iri("en"), document_iri("ar"), ONTOLOGY_GRAPH, LEXICON_GRAPH, GAZETTEER_GRAPH} <= graphs
+    assert kg.documents() == ["ar", "en"]
+
+
+def test_rebuild_is_idempotent(kg):
+    kg.add_text(EN_REPORT, doc_id="en")
+    first = kg.store.triple_count()
+    kg.add_text(EN_REPORT, doc_id="en")
+    assert kg.store.triple_count() == first > 0
+
+
+def test_re_adding_a_changed_document_replaces_it(kg):
+    kg.add_text(EN_REPORT, doc_id="report")
+    kg.add_text("Nothing happened today.", doc_id="report")
+    assert _n(kg) == 0
+    assert kg.documents() == ["report"]
+
+
+def test_remove_drops_only_that_document(kg):
+    kg.add_text(EN_REPORT, doc_id="en")
+    kg.add_text(AR_REPORT, doc_id="ar")
+    ar_events = int(next(iter(kg.query(COUNT_IN_DOC, doc=document_iri("ar")))).n)
+    assert kg.remove("en") is True
+    assert kg.remove("en") is False
+    assert kg.documents() == ["ar"]
+    assert _n(kg) == ar_events > 0
+
+
+def test_queries_see_the_union_of_documents(kg):
+    kg.add_text(EN_REPORT, doc_id="en")
+    kg.add_text(AR_REPORT, doc_id="ar")
+    docs = {str(r.doc) for r in kg.query(
+        "PREFIX ck: <https://w3id.org/conflictkg/ontology#> "
+        "SELECT DISTINCT ?doc WHERE { ?e <http://www.w3.org/ns/prov#wasDerivedFrom> ?s . "
+        "?s ck:inDocument ?doc }")}
+    assert docs == {str(document_iri("en")), str(document_iri("ar"))}
+
+
+def test_bound_values_are_data_not_query_text(kg):
+    kg.add_text(EN_REPORT, doc_id="en")
+    before = kg.store.triple_count()
+    hostile = '"} ; DROP ALL ; SELECT * WHERE { ?s ?p "'
+    rows = list(kg.query("SELECT ?name ?s WHERE { ?s <http://www.w3.org/2000/01/rdf-schema#label> ?name }",
+                         name=hostile))
+    assert rows == []
+    assert kg.store.triple_count() == before
+
+
+def test_store_persists_across_processes(tmp_path):
+    path = tmp_path / "store"
+    with KnowledgeGraph(path) as kg:
+        kg.add_text(EN_REPORT, doc_id="en")
+        expected = kg.store.triple_count()
+    code = textwrap.dedent(f"""
+        from conflictkg import KnowledgeGraph
+        with KnowledgeGraph({str(path)!r}) as kg:
+            print(kg.documents(), kg.store.triple_count())
+    """)
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == f"['en'] {expected}"
+
+
+def test_a_store_held_by_another_process_gives_a_clear_error(tmp_path):
+    path = tmp_path / "store"
+    KnowledgeGraph(path).close()
+    holder = subprocess.Popen([sys.executable, "-c", textwrap.dedent(f"""
+        import sys, time
+        from conflictkg import KnowledgeGraph
+        kg = KnowledgeGraph({str(path)!r})
+        print("open", flush=True)
+        sys.stdin.read()
+    """)], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "open"
+        with pytest.raises(StoreLockedError, match="in use by another process"):
+            KnowledgeGraph(path)
+    finally:
+        holder.stdin.close()
+        holder.wait(timeout=30)
+
+
+def test_dump_formats_round_trip(kg, tmp_path):
+    kg.add_text(EN_REPORT, doc_id="en")
+    doc = document_iri("en")
+    for ext in ("trig", "nq", "jsonld"):  # datasets keep the document's named graph
+        path = tmp_path / f"out.{ext}"
+        kg.save(path)
+        ds = rdflib.Dataset()
+        ds.parse(path)
+        assert (doc, RDF.type, CK.Document, doc) in ds
+        assert any(q.graph_name.value == str(doc) for q in pyoxigraph.parse(path=str(path)))
+    for ext in ("ttl", "nt"):  # graphs get the union
+        path = tmp_path / f"out.{ext}"
+        kg.save(path)
+        assert (doc, RDF.type, CK.Document) in rdflib.Graph().parse(path)
