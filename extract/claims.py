@@ -40,8 +40,9 @@ def _claimant(state: SentenceState, cue: Chunk, mentions: list[EMention], reg: R
     if lang.verb_initial and after and prep_of(state, after[0], lang) is None:
         if all(t.norm not in lang.complementisers for t in state.tokens[cue.j:after[0].i]):
             return after[0]
-    if before and prep_of(state, before[-1], lang) is None:
-        return before[-1]
+    bare_before = [m for m in before if prep_of(state, m, lang) is None]
+    if bare_before:
+        return bare_before[-1]  # skips an appositive: "كتائب القسام، الجناح العسكري لحماس، قالت"
     if after and after[0].i == cue.j:
         return after[0]  # "..., said Marotto"
     return previous  # "وقالت إنها" / "and said it would": the subject of the clause before

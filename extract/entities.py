@@ -454,6 +454,10 @@ class _Finder:
 def find_entities(state: SentenceState, text: str, reg: Registry) -> list[EMention]:
     """Every entity mention in the sentence, left to right, without overlaps."""
     f = _Finder(state, text, reg)
+    if reg.lex.lang.names_capitalised:  # modifiers come before English heads: "two U.S. officials"
+        for c in state.chunks_of("head", "title"):
+            if f.free(c.i):
+                f.entity_at(c.i)
     for i in range(len(state.tokens)):
         if f.free(i):
             f.entity_at(i)

@@ -19,6 +19,7 @@ __all__ = ["find_events", "SPEECH_ACTS", "clause_bounds", "prep_of"]
 SPEECH_ACTS = frozenset({"Condemnation", "Accusation", "Threat", "Endorsement"})
 _ATTACKS = frozenset({"Attack", "Airstrike", "Shelling", "RocketAttack", "DroneAttack", "Bombing", "ArmedAssault"})
 _MUTUAL = frozenset({"ArmedClash", "Cooperation"})
+_FROM_THE_AIR = frozenset({"Airstrike", "DroneAttack", "RocketAttack"})  # "قصفت طائرات مسيرة": a drone attack
 
 
 @dataclass
@@ -36,6 +37,8 @@ def clause_bounds(state: SentenceState, i: int, lang: Language) -> tuple[int, in
 
     def brk(k: int) -> bool:
         t = toks[k]
+        if t.text in "-–" and 0 < k < len(toks) - 1 and toks[k - 1].end == t.start and t.end == toks[k + 1].start:
+            return False  # "British-owned", "Kurdish-led": a hyphen inside a word
         return t.text in lang.clause_breaks or t.norm in lang.clause_breaks or t.text in "“”«»\""
 
     a = i
@@ -50,15 +53,22 @@ def clause_bounds(state: SentenceState, i: int, lang: Language) -> tuple[int, in
 def prep_of(state: SentenceState, m: EMention, lang: Language) -> str | None:
     """The role a preposition gives mention m (target, location, instrument, agent, with, source)."""
     toks = state.tokens
+    if _phrase_ends_at(state, m.i, lang.phrases.get("affiliated", ()), lang):
+        return None  # "الطيران التابع للجيش" / "drones belonging to X": X is the agent
     if m.i > 0:
         prev = toks[m.i - 1].norm
         if prev in lang.prepositions:
             if lang.prepositions[prev] == "source" and m.i > 1 and _members_before(state, m.i - 1, lang):
                 return None  # "members of X" / "أعضاء من X": X itself
             return lang.prepositions[prev]
-        if m.i > 1 and " ".join((toks[m.i - 2].norm, prev)) in ("by the", "on the", "in the", "at the",
-                                                                  "against the", "near the", "with the"):
-            return lang.prepositions.get(toks[m.i - 2].norm)
+        if lang.names_capitalised:  # "in the occupied West Bank", "on a British-owned ship"
+            k = m.i - 1
+            while k > 0 and m.i - k <= 5 and toks[k].norm not in lang.prepositions and (
+                    toks[k].norm in ("the", "a", "an", "-") or not (toks[k].is_punct or toks[k].norm in lang.stopwords
+                                                                  or toks[k].text[:1].isupper())):
+                k -= 1
+            if k < m.i - 1 and toks[k].norm in lang.prepositions:
+                return lang.prepositions[toks[k].norm]
     first = toks[m.i].norm
     if not lang.names_capitalised and len(first) > 3:  # Arabic clitic prepositions: بـ لـ
         core = first[1:] if first[0] in "وف" else first
@@ -71,12 +81,17 @@ def prep_of(state: SentenceState, m: EMention, lang: Language) -> str | None:
     return None
 
 
-def _members_before(state: SentenceState, k: int, lang: Language) -> bool:
-    for words in lang.phrases.get("members", ()):
+def _phrase_ends_at(state: SentenceState, end: int, phrases, lang: Language) -> bool:
+    """Whether one of `phrases` ends right before token `end`."""
+    for words in phrases:
         n = len(words)
-        if k - n + 1 >= 0 and all(w in lang.forms(state.tokens[k - n + 1 + x].norm) for x, w in enumerate(words)):
+        if end - n >= 0 and all(w in lang.forms(state.tokens[end - n + x].norm) for x, w in enumerate(words)):
             return True
     return False
+
+
+def _members_before(state: SentenceState, k: int, lang: Language) -> bool:
+    return _phrase_ends_at(state, k + 1, lang.phrases.get("members", ()), lang)
 
 
 class _Roles:
@@ -92,15 +107,22 @@ class _Roles:
     def bare(self, m: EMention) -> bool:
         return self.preps[id(m)] is None
 
+    def joined(self, a: EMention, b: EMention) -> bool:
+        """b follows a, joined by and / و ('Iraq and Syria', 'العراق وسوريا', 'U.S. and British')."""
+        gap = self.s.tokens[a.j:b.i]
+        return (not gap and self.s.tokens[b.i].norm[:1] == "و" and not self.lang.names_capitalised) or (
+            len(gap) == 1 and gap[0].norm in ("and", "و", ",", "،"))
+
     def coordinated(self, ms: list[EMention], first: EMention) -> list[EMention]:
-        """first and the mentions joined to it by and / و ('in Iraq and Syria', 'في العراق وسوريا')."""
-        out = [first]
+        """The mentions coordinated with `first`, in text order ('in Iraq and Syria', 'في العراق وسوريا')."""
         idx = ms.index(first)
+        out = [first]
+        for m in reversed(ms[:idx]):
+            if not self.joined(m, out[0]) or self.reg.is_place(m.key) != self.reg.is_place(first.key):
+                break
+            out.insert(0, m)
         for m in ms[idx + 1:]:
-            gap = self.s.tokens[out[-1].j:m.i]
-            joined = (not gap and self.s.tokens[m.i].norm[:1] == "و" and not self.lang.names_capitalised) or (
-                len(gap) == 1 and gap[0].norm in ("and", "و", ",", "،"))
-            if not joined:
+            if not self.joined(out[-1], m):
                 break
             out.append(m)
         return out
@@ -108,10 +130,18 @@ class _Roles:
     def negated(self, i: int) -> bool:
         toks = self.s.tokens
         window = [t.norm for t in toks[max(0, i - 3):i]]
-        if any(w in self.lang.negators for w in window) or any(
-                t.norm.endswith("n't") for t in toks[max(0, i - 3):i]):
-            return True
-        return any(w in self.lang.future_markers for w in window)
+        return any(w in self.lang.negators for w in window) or any(
+            t.norm.endswith("n't") for t in toks[max(0, i - 3):i])
+
+    def future(self, i: int) -> bool:
+        """'will strike', 'سيضرب', 'ستواصل القتال': not (yet) happened."""
+        toks = self.s.tokens
+        for t in toks[max(0, i - 3):i + 1]:
+            if t.norm in self.lang.future_markers:
+                return True
+            if not self.lang.names_capitalised and len(t.norm) > 3 and t.norm[0] == "س" and t.norm[1] in "يتنا":
+                return True
+        return False
 
     def denied(self, i: int) -> bool:
         return any(c.kind == "cue" and c.value == "denial" and c.j <= i for c in self.s.chunks)
@@ -130,7 +160,7 @@ class _Roles:
         k = c.i - 1
         while k >= 0 and toks[k].norm in ("also", "reportedly", "allegedly", "not", "being", "been", "later"):
             k -= 1
-        return k >= 0 and toks[k].norm in self.lang.passive_auxiliaries and toks[c.i].norm.endswith(("ed", "en"))
+        return k >= 0 and toks[k].norm in self.lang.passive_auxiliaries and not toks[c.i].norm.endswith("ing")
 
     def under(self, c: Chunk) -> EMention | None:
         """'X came under rocket fire' / 'تعرضت X لهجمات': X is the target."""
@@ -140,26 +170,71 @@ class _Roles:
             for words in self.lang.phrases["under"]:
                 n = len(words)
                 if k + n <= c.i and all(w in self.lang.forms(toks[k + x].norm) for x, w in enumerate(words)):
-                    left = [m for m in self.in_span(a, k) if self.bare(m)]
-                    right = [m for m in self.in_span(k + n, c.i) if self.bare(m)]
-                    cands = right or left
-                    return cands[-1] if left and not right else (cands[0] if cands else None)
+                    left = [m for m in self.in_span(a, k) if self.bare(m) and not m.demonym]
+                    right = [m for m in self.in_span(k + n, c.i) if self.bare(m) and not m.demonym]
+                    if self.lang.verb_initial and right:
+                        return right[0]  # "تعرضت مدينة X لقصف"
+                    return left[-1] if left else None
         return None
 
     def subject(self, i: int, j: int, a: int, b: int) -> tuple[EMention | None, bool]:
         """The actor of a verb spanning [i, j): (mention, True when it follows the verb)."""
-        right = [m for m in self.in_span(j, b) if self.reg.is_actor(m.key)]
+        right = [m for m in self.in_span(j, b) if self.reg.is_actor(m.key) and not self.adjective(m)]
         if self.lang.verb_initial and right and self.bare(right[0]) and right[0].i - j <= 3 and \
                 not self.s.chunk_at(right[0].i - 1, "weapon"):
             return right[0], True
-        left = [m for m in self.in_span(a, i) if self.bare(m) and self.reg.is_actor(m.key)]
+        left = [m for m in self.in_span(a, i) if self.bare(m) and self.reg.is_actor(m.key) and not self.adjective(m)]
         if left:
             return left[-1], False
+        if a > 1 and self.s.tokens[a - 1].text in (",", "،"):
+            p = a - 2  # skip back over ", which ... ," / ", the group's spokesman,"
+            while p > 0 and self.s.tokens[p].text not in (",", "،"):
+                p -= 1
+            if p > 0 and self.s.tokens[p + 1].norm in self.lang.relatives | {"the", "a", "an"}:
+                before = [m for m in self.in_span(0, p) if self.bare(m) and self.reg.is_actor(m.key)
+                          and not self.adjective(m)]
+                if before:
+                    return before[-1], False
         if not self.lang.verb_initial:
             inverted = [m for m in self.in_span(j, b) if self.bare(m) and self.reg.is_actor(m.key)]
             if inverted and inverted[0].i == j and self.reg.types(inverted[0].key) & {"Person"}:
                 return inverted[0], True
         return None, False
+
+    def adjective(self, m: EMention) -> bool:
+        """An Arabic nationality adjective after a noun ('بدبابة إسرائيلية') describes it; it is no subject."""
+        if not m.demonym or self.lang.names_capitalised or m.i == 0:
+            return False
+        prev = self.s.tokens[m.i - 1]
+        return not (prev.is_punct or prev.norm in self.lang.stopwords)
+
+    def instrument_marked(self, w: Chunk) -> bool:
+        """A weapon after 'with' / 'using' or with the clitic بـ ('بطائرات مسيرة')."""
+        toks = self.s.tokens
+        if w.i > 0 and toks[w.i - 1].norm in ("with", "using", "by", "بواسطة", "باستخدام"):
+            return True
+        return not self.lang.names_capitalised and toks[w.i].norm.startswith(("ب", "وب")) and \
+            toks[w.i].norm not in self.lang.forms(toks[w.i].norm)[1:]
+
+    def possessor_actor(self, a: int, b: int) -> EMention | None:
+        """'برصاص القوات الإسرائيلية' / 'Israeli gunfire': the weapon's owner acts."""
+        for w in self.s.chunks_of("weapon"):
+            if not a <= w.i < b:
+                continue
+            for m in self.mentions:
+                owner = (m.i == w.j) if not self.lang.names_capitalised else (m.j == w.i)
+                if owner and self.reg.is_actor(m.key):
+                    return m
+        return None
+
+    def after_noun_actor(self, c: Chunk, b: int) -> EMention | None:
+        """'الهجوم الذي نفذه الحوثيون' / 'هجوم شنته قوات X' / 'an attack X carried out': a verb after the noun."""
+        for s in self.s.chunks_of("support", "trigger"):
+            if c.j <= s.i <= c.j + 5 and s.j <= b and (s.kind == "support" or s.detail == "verb"):
+                for m in self.mentions:
+                    if s.j <= m.i <= s.j + 2 and self.reg.is_actor(m.key) and self.bare(m) and not m.demonym:
+                        return m
+        return None
 
     def order_actor(self, i: int, a: int) -> EMention | None:
         """'Biden ordered strikes' / 'أمر بايدن بشن ضربات': the one who ordered."""
@@ -179,7 +254,7 @@ class _Roles:
         if under is not None:
             ev.targets.append(under.key)
             used = {id(under)}
-            actor = None
+            actor = self.noun_actor(c, a, b) if c.detail == "noun" else None
         elif self.passive(c):
             left = [m for m in self.in_span(a, c.i) if self.bare(m)]
             if left:
@@ -204,7 +279,7 @@ class _Roles:
                     ev.targets.extend(m.key for m in self.coordinated(self.mentions, obj))
                     used |= {id(obj)}
         if actor is None and cls in _ATTACKS | {"Killing"}:
-            actor = self.order_actor(c.i, a)
+            actor = self.order_actor(c.i, a) or self.possessor_actor(a, b)
         if actor is not None:
             ev.actors.extend(m.key for m in self.coordinated(self.mentions, actor))
             used.add(id(actor))
@@ -220,6 +295,9 @@ class _Roles:
         agent = next((m for m in self.in_span(c.j, b) if self.preps[id(m)] == "agent"), None)
         if agent is not None:
             return agent
+        after = self.after_noun_actor(c, b)
+        if after is not None:
+            return after
         support = [s for s in self.s.chunks_of("support") if a <= s.i and s.j <= c.i]
         if support:
             actor, _ = self.subject(support[-1].i, support[-1].j, a, c.i)
@@ -238,7 +316,8 @@ class _Roles:
             place = self.reg.is_place(m.key)
             if role == "location" and place:
                 ev.locations.extend(x.key for x in group if self.reg.is_place(x.key))
-            elif role == "target" and m.i > c.i:
+            elif role == "target" and m.i > c.i and not any(
+                    c.j <= t.i < m.i for t in self.s.chunks_of("trigger") if t is not c):
                 broad = self.reg.types(m.key) & {"Country", "Region"}
                 (ev.locations if (broad and place) else ev.targets).extend(x.key for x in group)
             elif role == "with" and ev.type in _MUTUAL and self.reg.is_actor(m.key):
@@ -246,9 +325,11 @@ class _Roles:
             elif role == "agent" and not ev.actors and self.reg.is_actor(m.key):
                 ev.actors.extend(x.key for x in group)
         for w in self.s.chunks_of("weapon"):
-            if a <= w.i < b and abs(w.i - c.j) <= 4:
-                ev.instruments.append(self.s.text(w.i, w.j, self.text))
-                if ev.type == "Attack" and w.value:
+            marked = self.instrument_marked(w)
+            if a <= w.i < b and (abs(w.i - c.j) <= 4 or (marked and w.i > c.i)) and not (c.i <= w.i < c.j):
+                ev.instruments.append(self.s.text(w.i, w.j, self.text).removeprefix("ب") if marked
+                                      and not self.lang.names_capitalised else self.s.text(w.i, w.j, self.text))
+                if w.value and (ev.type == "Attack" or (ev.type == "Shelling" and w.value in _FROM_THE_AIR)):
                     ev.type = w.value
         for field_name in ("actors", "targets", "locations"):
             setattr(ev, field_name, list(dict.fromkeys(getattr(ev, field_name))))
@@ -264,12 +345,16 @@ def find_events(state: SentenceState, text: str, mentions: list[EMention], reg: 
     for s in state.chunks_of("support"):
         a, b = clause_bounds(state, s.i, reg.lex.lang)
         w = next((w for w in state.chunks_of("weapon") if s.j <= w.i < min(b, s.j + 5)), None)
-        if w is not None and w.value and not any(s.j <= t.i <= w.j + 1 for t in triggers):
+        if w is not None and w.value and not any(s.j <= t.i < b for t in triggers):
             triggers.append(Chunk("trigger", s.i, s.j, w.value, "verb"))
-    triggers.sort(key=lambda c: c.i)
+    triggers = _one_reading_per_span(state, triggers, reg.lex.lang)
     for c in triggers:
         if not c.value or roles.negated(c.i) or roles.denied(c.i) or roles.threatened(c.i, c.value):
             continue
+        if c.value not in SPEECH_ACTS | {"Cooperation"} and roles.future(c.i):
+            if any(t.value == "Threat" for t in triggers):
+                continue
+            c = Chunk("trigger", c.i, c.j, "Threat", c.detail)  # a vow to attack is a threat
         if found and c.detail == "noun" and found[-1].j >= c.i - 1 and found[-1].event.type == c.value:
             continue  # "air strikes" right after "struck": one event
         if c.value == "Killing" and found and found[-1].event.type in _ATTACKS and \
@@ -278,9 +363,32 @@ def find_events(state: SentenceState, text: str, mentions: list[EMention], reg: 
         ev = Event(c.value, state.index, state.tokens[c.i].start, state.tokens[c.j - 1].end,
                    state.text(c.i, c.j, text))
         roles.fill(c, ev)
+        accused = next((f.event for f in reversed(found) if f.event.type == "Accusation" and f.event.targets), None)
+        if accused is not None and not ev.actors and ev.type not in SPEECH_ACTS:
+            ev.actors = [accused.targets[0]]  # "accused X of killing", "اتهم X بقتل"
+            ev.targets = [t for t in ev.targets if t not in ev.actors]
         ev.confidence = _confidence(ev, c, reg)
         found.append(Found(ev, c.i, c.j))
     return found
+
+
+_DETERMINERS = frozenset("a an the this that these those its their his her our another every each".split())
+
+
+def _one_reading_per_span(state: SentenceState, triggers: list[Chunk], lang: Language) -> list[Chunk]:
+    """'raid', 'attack', 'قصف' are verbs and nouns: keep the noun after a determiner or with ال, else the verb."""
+    by_span: dict[tuple[int, int], list[Chunk]] = {}
+    for c in sorted(triggers, key=lambda c: (c.i, c.j)):
+        by_span.setdefault((c.i, c.j), []).append(c)
+    out = []
+    for (i, _), readings in by_span.items():
+        if len(readings) > 1:
+            prev = state.tokens[i - 1].norm if i > 0 else ""
+            article = any(f.startswith("ال") for f in lang.forms(state.tokens[i].norm)[:2])
+            nominal = prev in _DETERMINERS or article or prev in lang.prepositions
+            readings = [r for r in readings if (r.detail == "noun") == nominal] or readings[:1]
+        out.append(readings[0])
+    return out
 
 
 def _confidence(ev: Event, c: Chunk, reg: Registry) -> float:

@@ -53,7 +53,7 @@ class Language:
     passive_auxiliaries: frozenset[str] = field(default_factory=frozenset)
     # `phrases` keys: response (in response to), backed (backed by), allied (allied with),
     # led (led by), control (controls), agent (by), under (came under), order (ordered),
-    # members (members of), since (since), demonym_suffixes (English -backed, -led ...)
+    # members (members of), since (since), affiliated (التابع ل / belonging to: the real agent follows)
 
 
 @cache

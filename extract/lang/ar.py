@@ -22,7 +22,7 @@ def normalise(word: str) -> str:
     return _DIACRITICS.sub("", word).translate(_LETTERS)
 
 
-_PRONOUN_SUFFIXES = ("هما", "هم", "هن", "ها", "كم", "نا")
+_PRONOUN_SUFFIXES = ("هما", "هم", "هن", "ها", "كم", "نا", "ه")
 
 
 @lru_cache(maxsize=200_000)
@@ -47,9 +47,14 @@ def forms(word: str) -> tuple[str, ...]:
                 out += [stem, stem[2:]]
             elif conj or prep:
                 out.append(stem)
+    for w in list(out):  # duals: طائرتين -> طائره, مسيرتين -> مسيره, جنديان -> جندي
+        for dual, base in (("تين", "ه"), ("تان", "ه"), ("ين", ""), ("ان", "")):
+            if w.endswith(dual) and len(w) - len(dual) >= 3:
+                out.append(w[: -len(dual)] + base)
+                break
     for w in list(out):
         for suffix in _PRONOUN_SUFFIXES:
-            if w.endswith(suffix) and len(w) - len(suffix) >= 3:
+            if w.endswith(suffix) and len(w) - len(suffix) >= (3 if suffix == "ه" else 2):
                 base = w[: -len(suffix)]
                 out.append(base)
                 if base.endswith("ت"):
@@ -123,7 +128,9 @@ LANGUAGE = Language(
     complementisers=_n("إن أن بأن وأن بأنه بأنها إنه إنها أنه أنها إنهم أنهم"),
     relatives=_n("التي الذي الذين اللتين اللذين"),
     prepositions={**{normalise(w): "target" for w in "على ضد استهدف".split()},
-                  **{normalise(w): "location" for w in "في قرب بالقرب داخل عند قبالة أطراف محيط".split()},
+                  **{normalise(w): "location" for w in "في قرب بالقرب داخل عند قبالة أطراف محيط شرق شرقي غرب غربي "
+                     "شمال شمالي جنوب جنوبي وسط جنوبا شمالا شرقا غربا".split()},
+                  normalise("بين"): "with",
                   "ب": "instrument", normalise("مع"): "with", normalise("من"): "source"},
     phrases={
         "response": _p("ردا على", "ردًا على", "رداً على", "انتقاما ل", "انتقاما من", "في رد على"),
@@ -138,6 +145,7 @@ LANGUAGE = Language(
         "order": _p("أمر", "يأمر", "أمرت", "تأمر", "أمر بشن", "يأمر بشن"),
         "members": _p("أعضاء من", "عناصر من", "أفراد من", "مقاتلين من", "مقاتلي", "عناصر", "أعضاء"),
         "since": _p("منذ"),
+        "affiliated": _p("التابع", "التابعة", "التابعين", "التابعة ل", "التابع ل"),
     },
     directions={normalise(k): v for k, v in {
         "شرق": "east", "شرقي": "east", "غرب": "west", "غربي": "west", "شمال": "north", "شمالي": "north",

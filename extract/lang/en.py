@@ -85,7 +85,7 @@ LANGUAGE = Language(
     prepositions={**{w: "target" for w in "on against at targeting into".split()},
                   **{w: "location" for w in "in near outside inside across around off north south east west"
                      " northeast northwest southeast southwest".split()},
-                  "with": "instrument", "by": "agent", "from": "source"},
+                  "with": "instrument", "by": "agent", "from": "source", "between": "with"},
     phrases={
         "response": _p("in response to", "in retaliation for", "in reprisal for", "responding to",
                        "in retaliation against", "to retaliate for"),
@@ -101,6 +101,7 @@ LANGUAGE = Language(
         "order": _p("ordered", "orders", "authorized", "authorised", "approved"),
         "members": _p("members of", "fighters from", "members from", "fighters of", "soldiers from"),
         "since": _p("since"),
+        "affiliated": _p("belonging to", "operated by"),
     },
     directions={"eastern": "east", "western": "west", "northern": "north", "southern": "south",
                 "central": "central", "northeastern": "northeast", "northwestern": "northwest",
