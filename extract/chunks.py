@@ -61,6 +61,9 @@ def _phrase_at(tokens: list[Token], i: int, lex: Lexicon) -> tuple[int, list[Ent
             if lex.lang.names_capitalised and entry.kind in ("entity", "demonym") \
                     and not (tokens[i].text[:1].isupper() or tokens[i].text[:1].isdigit()):
                 continue
+            if entry.kind == "entity" and not lex.lang.names_capitalised and not form.startswith("ال") \
+                    and "ال" + form in forms(tokens[i].norm):
+                continue  # "السورية" is the adjective Syrian: a name without ال never takes it
             if n > best_len:
                 best_len, best = n, [entry]
             elif entry not in best:
@@ -96,14 +99,17 @@ def _words_at(tokens: list[Token], i: int, words: tuple[str, ...], lex: Lexicon)
     return i + len(words) <= len(tokens) and all(w in lex.lang.forms(tokens[i + k].norm) for k, w in enumerate(words))
 
 
-def match_gapped(tokens: list[Token], chunks: list[Chunk], lex: Lexicon, gap: int = 5) -> list[Chunk]:
+def match_gapped(tokens: list[Token], chunks: list[Chunk], lex: Lexicon, gap: int = 8) -> list[Chunk]:
     """Phrases whose parts stand apart ("تبادلت الفصائل ... إطلاق النار"): the first part carries
     the entry, and chunks matched inside the second part are dropped."""
     for first, second, entry in lex.gapped:
         for i in range(len(tokens)):
-            if not _words_at(tokens, i, first, lex):
-                continue
+            if not _words_at(tokens, i, first, lex) or any(
+                    c.i <= i < c.j and c.kind == "trigger" and c.j - c.i > len(first) for c in chunks):
+                continue  # the phrase already matched whole
             for k in range(i + len(first), min(len(tokens), i + len(first) + gap + 1)):
+                if any(c.kind == "trigger" and c.value != entry.value and i + len(first) <= c.i < k for c in chunks):
+                    break  # another kind of event word stands between the parts
                 if _words_at(tokens, k, second, lex):
                     end = k + len(second)
                     chunks = [c for c in chunks if c.j <= i or c.i >= end or (i + len(first) <= c.i and c.j <= k)]

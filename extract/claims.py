@@ -72,6 +72,14 @@ def find_claims(state: SentenceState, text: str, mentions: list[EMention], event
         scope = [k for k in scope if not (events[k].event.type in SPEECH_ACTS and key in events[k].event.actors
                                           and events[k].i < cue.i)]
         claimed.update(scope)
+        if scope and _speaker_is_subject(state, cue, events[scope[0]].i, reg):
+            first = events[scope[0]].event
+            if key not in first.actors:  # "قال إنه ينسق مع ..." / "said it would strike": the speaker acts
+                first.actors.insert(0, key)
+        for k in range(len(events)):  # "..., متعهدة بالرد": a speech act without subject is the speaker's
+            ev = events[k].event
+            if ev.type in SPEECH_ACTS and not ev.actors and events[k].i > cue.i:
+                ev.actors = [key]
         start_char = state.tokens[cue.j].start if cue.j < len(state.tokens) else state.tokens[-1].end
         end_char = state.tokens[nxt - 1].end if scope == after else state.tokens[cue.i].start
         quote_span = (start_char, end_char) if scope == after else (state.tokens[0].start, end_char)
@@ -93,6 +101,17 @@ def find_claims(state: SentenceState, text: str, mentions: list[EMention], event
                             cue=ev.trigger, asserts=[first_event + x for x in [k, *about]],
                             confidence=_confidence(reg, ev.actors[0], False)))
     return claims
+
+
+def _speaker_is_subject(state: SentenceState, cue: Chunk, trigger: int, reg: Registry) -> bool:
+    """A pronoun that points back to the speaker opens the reported clause: 'إنه', 'that it'."""
+    lang = reg.lex.lang
+    for k in range(cue.j, min(trigger, cue.j + 8)):
+        for words in lang.phrases.get("self", ()):
+            n = len(words)
+            if k + n <= trigger and all(state.tokens[k + x].norm == w for x, w in enumerate(words)):
+                return True
+    return False
 
 
 def _confidence(reg: Registry, claimant: str, has_medium: bool) -> float:

@@ -146,8 +146,11 @@ class _Finder:
         j = i
         while j < len(self.toks) and j - i < limit and self.free(j) and not self.is_stop(j):
             c = self.s.chunk_at(j)
-            if c is not None and c.kind != "entity":
+            if c is not None and (c.kind != "entity" or "Person" not in self.reg.lex.entities[c.value].types):
                 break
+            if j > i and not self.lang.names_capitalised and self.norm(j).startswith("و") and \
+                    len(self.lang.forms(self.norm(j))) > 1:
+                break  # "بلينكين والبيت الأبيض": a second name joined by و
             if self.lang.names_capitalised and not self.toks[j].text[:1].isupper() \
                     and self.toks[j].norm not in ("al", "bin", "ibn", "abu", "de", "van", "von"):
                 break
@@ -160,6 +163,10 @@ class _Finder:
         if not self.free(i):
             return next((m for m in self.mentions if m.i == i), None)
         c = self.s.chunk_at(i)
+        if self.lang.directions.get(self.norm(i)) and self.s.chunk_at(i + 1, "entity"):
+            region = self.direction(i, self.s.chunk_at(i + 1, "entity"))
+            if region is not None:
+                return region
         if c is None or c.i != i:
             return self.capitalised_name(i) if self.lang.names_capitalised else None
         if c.kind == "title":
@@ -170,8 +177,6 @@ class _Finder:
             return self.known(c)
         if c.kind == "demonym":
             return self.add(c.i, c.j, self.reg.known(c.value, self.surface(c.i, c.j)), demonym=True)
-        if self.lang.directions.get(self.norm(i)) and self.s.chunk_at(i + 1, "entity"):
-            return self.direction(i, self.s.chunk_at(i + 1, "entity"))
         return None
 
     def known(self, c: Chunk) -> EMention:
@@ -224,6 +229,10 @@ class _Finder:
         if j == i:
             return i, None
         surface = self.surface(i, j)
+        known = next((c for c in self.s.chunks_of("entity") if i <= c.i < j
+                      and "Person" in self.reg.lex.entities[c.value].types), None)
+        if known is not None:  # "أنطوني بلينكين": the gazetteer knows the surname
+            return j, self.reg.known(known.value, surface)
         key = self.reg.person_by_surname(self.norm(j - 1))
         if key is None:
             key = f"person/{slug(' '.join(self.norm(k) for k in range(i, j)))}"
@@ -345,7 +354,7 @@ class _Finder:
         nxt = self.s.chunk_at(j + of)
         if nxt is not None and nxt.i == j + of and nxt.kind == "entity":
             g = self.reg.lex.entities[nxt.value]
-            if (cls in PLACE_TYPES) == bool(g.types & PLACE_TYPES) and nation is None:
+            if (cls in PLACE_TYPES) == bool(g.types & PLACE_TYPES):  # "the Palestinian village of Turmus Ayya"
                 m = self.add(c.i, nxt.j, self.reg.known(nxt.value, self.surface(nxt.i, nxt.j)))
                 self.modifiers(m, m.j)
                 return m
@@ -354,7 +363,9 @@ class _Finder:
         name_start = j + of
         definite = not self.lang.names_capitalised and any(
             f.startswith("ال") for f in self.lang.forms(self.norm(c.i))[:2])
-        named = of or not (self.lang.names_capitalised or definite)  # a definite Arabic head takes no name
+        relation_next = any(self.phrase_at(j, rel) for rel in ("backed", "allied", "led"))
+        # a definite Arabic head takes no name; nor does one followed by "backed by" / "تقوده"
+        named = of or not (self.lang.names_capitalised or definite or relation_next)
         name_stop = self.name_tokens(name_start) if named else name_start
         if name_stop > name_start and not self.lang.names_capitalised and cls in ACTOR_TYPES and \
                 self.norm(name_start).startswith("ال") and cls != "ArmedGroup":
@@ -371,28 +382,28 @@ class _Finder:
         name = " ".join(self.norm(k) for k in range(name_start, name_stop))
         surface = self.surface(m.i, m.j)
         if not name and nation is None and patron is None:
+            indefinite = not definite if not self.lang.names_capitalised else self.norm(c.i - 1) in ("a", "an")
+            if indefinite and cls != "Group":  # "مواقع إطلاق", "a commercial ship": new, this document only
+                return self.finish(m, f"{cls.lower()}/{self.reg.doc.doc_id}/{slug(surface)}", cls, surface)
             antecedent = self.reg.last_of(cls) if cls in ACTOR_TYPES | PLACE_TYPES else None
-            if antecedent is None or cls == "Group":
+            if antecedent is None or cls == "Group":  # no antecedent: no guess
                 self.mentions.remove(m)
-                if cls in ("Coalition",):
-                    m2 = self.add(m.i, m.j, "")
-                    return self.coalition(m2)
                 return None if cls != "Group" else self.finish(m, f"group/{entry}", cls, surface)
             m.key = self.reg.new(antecedent, cls, surface, surface)
             return m
+        # "Iran-backed" and "Iran-allied" militias are one collective; a coalition is keyed by its leader
+        patron_key = patron and patron + ("-led" if patron_rel == "ledBy" else "-backed")
         if name:
             key = f"{cls.lower()}/{slug(name)}"
-        elif cls == "Group":
-            key = "group/" + "-".join(x for x in (nation, patron and patron + "-backed", entry) if x)
+        elif cls == "Group" or cls in PLACE_TYPES:  # "American officials" / "the American base": the head counts
+            key = f"{cls.lower()}/" + "-".join(x for x in (nation, patron_key, entry) if x)
         else:
-            key = f"{cls.lower()}/" + "-".join(x for x in (nation, patron and patron + "-backed") if x)
+            key = f"{cls.lower()}/" + "-".join(x for x in (nation, patron_key) if x)
         m = self.finish(m, key, cls, surface)
         if nation and cls == "MilitaryForce" and not patron:
             self.reg.relate(m.key, "memberOf", nation, self.s.index)
         if patron:
             self.reg.relate(m.key, patron_rel, patron, self.s.index)
-        if cls == "Coalition":
-            self.coalition(m)
         return m
 
     def finish(self, m: EMention, key: str, cls: str, surface: str) -> EMention:
@@ -432,23 +443,6 @@ class _Finder:
             self.reg.relate(m.key, rel, patron, self.s.index)
             if k == j:
                 m.j = end
-
-    def coalition(self, m: EMention) -> EMention | None:
-        """'تحالف تقوده الولايات المتحدة' / 'the U.S.-led coalition': keyed by its leader."""
-        if any(r.subject == m.key and r.predicate == "ledBy" for r in self.reg.doc.relations):
-            return m
-        patron, rel, end = self.patron_after(m.j)
-        if patron and rel == "ledBy":
-            surface = self.surface(m.i, end)
-            m.key, m.j = self.reg.new(f"coalition/{patron}-led", "Coalition", surface, surface), end
-            self.reg.relate(m.key, "ledBy", patron, self.s.index)
-            if m not in self.mentions:
-                self.mentions.append(m)
-            return m
-        if not m.key:
-            self.mentions = [x for x in self.mentions if x is not m]
-            return None
-        return m
 
 
 def find_entities(state: SentenceState, text: str, reg: Registry) -> list[EMention]:

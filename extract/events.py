@@ -19,7 +19,7 @@ __all__ = ["find_events", "SPEECH_ACTS", "clause_bounds", "prep_of"]
 SPEECH_ACTS = frozenset({"Condemnation", "Accusation", "Threat", "Endorsement"})
 _ATTACKS = frozenset({"Attack", "Airstrike", "Shelling", "RocketAttack", "DroneAttack", "Bombing", "ArmedAssault"})
 _MUTUAL = frozenset({"ArmedClash", "Cooperation"})
-_FROM_THE_AIR = frozenset({"Airstrike", "DroneAttack", "RocketAttack"})  # "قصفت طائرات مسيرة": a drone attack
+_FROM_THE_AIR = frozenset({"Airstrike", "DroneAttack"})  # "قصفت طائرات مسيرة": a drone attack
 
 
 @dataclass
@@ -39,7 +39,7 @@ def clause_bounds(state: SentenceState, i: int, lang: Language) -> tuple[int, in
         t = toks[k]
         if t.text in "-–" and 0 < k < len(toks) - 1 and toks[k - 1].end == t.start and t.end == toks[k + 1].start:
             return False  # "British-owned", "Kurdish-led": a hyphen inside a word
-        return t.text in lang.clause_breaks or t.norm in lang.clause_breaks or t.text in "“”«»\""
+        return t.text in lang.clause_breaks or t.norm in lang.clause_breaks
 
     a = i
     while a > 0 and not brk(a - 1) and toks[a - 1].norm not in lang.complementisers:
@@ -53,6 +53,8 @@ def clause_bounds(state: SentenceState, i: int, lang: Language) -> tuple[int, in
 def prep_of(state: SentenceState, m: EMention, lang: Language) -> str | None:
     """The role a preposition gives mention m (target, location, instrument, agent, with, source)."""
     toks = state.tokens
+    if toks[m.i].norm in lang.directions and m.j - m.i > 1:
+        return "location"  # "جنوبي قطاع غزة", "eastern Syria"
     if _phrase_ends_at(state, m.i, lang.phrases.get("affiliated", ()), lang):
         return None  # "الطيران التابع للجيش" / "drones belonging to X": X is the agent
     if m.i > 0:
@@ -100,6 +102,9 @@ class _Roles:
         self.lang = reg.lex.lang
         self.mentions = mentions
         self.preps = {id(m): prep_of(state, m, self.lang) for m in mentions}
+        for a, b in zip(mentions, mentions[1:], strict=False):  # "في العراق وسوريا": Syria is in في too
+            if self.preps[id(b)] is None and self.joined(a, b):
+                self.preps[id(b)] = self.preps[id(a)]
 
     def in_span(self, a: int, b: int) -> list[EMention]:
         return [m for m in self.mentions if a <= m.i and m.j <= b]
@@ -115,6 +120,8 @@ class _Roles:
 
     def coordinated(self, ms: list[EMention], first: EMention) -> list[EMention]:
         """The mentions coordinated with `first`, in text order ('in Iraq and Syria', 'في العراق وسوريا')."""
+        if first not in ms:  # an antecedent from an earlier sentence
+            return [first]
         idx = ms.index(first)
         out = [first]
         for m in reversed(ms[:idx]):
@@ -244,6 +251,9 @@ class _Roles:
                 n = len(words)
                 if all(k + x < len(toks) and w in self.lang.forms(toks[k + x].norm) for x, w in enumerate(words)):
                     actor, _ = self.subject(k, k + n, 0, len(toks))
+                    if actor is None:  # "وأمر بشن ضربات": the subject is the person last named
+                        person = self.reg.last_of("Person")
+                        return EMention(k, k, person) if person else None
                     return actor
         return None
 
@@ -267,13 +277,15 @@ class _Roles:
             actor, after = self.subject(c.i, c.j, a, b)
             used = set()
             if cls == "Killing" and actor is not None and not after and not any(
-                    self.bare(m) for m in self.in_span(c.j, b)) and not self.lang.names_capitalised:
+                    self.bare(m) and not m.demonym for m in self.in_span(c.j, b)) and not self.lang.names_capitalised:
                 ev.targets.append(actor.key)  # "أربعة أعضاء ... قتلوا": the victims
                 used.add(id(actor))
                 actor = None
             else:
                 start = actor.j if (actor is not None and after) else c.j
-                obj = next((m for m in self.in_span(start, b) if self.bare(m) and m is not actor
+                stop = min([t.i for t in self.s.chunks_of("trigger") if t.i >= c.j and t is not c] + [b] +
+                           [k for k in range(c.j, b) if self.s.tokens[k].norm in self.lang.relatives])
+                obj = next((m for m in self.in_span(start, stop) if self.bare(m) and m is not actor
                             and not m.demonym), None)
                 if obj is not None:
                     ev.targets.extend(m.key for m in self.coordinated(self.mentions, obj))
@@ -325,6 +337,9 @@ class _Roles:
             elif role == "agent" and not ev.actors and self.reg.is_actor(m.key):
                 ev.actors.extend(x.key for x in group)
         for w in self.s.chunks_of("weapon"):
+            if any(m.j == w.i and self.reg.is_place(m.key) and not self.reg.is_actor(m.key) for m in self.mentions) \
+                    and not self.instrument_marked(w):
+                continue  # "مواقع إطلاق صواريخ": part of a place's name, not the means
             marked = self.instrument_marked(w)
             if a <= w.i < b and (abs(w.i - c.j) <= 4 or (marked and w.i > c.i)) and not (c.i <= w.i < c.j):
                 ev.instruments.append(self.s.text(w.i, w.j, self.text).removeprefix("ب") if marked
@@ -357,9 +372,10 @@ def find_events(state: SentenceState, text: str, mentions: list[EMention], reg: 
             c = Chunk("trigger", c.i, c.j, "Threat", c.detail)  # a vow to attack is a threat
         if found and c.detail == "noun" and found[-1].j >= c.i - 1 and found[-1].event.type == c.value:
             continue  # "air strikes" right after "struck": one event
-        if c.value == "Killing" and found and found[-1].event.type in _ATTACKS and \
-                clause_bounds(state, c.i, reg.lex.lang)[0] <= found[-1].i:
-            continue  # "air strikes killed 12" / "قصف ... أدى إلى مقتل": the deaths belong to the attack
+        if c.value == "Killing" and found and found[-1].event.type in _ATTACKS and (
+                clause_bounds(state, c.i, reg.lex.lang)[0] <= found[-1].i or c.detail == "noun"
+                or state.tokens[c.i].norm.endswith("ing")):
+            continue  # "air strikes killed 12", "..., killing two", "ما أدى إلى مقتل": the attack's deaths
         ev = Event(c.value, state.index, state.tokens[c.i].start, state.tokens[c.j - 1].end,
                    state.text(c.i, c.j, text))
         roles.fill(c, ev)

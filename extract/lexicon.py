@@ -112,6 +112,9 @@ def load_lexicon(lang_code: str, extra_files: tuple[str, ...] = ()) -> Lexicon:
         if words:
             acronym = label if (lang.names_capitalised and label.isupper() and len(label) <= 5) else ""
             index[words[0]].append((words, Entry(kind, value, detail, acronym)))
+            if lang.verb_initial and kind == "trigger" and detail == "verb" and len(words) > 1:
+                # "دافع وزير الخارجية ... عن", "تلقي واشنطن باللوم": the subject stands inside the phrase
+                gapped.append((words[:1], words[1:], Entry(kind, value, detail)))
 
     entities: dict[str, GazetteerEntity] = {}
     for s in set(graph.subjects(RDF.type, None)):

@@ -44,7 +44,7 @@ def find_relations(state: SentenceState, text: str, mentions: list[EMention], re
             reg.relate(a.key, "locatedIn", b.key, state.index)
     # controls
     for k in range(len(toks)):
-        for words in lang.phrases["control"]:
+        for words in sorted(lang.phrases["control"], key=len, reverse=True):
             if not _phrase_len(state, k, words, reg):
                 continue
             end = k + len(words)

@@ -53,7 +53,8 @@ class Language:
     passive_auxiliaries: frozenset[str] = field(default_factory=frozenset)
     # `phrases` keys: response (in response to), backed (backed by), allied (allied with),
     # led (led by), control (controls), agent (by), under (came under), order (ordered),
-    # members (members of), since (since), affiliated (التابع ل / belonging to: the real agent follows)
+    # members (members of), since (since), affiliated (التابع ل / belonging to: the real agent follows),
+    # self (إنه / that it: the speaker is the subject of the reported clause)
 
 
 @cache

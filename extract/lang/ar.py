@@ -96,7 +96,12 @@ def _n(words: str) -> frozenset[str]:
 
 
 def _p(*phrases: str) -> tuple[tuple[str, ...], ...]:
-    return tuple(tuple(normalise(w) for w in p.split()) for p in phrases)
+    """Phrases as normalised words; a final ل is dropped, as it is written on the next word (الموالية لإيران)."""
+    out = []
+    for p in phrases:
+        words = p.split()
+        out.append(tuple(normalise(w) for w in (words[:-1] if len(words) > 1 and words[-1] == "ل" else words)))
+    return tuple(dict.fromkeys(out))
 
 
 _NUMBERS = {
@@ -146,6 +151,7 @@ LANGUAGE = Language(
         "members": _p("أعضاء من", "عناصر من", "أفراد من", "مقاتلين من", "مقاتلي", "عناصر", "أعضاء"),
         "since": _p("منذ"),
         "affiliated": _p("التابع", "التابعة", "التابعين", "التابعة ل", "التابع ل"),
+        "self": _p("أنه", "إنه", "أنها", "إنها", "أنهم", "إنهم", "بأنه", "بأنها", "بأنهم", "إننا", "أننا", "إنني"),
     },
     directions={normalise(k): v for k, v in {
         "شرق": "east", "شرقي": "east", "غرب": "west", "غربي": "west", "شمال": "north", "شمالي": "north",
