@@ -102,13 +102,14 @@ def _words_at(tokens: list[Token], i: int, words: tuple[str, ...], lex: Lexicon)
 def match_gapped(tokens: list[Token], chunks: list[Chunk], lex: Lexicon, gap: int = 8) -> list[Chunk]:
     """Phrases whose parts stand apart ("تبادلت الفصائل ... إطلاق النار"): the first part carries
     the entry, and chunks matched inside the second part are dropped."""
-    for first, second, entry in lex.gapped:
+    for first, second, entry, strict in lex.gapped:
         for i in range(len(tokens)):
             if not _words_at(tokens, i, first, lex) or any(
                     c.i <= i < c.j and c.kind == "trigger" and c.j - c.i > len(first) for c in chunks):
                 continue  # the phrase already matched whole
             for k in range(i + len(first), min(len(tokens), i + len(first) + gap + 1)):
-                if any(c.kind == "trigger" and c.value != entry.value and i + len(first) <= c.i < k for c in chunks):
+                if strict and any(c.kind == "trigger" and c.value != entry.value and i + len(first) <= c.i < k
+                                  for c in chunks):
                     break  # another kind of event word stands between the parts
                 if _words_at(tokens, k, second, lex):
                     end = k + len(second)

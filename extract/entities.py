@@ -248,7 +248,7 @@ class _Finder:
         # affiliation after the title: باسم X / for X / of X / a demonym
         n = 1 if self.norm(j) in ("باسم", "for", "of", "ل") else 0
         nxt = self.s.chunk_at(j + n)
-        if nxt is not None and nxt.i == j + n and (n or nxt.kind == "demonym" or (
+        if nxt is not None and nxt.i == j + n and (n or nxt.kind in ("demonym", "head") or (
                 nxt.kind == "entity" and "Person" not in self.reg.lex.entities[nxt.value].types)):
             affil = self.entity_at(j + n)
             if affil is not None:
@@ -352,17 +352,18 @@ class _Finder:
         # after the head: a known name, "of X", or Arabic name / adjective words
         of = 1 if self.norm(j) == "of" and cls in PLACE_TYPES else 0
         nxt = self.s.chunk_at(j + of)
-        if nxt is not None and nxt.i == j + of and nxt.kind == "entity":
+        definite = not self.lang.names_capitalised and any(
+            f.startswith("ال") for f in self.lang.forms(self.norm(c.i))[:2])
+        if nxt is not None and nxt.i == j + of and nxt.kind == "entity" and not definite:
             g = self.reg.lex.entities[nxt.value]
-            if (cls in PLACE_TYPES) == bool(g.types & PLACE_TYPES):  # "the Palestinian village of Turmus Ayya"
+            # "حركة حماس", "قوات التحالف", "the Palestinian village of Turmus Ayya": the head names that entity
+            if (cls in PLACE_TYPES) == bool(g.types & PLACE_TYPES) and "Person" not in g.types:
                 m = self.add(c.i, nxt.j, self.reg.known(nxt.value, self.surface(nxt.i, nxt.j)))
                 self.modifiers(m, m.j)
                 return m
         if nxt is not None and nxt.i == j and nxt.kind == "demonym":
             nation, j = nxt.value, nxt.j
         name_start = j + of
-        definite = not self.lang.names_capitalised and any(
-            f.startswith("ال") for f in self.lang.forms(self.norm(c.i))[:2])
         relation_next = any(self.phrase_at(j, rel) for rel in ("backed", "allied", "led"))
         # a definite Arabic head takes no name; nor does one followed by "backed by" / "تقوده"
         named = of or not (self.lang.names_capitalised or definite or relation_next)

@@ -63,7 +63,7 @@ class Lexicon:
     index: dict[str, list[tuple[tuple[str, ...], Entry]]]
     entities: dict[str, GazetteerEntity]
     max_len: int
-    gapped: list[tuple[tuple[str, ...], tuple[str, ...], Entry]] = field(default_factory=list)
+    gapped: list[tuple[tuple[str, ...], tuple[str, ...], Entry, bool]] = field(default_factory=list)
 
     def lookup(self, form: str) -> list[tuple[tuple[str, ...], Entry]]:
         return self.index.get(form, [])
@@ -100,13 +100,14 @@ def load_lexicon(lang_code: str, extra_files: tuple[str, ...] = ()) -> Lexicon:
 
     index: dict[str, list[tuple[tuple[str, ...], Entry]]] = defaultdict(list)
 
-    gapped: list[tuple[tuple[str, ...], tuple[str, ...], Entry]] = []
+    # (first part, second part, entry, strict): a strict phrase may not enclose another kind of event word
+    gapped: list[tuple[tuple[str, ...], tuple[str, ...], Entry, bool]] = []
 
     def add(label: str, kind: str, value: str, detail: str = "") -> None:
         if "…" in label:  # "تبادلت … إطلاق النار": the parts may stand apart
             first, second = (tuple(lang.normalise(t.text) for t in _tokenizer(lang_code)(part.strip())
                                    if not t.is_space) for part in label.split("…", 1))
-            gapped.append((first, second, Entry(kind, value, detail)))
+            gapped.append((first, second, Entry(kind, value, detail), False))
             return
         words = tuple(lang.normalise(t.text) for t in _tokenizer(lang_code)(label) if not t.is_space)
         if words:
@@ -114,7 +115,7 @@ def load_lexicon(lang_code: str, extra_files: tuple[str, ...] = ()) -> Lexicon:
             index[words[0]].append((words, Entry(kind, value, detail, acronym)))
             if lang.verb_initial and kind == "trigger" and detail == "verb" and len(words) > 1:
                 # "دافع وزير الخارجية ... عن", "تلقي واشنطن باللوم": the subject stands inside the phrase
-                gapped.append((words[:1], words[1:], Entry(kind, value, detail)))
+                gapped.append((words[:1], words[1:], Entry(kind, value, detail), True))
 
     entities: dict[str, GazetteerEntity] = {}
     for s in set(graph.subjects(RDF.type, None)):
