@@ -29,17 +29,34 @@ class SentenceState:
     index: int
     start: int
     tokens: list[Token]
-    chunks: list[Chunk] = field(default_factory=list)
+    _chunks: list[Chunk] = field(default_factory=list)
+    _at: list[list[Chunk]] = field(default_factory=list)  # chunks covering each token
+    _kinds: dict[str, list[Chunk]] = field(default_factory=dict)
+
+    @property
+    def chunks(self) -> list[Chunk]:
+        return self._chunks
+
+    @chunks.setter
+    def chunks(self, chunks: list[Chunk]) -> None:
+        self._chunks = chunks
+        self._at = [[] for _ in self.tokens]
+        self._kinds = {}
+        for c in chunks:
+            self._kinds.setdefault(c.kind, []).append(c)
+            for k in range(c.i, min(c.j, len(self.tokens))):
+                self._at[k].append(c)
 
     def chunk_at(self, i: int, *kinds: str) -> Chunk | None:
         """The chunk covering token i, if it is of one of `kinds` (any kind when none given)."""
-        for c in self.chunks:
-            if c.i <= i < c.j and (not kinds or c.kind in kinds):
-                return c
-        return None
+        if not 0 <= i < len(self._at):
+            return None
+        return next((c for c in self._at[i] if not kinds or c.kind in kinds), None)
 
     def chunks_of(self, *kinds: str) -> list[Chunk]:
-        return [c for c in self.chunks if c.kind in kinds]
+        if len(kinds) == 1:
+            return self._kinds.get(kinds[0], [])
+        return sorted((c for k in kinds for c in self._kinds.get(k, ())), key=lambda c: c.i)
 
     def text(self, i: int, j: int, doc_text: str) -> str:
         return doc_text[self.tokens[i].start:self.tokens[j - 1].end] if j > i else ""
@@ -49,14 +66,15 @@ def _phrase_at(tokens: list[Token], i: int, lex: Lexicon) -> tuple[int, list[Ent
     """Longest phrase starting at token i: (its length, every entry it has)."""
     best_len, best = 0, []
     forms = lex.lang.forms
+    following = forms(tokens[i + 1].norm) if i + 1 < len(tokens) else ()
     for form in forms(tokens[i].norm):
-        for words, entry in lex.lookup(form):
+        for words, entry in lex.lookup(form, following):
             n = len(words)
             if n < best_len or i + n > len(tokens):
                 continue
             if entry.case_sensitive and tokens[i].text != entry.case_sensitive:
                 continue
-            if any(words[k] not in forms(tokens[i + k].norm) for k in range(1, n)):
+            if any(words[k] not in forms(tokens[i + k].norm) for k in range(2, n)):
                 continue
             if lex.lang.names_capitalised and entry.kind in ("entity", "demonym") \
                     and not (tokens[i].text[:1].isupper() or tokens[i].text[:1].isdigit()):
@@ -95,26 +113,26 @@ def match_phrases(tokens: list[Token], lex: Lexicon) -> list[Chunk]:
     return match_gapped(tokens, chunks, lex) if lex.gapped else chunks
 
 
-def _words_at(tokens: list[Token], i: int, words: tuple[str, ...], lex: Lexicon) -> bool:
-    return i + len(words) <= len(tokens) and all(w in lex.lang.forms(tokens[i + k].norm) for k, w in enumerate(words))
-
-
 def match_gapped(tokens: list[Token], chunks: list[Chunk], lex: Lexicon, gap: int = 8) -> list[Chunk]:
     """Phrases whose parts stand apart ("تبادلت الفصائل ... إطلاق النار"): the first part carries
     the entry, and chunks matched inside the second part are dropped."""
-    for first, second, entry, strict in lex.gapped:
-        for i in range(len(tokens)):
-            if not _words_at(tokens, i, first, lex) or any(
-                    c.i <= i < c.j and c.kind == "trigger" and c.j - c.i > len(first) for c in chunks):
-                continue  # the phrase already matched whole
-            for k in range(i + len(first), min(len(tokens), i + len(first) + gap + 1)):
-                if strict and any(c.kind == "trigger" and c.value != entry.value and i + len(first) <= c.i < k
+    table = lex.gapped
+    for i in range(len(tokens)):
+        hit = table.at(tokens, i)
+        if hit is None:
+            continue
+        n_first, group = hit
+        if any(c.i <= i < c.j and c.kind == "trigger" and c.j - c.i > n_first for c in chunks):
+            continue  # the phrase already matched whole
+        for second, entry, strict in group:
+            for k in range(i + n_first, min(len(tokens), i + n_first + gap + 1)):
+                if strict and any(c.kind == "trigger" and c.value != entry.value and i + n_first <= c.i < k
                                   for c in chunks):
                     break  # another kind of event word stands between the parts
-                if _words_at(tokens, k, second, lex):
+                if table.fits(tokens, k, second):
                     end = k + len(second)
-                    chunks = [c for c in chunks if c.j <= i or c.i >= end or (i + len(first) <= c.i and c.j <= k)]
-                    chunks.append(Chunk(entry.kind, i, i + len(first), entry.value, entry.detail))
+                    chunks = [c for c in chunks if c.j <= i or c.i >= end or (i + n_first <= c.i and c.j <= k)]
+                    chunks.append(Chunk(entry.kind, i, i + n_first, entry.value, entry.detail))
                     break
     return sorted(chunks, key=lambda c: c.i)
 

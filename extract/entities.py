@@ -16,6 +16,7 @@ from conflictkg.extract.chunks import Chunk, SentenceState
 from conflictkg.extract.lang import Language
 from conflictkg.extract.lexicon import Lexicon
 from conflictkg.extract.model import Document, Entity, Relation
+from conflictkg.extract.phrases import language_table
 from conflictkg.graph.iris import slug
 
 __all__ = ["EMention", "Registry", "find_entities", "PLACE_TYPES", "ACTOR_TYPES"]
@@ -31,7 +32,7 @@ _DIRECTION_AR = {"east": "شرق", "west": "غرب", "north": "شمال", "south
                  "southwest": "جنوب غرب"}
 
 
-@dataclass
+@dataclass(eq=False)  # a mention is itself: compared by identity
 class EMention:
     i: int
     j: int
@@ -124,12 +125,8 @@ class _Finder:
 
     def phrase_at(self, i: int, name: str) -> int:
         """Length of the language's `name` phrase starting at token i (0 when absent)."""
-        for words in self.lang.phrases.get(name, ()):
-            n = len(words)
-            if i + n <= len(self.toks) and all(
-                    w == self.norm(i + k) or w in self.lang.forms(self.norm(i + k)) for k, w in enumerate(words)):
-                return n
-        return 0
+        hit = language_table(self.lang.code, name).at(self.toks, i)
+        return hit[0] if hit else 0
 
     def add(self, i: int, j: int, key: str, demonym: bool = False) -> EMention:
         m = EMention(i, j, key, demonym)

@@ -13,6 +13,7 @@ from conflictkg.extract.chunks import Chunk, SentenceState
 from conflictkg.extract.entities import EMention, Registry
 from conflictkg.extract.lang import Language
 from conflictkg.extract.model import Event
+from conflictkg.extract.phrases import language_table
 
 __all__ = ["find_events", "SPEECH_ACTS", "clause_bounds", "prep_of"]
 
@@ -55,7 +56,7 @@ def prep_of(state: SentenceState, m: EMention, lang: Language) -> str | None:
     toks = state.tokens
     if toks[m.i].norm in lang.directions and m.j - m.i > 1:
         return "location"  # "جنوبي قطاع غزة", "eastern Syria"
-    if _phrase_ends_at(state, m.i, lang.phrases.get("affiliated", ()), lang):
+    if language_table(lang.code, "affiliated").ending_before(toks, m.i):
         return None  # "الطيران التابع للجيش" / "drones belonging to X": X is the agent
     if m.i > 0:
         prev = toks[m.i - 1].norm
@@ -83,17 +84,8 @@ def prep_of(state: SentenceState, m: EMention, lang: Language) -> str | None:
     return None
 
 
-def _phrase_ends_at(state: SentenceState, end: int, phrases, lang: Language) -> bool:
-    """Whether one of `phrases` ends right before token `end`."""
-    for words in phrases:
-        n = len(words)
-        if end - n >= 0 and all(w in lang.forms(state.tokens[end - n + x].norm) for x, w in enumerate(words)):
-            return True
-    return False
-
-
 def _members_before(state: SentenceState, k: int, lang: Language) -> bool:
-    return _phrase_ends_at(state, k + 1, lang.phrases.get("members", ()), lang)
+    return language_table(lang.code, "members").ending_before(state.tokens, k + 1)
 
 
 class _Roles:
@@ -173,15 +165,16 @@ class _Roles:
         """'X came under rocket fire' / 'تعرضت X لهجمات': X is the target."""
         toks = self.s.tokens
         a, _ = clause_bounds(self.s, c.i, self.lang)
+        under = language_table(self.lang.code, "under")
         for k in range(max(a, c.i - 4), c.i):
-            for words in self.lang.phrases["under"]:
-                n = len(words)
-                if k + n <= c.i and all(w in self.lang.forms(toks[k + x].norm) for x, w in enumerate(words)):
-                    left = [m for m in self.in_span(a, k) if self.bare(m) and not m.demonym]
-                    right = [m for m in self.in_span(k + n, c.i) if self.bare(m) and not m.demonym]
-                    if self.lang.verb_initial and right:
-                        return right[0]  # "تعرضت مدينة X لقصف"
-                    return left[-1] if left else None
+            hit = under.at(toks, k)
+            if hit is None or k + hit[0] > c.i:
+                continue
+            left = [m for m in self.in_span(a, k) if self.bare(m) and not m.demonym]
+            right = [m for m in self.in_span(k + hit[0], c.i) if self.bare(m) and not m.demonym]
+            if self.lang.verb_initial and right:
+                return right[0]  # "تعرضت مدينة X لقصف"
+            return left[-1] if left else None
         return None
 
     def subject(self, i: int, j: int, a: int, b: int) -> tuple[EMention | None, bool]:
@@ -246,15 +239,16 @@ class _Roles:
     def order_actor(self, i: int, a: int) -> EMention | None:
         """'Biden ordered strikes' / 'أمر بايدن بشن ضربات': the one who ordered."""
         toks = self.s.tokens
+        order = language_table(self.lang.code, "order")
         for k in range(max(0, i - 6), i):
-            for words in self.lang.phrases["order"]:
-                n = len(words)
-                if all(k + x < len(toks) and w in self.lang.forms(toks[k + x].norm) for x, w in enumerate(words)):
-                    actor, _ = self.subject(k, k + n, 0, len(toks))
-                    if actor is None:  # "وأمر بشن ضربات": the subject is the person last named
-                        person = self.reg.last_of("Person")
-                        return EMention(k, k, person) if person else None
-                    return actor
+            hit = order.at(toks, k)
+            if hit is None:
+                continue
+            actor, _ = self.subject(k, k + hit[0], 0, len(toks))
+            if actor is None:  # "وأمر بشن ضربات": the subject is the person last named
+                person = self.reg.last_of("Person")
+                return EMention(k, k, person) if person else None
+            return actor
         return None
 
     def fill(self, c: Chunk, ev: Event) -> None:

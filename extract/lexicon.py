@@ -17,6 +17,7 @@ from rdflib import OWL, RDF, RDFS, SKOS, Graph, Literal, URIRef
 
 from conflictkg.errors import InputError
 from conflictkg.extract.lang import Language, get_language
+from conflictkg.extract.phrases import PhraseTable
 from conflictkg.ontology import CK, ID, gazetteer_files, lexicon_files, load_turtle
 
 __all__ = ["Entry", "GazetteerEntity", "Lexicon", "load_lexicon"]
@@ -60,13 +61,18 @@ class Lexicon:
     """Phrase index for one language plus the gazetteer's entities."""
 
     lang: Language
-    index: dict[str, list[tuple[tuple[str, ...], Entry]]]
+    # first word -> second word ("" for one-word phrases) -> phrases, longest first
+    index: dict[str, dict[str, list[tuple[tuple[str, ...], Entry]]]]
     entities: dict[str, GazetteerEntity]
-    max_len: int
-    gapped: list[tuple[tuple[str, ...], tuple[str, ...], Entry, bool]] = field(default_factory=list)
+    gapped: PhraseTable | None = None  # first part -> ((second part, entry, strict), ...)
 
-    def lookup(self, form: str) -> list[tuple[tuple[str, ...], Entry]]:
-        return self.index.get(form, [])
+    def lookup(self, form: str, next_forms: tuple[str, ...] = ()) -> list[tuple[tuple[str, ...], Entry]]:
+        """Phrases starting with `form` whose second word is one of `next_forms`, and one-word phrases."""
+        bucket = self.index.get(form)
+        if bucket is None:
+            return []
+        found = [p for second in next_forms for p in bucket.get(second, ())]
+        return found + bucket.get("", [])
 
 
 def _local(iri: URIRef, base: str) -> str:
@@ -98,7 +104,7 @@ def load_lexicon(lang_code: str, extra_files: tuple[str, ...] = ()) -> Lexicon:
     for path in extra_files:
         graph += _parse_user_file(path)
 
-    index: dict[str, list[tuple[tuple[str, ...], Entry]]] = defaultdict(list)
+    index: dict[str, dict[str, list[tuple[tuple[str, ...], Entry]]]] = defaultdict(lambda: defaultdict(list))
 
     # (first part, second part, entry, strict): a strict phrase may not enclose another kind of event word
     gapped: list[tuple[tuple[str, ...], tuple[str, ...], Entry, bool]] = []
@@ -112,7 +118,7 @@ def load_lexicon(lang_code: str, extra_files: tuple[str, ...] = ()) -> Lexicon:
         words = tuple(lang.normalise(t.text) for t in _tokenizer(lang_code)(label) if not t.is_space)
         if words:
             acronym = label if (lang.names_capitalised and label.isupper() and len(label) <= 5) else ""
-            index[words[0]].append((words, Entry(kind, value, detail, acronym)))
+            index[words[0]][words[1] if len(words) > 1 else ""].append((words, Entry(kind, value, detail, acronym)))
             if lang.verb_initial and kind == "trigger" and detail == "verb" and len(words) > 1:
                 # "دافع وزير الخارجية ... عن", "تلقي واشنطن باللوم": the subject stands inside the phrase
                 gapped.append((words[:1], words[1:], Entry(kind, value, detail), True))
@@ -146,10 +152,14 @@ def load_lexicon(lang_code: str, extra_files: tuple[str, ...] = ()) -> Lexicon:
         for o in graph.objects(s, CK.demonym):
             if isinstance(o, Literal) and o.language == lang_code:
                 add(str(o), "demonym", key)
-    for entries in index.values():
-        entries.sort(key=lambda pe: -len(pe[0]))
-    max_len = max((len(p) for entries in index.values() for p, _ in entries), default=1)
-    return Lexicon(lang, dict(index), entities, max_len, gapped)
+    for buckets in index.values():
+        for entries in buckets.values():
+            entries.sort(key=lambda pe: -len(pe[0]))
+    groups: dict[tuple[str, ...], list] = defaultdict(list)
+    for first, second, entry, strict in gapped:
+        groups[first].append((second, entry, strict))
+    table = PhraseTable(((first, tuple(group)) for first, group in groups.items()), lang.forms)
+    return Lexicon(lang, {k: dict(v) for k, v in index.items()}, entities, table if groups else None)
 
 
 def _entry_value(graph: Graph, s: URIRef, kind: str) -> tuple[str, str]:

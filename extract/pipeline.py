@@ -7,6 +7,7 @@ from the language profile (extract/lang/) and the lexicon Turtle.
 from __future__ import annotations
 
 import hashlib
+from bisect import bisect_left
 from datetime import date
 from functools import cache
 
@@ -35,14 +36,16 @@ def _tokenizer(lang: str):
 
 
 def _tokens(text: str, start: int, end: int, lang: str) -> list[Token]:
-    language = get_language(lang)
-    out = []
-    for t in _tokenizer(lang)(text[start:end]):
-        if t.is_space:
-            continue
-        s = start + t.idx
-        out.append(Token(t.text, s, s + len(t.text), language.normalise(t.text), t.is_punct))
-    return out
+    """Tokens of text[start:end] with document offsets and normalised forms."""
+    norm = get_language(lang).normalise
+    return [Token(t.text, start + t.idx, start + t.idx + len(t.text), norm(t.text), t.is_punct)
+            for t in _tokenizer(lang)(text[start:end]) if not t.is_space]
+
+
+def _by_sentence(tokens: list[Token], spans: list[tuple[int, int]]) -> list[list[Token]]:
+    """Split document tokens into sentences by their start offsets."""
+    starts = [t.start for t in tokens]
+    return [tokens[bisect_left(starts, s):bisect_left(starts, e)] for s, e in spans]
 
 
 def extract_document(text: str, *, doc_id: str | None = None, lang: str | None = None,
@@ -55,9 +58,11 @@ def extract_document(text: str, *, doc_id: str | None = None, lang: str | None =
     lex = load_lexicon(lang, tuple(lexicons))
     doc = Document(doc_id or document_id(text), text, lang, title=title, source=source, date=date)
     reg = Registry(doc, lex)
-    for index, (start, end) in enumerate(split_sentences(text, language.keep_together)):
+    spans = split_sentences(text, language.keep_together)
+    for index, ((start, end), tokens) in enumerate(zip(spans, _by_sentence(_tokens(text, 0, len(text), lang), spans),
+                                                        strict=True)):
         doc.sentences.append(Sentence(index, start, end, text[start:end]))
-        state = SentenceState(index, start, _tokens(text, start, end, lang))
+        state = SentenceState(index, start, tokens)
         state.chunks = match_phrases(state.tokens, lex)
         mentions = find_entities(state, text, reg)
         found = find_events(state, text, mentions, reg)

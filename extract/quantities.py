@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import re
 from datetime import date, timedelta
+from functools import cache
 
 from conflictkg.extract.chunks import SentenceState
-from conflictkg.extract.lang import Language
+from conflictkg.extract.lang import Language, get_language
+from conflictkg.extract.phrases import PhraseTable
 
 __all__ = ["number_at", "find_time", "count_near"]
 
@@ -111,9 +113,10 @@ def _month_at(state: SentenceState, i: int, lang: Language) -> tuple[int, int] |
     toks = state.tokens
     if i >= len(toks) or (lang.names_capitalised and not toks[i].text[:1].isupper()):
         return None  # English "may", "march"
-    for key, m in lang.months.items():
-        words = key.split()
-        if i + len(words) <= len(toks) and all(
-                w in lang.forms(toks[i + k].norm) for k, w in enumerate(words)):
-            return len(words), m
-    return None
+    return _months(lang.code).at(toks, i)
+
+
+@cache
+def _months(code: str) -> PhraseTable:
+    lang = get_language(code)
+    return PhraseTable(((tuple(key.split()), m) for key, m in lang.months.items()), lang.forms)

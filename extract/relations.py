@@ -13,16 +13,12 @@ from conflictkg.extract.entities import EMention, Registry
 from conflictkg.extract.events import Found
 from conflictkg.extract.lang import get_language
 from conflictkg.extract.model import Document
+from conflictkg.extract.phrases import language_table
 
 __all__ = ["find_relations", "link_responses"]
 
 _NARROW = {"Site": 0, "Settlement": 1, "Region": 2, "Country": 3}
-
-
-def _phrase_len(state: SentenceState, k: int, words: tuple[str, ...], reg: Registry) -> bool:
-    toks = state.tokens
-    return k + len(words) <= len(toks) and all(
-        w == toks[k + x].norm or w in reg.lex.lang.forms(toks[k + x].norm) for x, w in enumerate(words))
+_UNDER_CONTROL = frozenset(get_language("ar").normalise(w) for w in ("الخاضعة", "الخاضع", "تحت"))
 
 
 def _rank(reg: Registry, key: str) -> int:
@@ -43,12 +39,13 @@ def find_relations(state: SentenceState, text: str, mentions: list[EMention], re
         if adjacent and _rank(reg, a.key) < _rank(reg, b.key):
             reg.relate(a.key, "locatedIn", b.key, state.index)
     # controls
+    control = language_table(lang.code, "control")
     for k in range(len(toks)):
-        for words in sorted(lang.phrases["control"], key=len, reverse=True):
-            if not _phrase_len(state, k, words, reg):
-                continue
-            end = k + len(words)
-            passive = words[-1] in ("by", "of") or words[0] in ("الخاضعة", "الخاضع", "تحت") or \
+        hit = control.at(toks, k)
+        if hit is not None:
+            n, words = hit
+            end = k + n
+            passive = words[-1] in ("by", "of") or words[0] in _UNDER_CONTROL or \
                 words[-1].startswith(("عليها", "عليه"))
             hyphen = words[0].startswith("-")
             left_place = next((m for m in reversed(places) if m.j <= k), None)
@@ -64,30 +61,27 @@ def find_relations(state: SentenceState, text: str, mentions: list[EMention], re
                                        and right_actor.i < right_place.i) else left_actor
                 if subj is not None and not reg.is_place(subj.key):
                     reg.relate(subj.key, "controls", right_place.key, state.index)
-            break
 
 
 def link_responses(state: SentenceState, found: list[Found], offset: int, doc: Document) -> None:
     """Set inResponseTo from 'in response to X' / 'ردا على X' / 'ردا على ذلك' (the event before)."""
-    lang = get_language(doc.lang)
     toks = state.tokens
+    response = language_table(doc.lang, "response")
     for k in range(len(toks)):
-        for words in lang.phrases["response"]:
-            n = len(words)
-            if not all(k + x < len(toks) and (w == toks[k + x].norm or w in lang.forms(toks[k + x].norm))
-                       for x, w in enumerate(words)):
-                continue
-            cause = next((x for x, f in enumerate(found) if k + n <= f.i <= k + n + 3), None)
-            responder = next((x for x in range(len(found) - 1, -1, -1) if found[x].i < k), None)
-            if responder is None:
-                responder = next((x for x, f in enumerate(found) if x != cause and f.i > k + n + 3), None)
-            if responder is None:
-                break
-            if cause is not None:
-                found[responder].event.in_response_to = offset + cause
-            elif k + n < len(toks) and toks[k + n].norm in ("ذلك", "this", "that", "these", "those", "it"):
-                if responder > 0:
-                    found[responder].event.in_response_to = offset + responder - 1
-                elif doc.events:
-                    found[responder].event.in_response_to = len(doc.events) - 1
-            break
+        hit = response.at(toks, k)
+        if hit is None:
+            continue
+        n = hit[0]
+        cause = next((x for x, f in enumerate(found) if k + n <= f.i <= k + n + 3), None)
+        responder = next((x for x in range(len(found) - 1, -1, -1) if found[x].i < k), None)
+        if responder is None:
+            responder = next((x for x, f in enumerate(found) if x != cause and f.i > k + n + 3), None)
+        if responder is None:
+            continue
+        if cause is not None:
+            found[responder].event.in_response_to = offset + cause
+        elif k + n < len(toks) and toks[k + n].norm in ("ذلك", "this", "that", "these", "those", "it"):
+            if responder > 0:
+                found[responder].event.in_response_to = offset + responder - 1
+            elif doc.events:
+                found[responder].event.in_response_to = len(doc.events) - 1

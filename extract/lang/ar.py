@@ -17,6 +17,7 @@ _LETTERS = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": 
                           **{chr(0x06F0 + i): str(i) for i in range(10)}})
 
 
+@lru_cache(maxsize=200_000)
 def normalise(word: str) -> str:
     """Matching form: no diacritics or tatweel; alef, ya, ta-marbuta, hamza seats unified; ASCII digits."""
     return _DIACRITICS.sub("", word).translate(_LETTERS)
@@ -67,6 +68,7 @@ def forms(word: str) -> tuple[str, ...]:
 _DEMONYM_ENDINGS = ("يتين", "يتان", "يين", "يون", "يان", "يات", "يه", "ي")
 
 
+@lru_cache(maxsize=200_000)
 def demonym_bases(word: str) -> tuple[str, ...]:
     """Masculine singular bases of an inflected nationality adjective: أمريكيين -> أمريكي."""
     out = []

@@ -1,0 +1,65 @@
+"""Phrase tables: multi-word markers indexed by their first word, matched over token forms.
+
+Every stage asks "does one of these phrases start (or end) here?"; indexing by the
+first word keeps that to a dictionary look-up per token instead of a scan of all
+phrases, which is what makes extraction fast.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Hashable, Iterable
+from functools import cache
+
+from conflictkg.extract.lang import get_language
+from conflictkg.extract.text import Token
+
+__all__ = ["PhraseTable", "language_table"]
+
+Forms = Callable[[str], tuple[str, ...]]
+
+
+class PhraseTable:
+    """Phrases (tuples of normalised words) with a value each, longest first per first word."""
+
+    def __init__(self, phrases: Iterable[tuple[tuple[str, ...], Hashable]], forms: Forms) -> None:
+        self.forms = forms
+        self._by_first: dict[str, list[tuple[tuple[str, ...], Hashable]]] = defaultdict(list)
+        self._by_last: dict[str, list[tuple[tuple[str, ...], Hashable]]] = defaultdict(list)
+        for words, value in phrases:
+            self._by_first[words[0]].append((words, value))
+            self._by_last[words[-1]].append((words, value))
+        for table in (self._by_first, self._by_last):
+            for entries in table.values():
+                entries.sort(key=lambda e: -len(e[0]))
+
+    def fits(self, tokens: list[Token], start: int, words: tuple[str, ...]) -> bool:
+        """Whether `words` stand at token `start`."""
+        if start < 0 or start + len(words) > len(tokens):
+            return False
+        return all(w == tokens[start + k].norm or w in self.forms(tokens[start + k].norm)
+                   for k, w in enumerate(words))
+
+    def at(self, tokens: list[Token], i: int) -> tuple[int, Hashable] | None:
+        """The longest phrase starting at token i: (length, value)."""
+        if not 0 <= i < len(tokens):
+            return None
+        for form in self.forms(tokens[i].norm):
+            for words, value in self._by_first.get(form, ()):
+                if self.fits(tokens, i, words):
+                    return len(words), value
+        return None
+
+    def ending_before(self, tokens: list[Token], end: int) -> bool:
+        """Whether a phrase ends right before token `end`."""
+        if not 0 < end <= len(tokens):
+            return False
+        return any(self.fits(tokens, end - len(words), words)
+                   for form in self.forms(tokens[end - 1].norm) for words, _ in self._by_last.get(form, ()))
+
+
+@cache
+def language_table(lang_code: str, name: str) -> PhraseTable:
+    """A table of one of the language's named phrase lists ("control", "response" ...)."""
+    lang = get_language(lang_code)
+    return PhraseTable(((words, words) for words in lang.phrases.get(name, ())), lang.forms)
