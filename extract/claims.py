@@ -41,6 +41,12 @@ def _claimant(state: SentenceState, cue: Chunk, mentions: list[EMention], reg: R
         if all(t.norm not in lang.complementisers for t in state.tokens[cue.j:after[0].i]):
             return after[0]
     bare_before = [m for m in before if prep_of(state, m, lang) is None]
+    toks = state.tokens
+    if bare_before and cue.i > 1 and toks[cue.i - 1].text in (",", "،"):
+        opening = max((k for k in range(max(0, cue.i - 8), cue.i - 1) if toks[k].text in (",", "،")), default=None)
+        head = [m for m in bare_before if opening is not None and m.j == opening]
+        if head:
+            return head[-1]  # the name before the appositive, not the one inside it
     if bare_before:
         return bare_before[-1]  # skips an appositive: "كتائب القسام، الجناح العسكري لحماس، قالت"
     if after and after[0].i == cue.j:
@@ -61,6 +67,8 @@ def find_claims(state: SentenceState, text: str, mentions: list[EMention], event
         who = _claimant(state, cue, mentions, reg, previous)
         if who is None:
             continue
+        if isinstance(who, EMention):
+            who = _relayed_source(state, who, mentions, reg) or who
         key = who if isinstance(who, str) else who.key
         nxt = cues[n + 1].i if n + 1 < len(cues) else len(state.tokens)
         after = [k for k, f in enumerate(events) if cue.j <= f.i < nxt]
@@ -101,6 +109,17 @@ def find_claims(state: SentenceState, text: str, mentions: list[EMention], event
                             cue=ev.trigger, asserts=[first_event + x for x in [k, *about]],
                             confidence=_confidence(reg, ev.actors[0], False)))
     return claims
+
+
+def _relayed_source(state: SentenceState, reporter: EMention, mentions: list[EMention],
+                    reg: Registry) -> EMention | None:
+    """'نقلت وكالة سانا عن مصدر عسكري': the agency relays; the source is the claimant."""
+    k = reporter.j
+    while k < len(state.tokens) and k - reporter.j < 4 and state.tokens[k].norm != "عن":
+        k += 1  # past "(سانا)"
+    if k >= len(state.tokens) or state.tokens[k].norm != "عن":
+        return None
+    return next((m for m in mentions if m.i == k + 1 and reg.is_actor(m.key)), None)
 
 
 def _speaker_is_subject(state: SentenceState, cue: Chunk, trigger: int, reg: Registry) -> bool:

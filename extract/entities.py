@@ -242,6 +242,11 @@ class _Finder:
             self.used[k] = True
         affil: EMention | None = None
         j = c.j
+        while j < c.j + 2 and j < len(self.toks) and not self.lang.names_capitalised and self.free(j) \
+                and self.norm(j).startswith("ال") and self.s.chunk_at(j) is None and not self.is_stop(j):
+            j += 1  # "المتحدث العسكري باسم ...": adjectives of the title
+        if j > c.j and self.norm(j) != "باسم":
+            j = c.j
         # affiliation after the title: باسم X / for X / of X / a demonym
         n = 1 if self.norm(j) in ("باسم", "for", "of", "ل") else 0
         nxt = self.s.chunk_at(j + n)
@@ -307,7 +312,14 @@ class _Finder:
         # English modifiers before the head: "Iran-backed", "two U.S.", "Syrian", "pro-Iranian"
         k = c.i - 1
         name_end = None
+        modifiers: list[str] = []
         while k >= 0 and self.free(k):
+            if k >= 2 and self.toks[k - 1].text == "-" and self.s.chunk_at(k - 2, "entity", "demonym"):
+                rel = self.phrase_back(k - 1, start)  # "Iran-backed militias", "U.S.-led coalition"
+                if rel:
+                    prev = self.s.chunk_at(k - 2)
+                    patron, patron_rel, start, k = prev.value, rel, prev.i, prev.i - 1
+                    continue
             back = self.s.chunk_at(k)
             if back is not None and back.kind in ("entity", "demonym") and back.j == start:
                 g = self.reg.lex.entities[back.value]
@@ -335,8 +347,13 @@ class _Finder:
                     k -= 1
                 start = k + 1
                 break
-            if self.toks[k].norm in self.lang.number_words or self.toks[k].text.isdigit() \
-                    or self.toks[k].norm in ("local", "senior", "security", "military", "medical", "western"):
+            if self.toks[k].norm in self.lang.number_words or self.toks[k].text.isdigit():
+                start, k = k, k - 1
+                continue
+            word = self.toks[k].text
+            if self.lang.names_capitalised and len(modifiers) < 2 and not self.is_stop(k) \
+                    and self.s.chunk_at(k) is None and word.isalpha() and word.islower():
+                modifiers.insert(0, self.toks[k].norm)  # "government forces", "regional military administration"
                 start, k = k, k - 1
                 continue
             break
@@ -362,6 +379,14 @@ class _Finder:
             nation, j = nxt.value, nxt.j
         name_start = j + of
         relation_next = any(self.phrase_at(j, rel) for rel in ("backed", "allied", "led"))
+        if definite and nation is None and not relation_next and j < len(self.toks) and self.free(j) \
+                and self.s.chunk_at(j) is None and self.norm(j).startswith("ال") and not self.is_stop(j) \
+                and cls in ACTOR_TYPES:
+            name_start = c.i  # "الوكالة الوطنية", "القوة المشتركة": head and adjective name it together
+            name_stop = j + 1
+            m = self.add(start, name_stop, "")
+            return self.finish(m, f"{cls.lower()}/{slug(' '.join(self.norm(k) for k in range(c.i, name_stop)))}",
+                               cls, self.surface(start, name_stop))
         # a definite Arabic head takes no name; nor does one followed by "backed by" / "تقوده"
         named = of or not (self.lang.names_capitalised or definite or relation_next)
         name_stop = self.name_tokens(name_start) if named else name_start
@@ -379,6 +404,8 @@ class _Finder:
         patron_rel = rel_kind or patron_rel
         name = " ".join(self.norm(k) for k in range(name_start, name_stop))
         surface = self.surface(m.i, m.j)
+        if modifiers and not name and nation is None and patron is None:
+            return self.finish(m, f"{cls.lower()}/" + "-".join([*modifiers, entry]), cls, surface)
         if not name and nation is None and patron is None:
             indefinite = not definite if not self.lang.names_capitalised else self.norm(c.i - 1) in ("a", "an")
             if indefinite and cls != "Group":  # "مواقع إطلاق", "a commercial ship": new, this document only

@@ -107,8 +107,14 @@ class _Roles:
     def joined(self, a: EMention, b: EMention) -> bool:
         """b follows a, joined by and / و ('Iraq and Syria', 'العراق وسوريا', 'U.S. and British')."""
         gap = self.s.tokens[a.j:b.i]
-        return (not gap and self.s.tokens[b.i].norm[:1] == "و" and not self.lang.names_capitalised) or (
-            len(gap) == 1 and gap[0].norm in ("and", "و", ",", "،"))
+        if not gap:
+            return self.s.tokens[b.i].norm[:1] == "و" and not self.lang.names_capitalised
+        if gap[0].norm not in ("and", "و", ",", "،"):
+            return False
+        # "the Sudanese army and the paramilitary RSF": determiners and adjectives may follow "and"
+        return all(t.norm in ("the", "a", "an") or (self.lang.names_capitalised and not t.is_punct
+                   and not t.text[:1].isupper() and t.norm not in self.lang.stopwords) for t in gap[1:3]) \
+            and len(gap) <= 3
 
     def coordinated(self, ms: list[EMention], first: EMention) -> list[EMention]:
         """The mentions coordinated with `first`, in text order ('in Iraq and Syria', 'في العراق وسوريا')."""
@@ -293,9 +299,10 @@ class _Roles:
 
     def noun_actor(self, c: Chunk, a: int, b: int) -> EMention | None:
         """Actor of an event noun: its demonym/name modifier, 'by X', or the subject of a support verb."""
+        possessive = c.i > 0 and self.s.tokens[c.i - 1].norm in ("'s", "'")
         for m in self.mentions:
-            if (m.j == c.i and self.lang.names_capitalised) or (m.i == c.j and not self.lang.names_capitalised
-                                                                 and m.demonym):
+            if (m.j == c.i - possessive and self.lang.names_capitalised) or (
+                    m.i == c.j and not self.lang.names_capitalised and m.demonym):
                 if self.reg.is_actor(m.key) and not self.preps[id(m)]:
                     return m
         agent = next((m for m in self.in_span(c.j, b) if self.preps[id(m)] == "agent"), None)
@@ -307,6 +314,9 @@ class _Roles:
         support = [s for s in self.s.chunks_of("support") if a <= s.i and s.j <= c.i]
         if support:
             actor, _ = self.subject(support[-1].i, support[-1].j, a, c.i)
+            return actor
+        if c.value in SPEECH_ACTS | {"Cooperation"}:  # "X and Y agreed to set up a coordination centre"
+            actor, _ = self.subject(c.i, c.j, a, c.i)
             return actor
         return None
 

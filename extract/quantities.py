@@ -54,9 +54,15 @@ def count_near(state: SentenceState, words: frozenset[str], lang: Language, wind
         for d in range(1, window + 1):
             for n in (k - d, k + d):
                 value = number_at(state, n, lang)
-                if value is not None and not _is_year(value):
+                if value is not None and not _is_year(value) and not _is_age(state, n):
                     return value
     return None
+
+
+def _is_age(state: SentenceState, i: int) -> bool:
+    """'a 63-year-old woman', 'يبلغ 63 عاما': an age, not a count."""
+    after = [t.norm for t in state.tokens[i + 1:i + 3]]
+    return bool(after) and (after[0] in ("عاما", "عام", "سنه", "year", "years") or after[:2] == ["-", "year"])
 
 
 def _is_year(n: int) -> bool:

@@ -77,8 +77,11 @@ def _norm(text: str) -> tuple[str, ...]:
         w = ar.normalise(w.casefold().strip(".,'’\"“”()"))
         if not w:
             continue
-        forms = ar.forms(w)
-        w = min(forms, key=len) if any("\u0600" <= ch <= "\u06ff" for ch in w) else w
+        if any("\u0600" <= ch <= "\u06ff" for ch in w):
+            for _ in range(2):  # و/ف, then ب/ل/ك and the article, as long as a word is left
+                prefix = next((p for p in ("وال", "بال", "لل", "فال", "كال", "ال", "و", "ف", "ب", "ل", "ك")
+                               if w.startswith(p) and len(w) - len(p) >= 3), "")
+                w = w[len(prefix):]
         if w in ("the", "al", "el"):
             continue
         words.append(w.removeprefix("al-").removeprefix("el-"))
