@@ -141,7 +141,10 @@ class _Finder:
     def name_tokens(self, i: int, limit: int = 3) -> int:
         """End of an unknown name starting at i: words that are no function word, cue or punctuation."""
         j = i
-        while j < len(self.toks) and j - i < limit and self.free(j) and not self.is_stop(j):
+        while j < len(self.toks) and j - i < limit and self.free(j) and (not self.is_stop(j) or self._inner_hyphen(j)):
+            if self._inner_hyphen(j):
+                j += 1
+                continue
             c = self.s.chunk_at(j)
             if c is not None and (c.kind != "entity" or "Person" not in self.reg.lex.entities[c.value].types):
                 break
@@ -153,6 +156,12 @@ class _Finder:
                 break
             j += 1
         return j
+
+    def _inner_hyphen(self, j: int) -> bool:
+        """A hyphen inside a name ('al-Shaab'): attached to the words on both sides."""
+        t = self.toks[j]
+        return t.text == "-" and 0 < j < len(self.toks) - 1 and self.toks[j - 1].end == t.start \
+            and t.end == self.toks[j + 1].start
 
     # -- entity at a position -------------------------------------------------
     def entity_at(self, i: int) -> EMention | None:
@@ -424,7 +433,9 @@ class _Finder:
             key = f"{cls.lower()}/" + "-".join(x for x in (nation, patron_key, entry) if x)
         else:
             key = f"{cls.lower()}/" + "-".join(x for x in (nation, patron_key) if x)
-        m = self.finish(m, key, cls, surface)
+        m = self.finish(m, key, cls, self.surface(name_start, name_stop) if name else surface)
+        if name:
+            self.reg.doc.entities[m.key].aliases.add((surface, self.reg.lang))
         if nation and cls == "MilitaryForce" and not patron:
             self.reg.relate(m.key, "memberOf", nation, self.s.index)
         if patron:

@@ -72,6 +72,10 @@ def prep_of(state: SentenceState, m: EMention, lang: Language) -> str | None:
                 k -= 1
             if k < m.i - 1 and toks[k].norm in lang.prepositions:
                 return lang.prepositions[toks[k].norm]
+    if m.i > 1 and toks[m.i - 2].norm in lang.prepositions and lang.prepositions[toks[m.i - 2].norm] in (
+            "target", "location") and not toks[m.i - 1].is_punct and toks[m.i - 1].norm not in lang.stopwords \
+            and not lang.names_capitalised and toks[m.i].norm[:1] == "ل":
+        return lang.prepositions[toks[m.i - 2].norm]  # "ضد مواقع لكتائب حزب الله": the positions' owner
     first = toks[m.i].norm
     if not lang.names_capitalised and len(first) > 3:  # Arabic clitic prepositions: بـ لـ
         core = first[1:] if first[0] in "وف" else first
@@ -234,7 +238,9 @@ class _Roles:
         return None
 
     def after_noun_actor(self, c: Chunk, b: int) -> EMention | None:
-        """'الهجوم الذي نفذه الحوثيون' / 'هجوم شنته قوات X' / 'an attack X carried out': a verb after the noun."""
+        """'الهجوم الذي نفذه الحوثيون' / 'هجوم شنته قوات X': a verb after the noun names its actor."""
+        if not self.lang.verb_initial:
+            return None
         for s in self.s.chunks_of("support", "trigger"):
             if c.j <= s.i <= c.j + 5 and s.j <= b and (s.kind == "support" or s.detail == "verb"):
                 for m in self.mentions:
@@ -367,6 +373,7 @@ def find_events(state: SentenceState, text: str, mentions: list[EMention], reg: 
         if w is not None and w.value and not any(s.j <= t.i < b for t in triggers):
             triggers.append(Chunk("trigger", s.i, s.j, w.value, "verb"))
     triggers = _one_reading_per_span(state, triggers, reg.lex.lang)
+    triggers = [c for c in triggers if not _verb_used_as_noun(state, c, mentions, reg.lex.lang)]
     for c in triggers:
         if not c.value or roles.negated(c.i) or roles.denied(c.i) or roles.threatened(c.i, c.value):
             continue
@@ -376,6 +383,10 @@ def find_events(state: SentenceState, text: str, mentions: list[EMention], reg: 
             c = Chunk("trigger", c.i, c.j, "Threat", c.detail)  # a vow to attack is a threat
         if found and c.detail == "noun" and found[-1].j >= c.i - 1 and found[-1].event.type == c.value:
             continue  # "air strikes" right after "struck": one event
+        following = next((t for t in triggers if c.j <= t.i <= c.j + 4 and t.value in _ATTACKS), None)
+        if c.value == "Killing" and following is not None and state.tokens[following.i].norm[:1] == "ب" \
+                and not reg.lex.lang.names_capitalised:
+            continue  # "قتل عنصران بغارة": the deaths belong to the strike
         if c.value == "Killing" and found and found[-1].event.type in _ATTACKS and (
                 clause_bounds(state, c.i, reg.lex.lang)[0] <= found[-1].i or c.detail == "noun"
                 or state.tokens[c.i].norm.endswith("ing")):
@@ -409,6 +420,17 @@ def _one_reading_per_span(state: SentenceState, triggers: list[Chunk], lang: Lan
             readings = [r for r in readings if (r.detail == "noun") == nominal] or readings[:1]
         out.append(readings[0])
     return out
+
+
+def _verb_used_as_noun(state: SentenceState, c: Chunk, mentions: list[EMention], lang: Language) -> bool:
+    """English 'Houthi targets', 'more than 85 targets': a verb-only trigger after a modifier is a noun."""
+    if not lang.names_capitalised or c.detail != "verb" or c.i == 0:
+        return False
+    prev = state.tokens[c.i - 1]
+    word = state.tokens[c.i].norm
+    modifier = prev.norm in _DETERMINERS or prev.text.isdigit() or prev.norm in lang.number_words or \
+        any(m.j == c.i for m in mentions)
+    return modifier and word.endswith("s") and not word.endswith("ss")
 
 
 def _confidence(ev: Event, c: Chunk, reg: Registry) -> float:

@@ -28,6 +28,8 @@ def number_at(state: SentenceState, i: int, lang: Language) -> int | None:
     norm = toks[i].norm.replace(",", "")
     if _DIGITS.match(norm):
         return int(norm)
+    if _dual(state, i, lang):
+        return 2
     for form in lang.forms(norm)[:2]:
         if form in lang.vague_numbers:
             return None
@@ -41,6 +43,14 @@ def number_at(state: SentenceState, i: int, lang: Language) -> int | None:
                 return value + lang.number_words[toks[i + 2].norm]
             return value
     return None
+
+
+def _dual(state: SentenceState, i: int, lang: Language) -> bool:
+    """Arabic duals of a head noun: جنديان, عنصران, مسؤولان (two soldiers, members, officials)."""
+    if lang.names_capitalised or not state.tokens[i].norm.endswith("ان"):
+        return False
+    head = state.chunk_at(i, "head")
+    return head is not None and len(lang.forms(state.tokens[i].norm)) > 1
 
 
 def count_near(state: SentenceState, words: frozenset[str], lang: Language, window: int = 4) -> int | None:
