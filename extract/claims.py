@@ -125,7 +125,7 @@ def _relayed_source(state: SentenceState, reporter: EMention, mentions: list[EMe
 def _speaker_is_subject(state: SentenceState, cue: Chunk, trigger: int, reg: Registry) -> bool:
     """A pronoun that points back to the speaker opens the reported clause: 'إنه', 'that it'."""
     lang = reg.lex.lang
-    for k in range(cue.j, min(trigger, cue.j + 8)):
+    for k in range(cue.j, min(trigger, cue.j + 14)):
         for words in lang.phrases.get("self", ()):
             n = len(words)
             if k + n <= trigger and all(state.tokens[k + x].norm == w for x, w in enumerate(words)):

@@ -310,11 +310,25 @@ class _Finder:
         key = self.reg.person_by_surname(self.norm(j - 1)) or f"person/{slug(surface)}"
         return self.reg.new(key, "Person", surface, surface), i, start
 
+    def owner(self, c: Chunk) -> str | None:
+        """'مقاتليها', 'its fighters', 'our forces': the organisation the head belongs to, when named before."""
+        word = self.norm(c.i)
+        possessed = (not self.lang.names_capitalised and word.endswith(("ها", "هم", "نا")) and
+                     len(self.lang.forms(word)) > 1) or self.norm(c.i - 1) in ("its", "their", "our")
+        if not possessed or c.value not in ("ArmedGroup", "MilitaryForce"):
+            return None
+        before = [m for m in self.mentions if m.j <= c.i and not m.demonym and self.reg.is_actor(m.key)]
+        return before[-1].key if before else None
+
     def head(self, c: Chunk) -> EMention | None:
         """Head noun + name or modifiers: named groups/places and descriptive collectives."""
         cls, entry = c.value, c.detail
         for k in range(c.i, c.j):
             self.used[k] = True
+        owner = self.owner(c)
+        if owner is not None:
+            surface = self.surface(c.i, c.j)
+            return self.add(c.i, c.j, self.reg.new(owner, cls, surface, surface))
         start, j = c.i, c.j
         nation = patron = None
         patron_rel = "backedBy"
@@ -397,7 +411,12 @@ class _Finder:
             return self.finish(m, f"{cls.lower()}/{slug(' '.join(self.norm(k) for k in range(c.i, name_stop)))}",
                                cls, self.surface(start, name_stop))
         # a definite Arabic head takes no name; nor does one followed by "backed by" / "تقوده"
-        named = of or not (self.lang.names_capitalised or definite or relation_next)
+        named = of or not (self.lang.names_capitalised or definite or relation_next or cls == "Group")
+        adjectives: list[str] = []
+        while cls == "Group" and not self.lang.names_capitalised and j < len(self.toks) and len(adjectives) < 2 \
+                and self.free(j) and self.s.chunk_at(j) is None and not self.is_stop(j):
+            adjectives.append(self.norm(j))  # "مصادر أمنية لبنانية", "مصادر محلية"
+            j += 1
         name_stop = self.name_tokens(name_start) if named else name_start
         if name_stop > name_start and not self.lang.names_capitalised and cls in ACTOR_TYPES and \
                 self.norm(name_start).startswith("ال") and cls != "ArmedGroup":
@@ -413,7 +432,8 @@ class _Finder:
         patron_rel = rel_kind or patron_rel
         name = " ".join(self.norm(k) for k in range(name_start, name_stop))
         surface = self.surface(m.i, m.j)
-        if modifiers and not name and nation is None and patron is None:
+        if (modifiers or adjectives) and not name and nation is None and patron is None:
+            modifiers = modifiers + [slug(a) for a in adjectives]
             return self.finish(m, f"{cls.lower()}/" + "-".join([*modifiers, entry]), cls, surface)
         if not name and nation is None and patron is None:
             indefinite = not definite if not self.lang.names_capitalised else self.norm(c.i - 1) in ("a", "an")
@@ -430,7 +450,7 @@ class _Finder:
         if name:
             key = f"{cls.lower()}/{slug(name)}"
         elif cls == "Group" or cls in PLACE_TYPES:  # "American officials" / "the American base": the head counts
-            key = f"{cls.lower()}/" + "-".join(x for x in (nation, patron_key, entry) if x)
+            key = f"{cls.lower()}/" + "-".join(x for x in (nation, patron_key, entry, *map(slug, adjectives)) if x)
         else:
             key = f"{cls.lower()}/" + "-".join(x for x in (nation, patron_key) if x)
         m = self.finish(m, key, cls, self.surface(name_start, name_stop) if name else surface)

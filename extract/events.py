@@ -176,7 +176,7 @@ class _Roles:
         toks = self.s.tokens
         a, _ = clause_bounds(self.s, c.i, self.lang)
         under = language_table(self.lang.code, "under")
-        for k in range(max(a, c.i - 4), c.i):
+        for k in range(max(a, c.i - 8), c.i):
             hit = under.at(toks, k)
             if hit is None or k + hit[0] > c.i:
                 continue

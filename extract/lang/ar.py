@@ -102,7 +102,10 @@ def _p(*phrases: str) -> tuple[tuple[str, ...], ...]:
     out = []
     for p in phrases:
         words = p.split()
-        out.append(tuple(normalise(w) for w in (words[:-1] if len(words) > 1 and words[-1] == "ل" else words)))
+        words = words[:-1] if len(words) > 1 and words[-1] == "ل" else words
+        out.append(tuple(normalise(w) for w in words))
+        if words[0].startswith("ال") and len(words[0]) > 4:  # indefinite too: فصائل موالية لإيران
+            out.append(tuple(normalise(w) for w in [words[0][2:], *words[1:]]))
     return tuple(dict.fromkeys(out))
 
 
