@@ -30,6 +30,8 @@ def number_at(state: SentenceState, i: int, lang: Language) -> int | None:
         return int(norm)
     if _dual(state, i, lang):
         return 2
+    if i > 1 and toks[i - 1].text == "-" and toks[i - 2].norm in lang.number_words:
+        return None  # "five" in "twenty - five": the compound is read from its start
     for form in lang.forms(norm)[:2]:
         if form in lang.vague_numbers:
             return None

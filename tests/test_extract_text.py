@@ -1,0 +1,108 @@
+"""Text handling: Arabic normalisation and clitics, sentence splitting, tokens, numbers and time."""
+
+from datetime import date
+
+import pytest
+
+from conflictkg.extract.chunks import SentenceState, match_phrases
+from conflictkg.extract.lang import detect_language, get_language
+from conflictkg.extract.lexicon import load_lexicon
+from conflictkg.extract.pipeline import _tokens
+from conflictkg.extract.quantities import count_near, find_time, number_at
+from conflictkg.extract.text import split_sentences
+
+AR = get_language("ar")
+EN = get_language("en")
+
+
+def state(text: str, lang: str) -> SentenceState:
+    s = SentenceState(0, 0, _tokens(text, 0, len(text), lang))
+    s.chunks = match_phrases(s.tokens, load_lexicon(lang))
+    return s
+
+
+@pytest.mark.parametrize("raw, norm", [
+    ("أَمْرِيكِيَّة", "امريكيه"), ("إيـــران", "ايران"), ("مستشفى", "مستشفي"), ("١٢", "12"), ("۲۵", "25"),
+    ("مؤسسة", "موسسه"),
+])
+def test_arabic_normalisation_for_matching(raw, norm):
+    assert AR.normalise(raw) == norm
+
+
+@pytest.mark.parametrize("word, stem", [
+    ("وسوريا", "سوريا"), ("لإيران", "ايران"), ("للعراق", "العراق"), ("والعراق", "العراق"), ("بالقذائف", "قذايف"),
+    ("قاعدتها", "قاعده"), ("فالحكومة", "حكومه"),
+])
+def test_clitics_are_stripped_for_matching(word, stem):
+    assert stem in AR.forms(AR.normalise(word))
+
+
+@pytest.mark.parametrize("name", ["واين", "بايدن", "لبنان", "فرنسا"])
+def test_names_that_begin_with_clitic_letters_match_as_written_first(name):
+    assert AR.forms(AR.normalise(name))[0] == AR.normalise(name)
+
+
+def test_glued_quotes_are_separate_tokens_and_offsets_are_the_documents():
+    text = "وقال إن القوات “تعرضت لهجمات” و”أطلق الأفراد صواريخ”."
+    toks = _tokens(text, 0, len(text), "ar")
+    words = [t.text for t in toks]
+    assert "أطلق" in words and "صواريخ" in words and "”" in words
+    assert all(text[t.start:t.end] == t.text for t in toks)
+
+
+def test_arabic_sentences_split_after_closing_quotes_and_at_newlines():
+    text = "وقال بلينكين “اتخذنا إجراءات ضرورية.” وأضاف أن الضربات محدودة.\nوأدانت الحكومة الضربات؟ نعم"
+    spans = split_sentences(text, AR.keep_together)
+    assert [text[s:e] for s, e in spans] == ["وقال بلينكين “اتخذنا إجراءات ضرورية.”", "وأضاف أن الضربات محدودة.",
+                                             "وأدانت الحكومة الضربات؟", "نعم"]
+
+
+def test_english_abbreviations_do_not_end_sentences():
+    text = "U.S. forces struck Gen. Soleimani's convoy. The Pentagon said so."
+    spans = split_sentences(text, EN.keep_together)
+    assert [text[s:e] for s, e in spans] == ["U.S. forces struck Gen. Soleimani's convoy.", "The Pentagon said so."]
+
+
+def test_language_detection_by_script():
+    assert detect_language("قصفت الطائرات المدينة") == "ar"
+    assert detect_language("Drones struck Kharkiv overnight") == "en"
+
+
+@pytest.mark.parametrize("text, lang, value", [
+    ("قتل ١٢ شخصا", "ar", 12), ("قتل خمسة عشر شخصا", "ar", 15), ("قتل جنديان", "ar", 2),
+    ("killed at least 12 people", "en", 12), ("killing four soldiers", "en", 4),
+    ("twenty - five were killed", "en", 25),
+])
+def test_exact_counts(text, lang, value):
+    language = get_language(lang)
+    assert count_near(state(text, lang), language.killed_words, language) == value
+
+
+@pytest.mark.parametrize("text, lang", [("قتل عشرات المدنيين", "ar"), ("dozens of people were killed", "en"),
+                                        ("a 63-year-old woman was killed", "en")])
+def test_vague_amounts_and_ages_give_no_count(text, lang):
+    language = get_language(lang)
+    assert count_near(state(text, lang), language.killed_words, language) is None
+
+
+def test_number_words_and_digits():
+    s = state("أربعة أعضاء و ٧٠ ميلا", "ar")
+    assert number_at(s, 0, AR) == 4 and number_at(s, 3, AR) == 70
+
+
+@pytest.mark.parametrize("text, lang, words, when", [
+    ("قصفت الطائرات مساء الأحد المدينة", "ar", "مساء الأحد", date(2021, 6, 27)),
+    ("Drones struck on Sunday evening", "en", "on Sunday evening", date(2021, 6, 27)),
+    ("struck yesterday", "en", "yesterday", date(2021, 6, 27)),
+    ("ضربات في فبراير شباط", "ar", "في فبراير شباط", None),
+    ("attacks since April", "en", "since April", None),
+    ("an attack on 12 March", "en", "12 March", date(2021, 3, 12)),
+])
+def test_time_expressions_resolve_only_when_the_day_is_fixed(text, lang, words, when):
+    got_words, got_date = find_time(state(text, lang), text, get_language(lang), date(2021, 6, 28))
+    assert got_words == words and got_date == when
+
+
+def test_english_may_is_not_a_month():
+    text = "The militia may strike again"
+    assert find_time(state(text, "en"), text, EN, date(2024, 1, 1)) == (None, None)
