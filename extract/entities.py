@@ -169,7 +169,8 @@ class _Finder:
         if not self.free(i):
             return next((m for m in self.mentions if m.i == i), None)
         c = self.s.chunk_at(i)
-        if self.lang.directions.get(self.norm(i)) and self.s.chunk_at(i + 1, "entity"):
+        following = self.s.chunk_at(i + 1, "entity")
+        if self.lang.directions.get(self.norm(i)) and following is not None and following.i == i + 1:
             region = self.direction(i, self.s.chunk_at(i + 1, "entity"))
             if region is not None:
                 return region

@@ -370,9 +370,12 @@ def find_events(state: SentenceState, text: str, mentions: list[EMention], reg: 
     for s in state.chunks_of("support"):
         a, b = clause_bounds(state, s.i, reg.lex.lang)
         w = next((w for w in state.chunks_of("weapon") if s.j <= w.i < min(b, s.j + 5)), None)
-        if w is not None and w.value and not any(s.j <= t.i < b for t in triggers):
+        # Arabic: a weapon after the verb may be its subject, the event noun following ("شن الطيران ... غارات");
+        # English: the weapon is the object ("fired a barrage of rockets at")
+        end = b if reg.lex.lang.verb_initial else (w.j if w is not None else b)
+        if w is not None and w.value and not any(s.j <= t.i < end for t in triggers):
             triggers.append(Chunk("trigger", s.i, s.j, w.value, "verb"))
-    triggers = _one_reading_per_span(state, triggers, reg.lex.lang)
+    triggers = _one_reading_per_span(state, triggers, mentions, reg.lex.lang)
     triggers = [c for c in triggers if not _verb_used_as_noun(state, c, mentions, reg.lex.lang)]
     for c in triggers:
         if not c.value or roles.negated(c.i) or roles.denied(c.i) or roles.threatened(c.i, c.value):
@@ -406,8 +409,9 @@ def find_events(state: SentenceState, text: str, mentions: list[EMention], reg: 
 _DETERMINERS = frozenset("a an the this that these those its their his her our another every each".split())
 
 
-def _one_reading_per_span(state: SentenceState, triggers: list[Chunk], lang: Language) -> list[Chunk]:
-    """'raid', 'attack', 'قصف' are verbs and nouns: keep the noun after a determiner or with ال, else the verb."""
+def _one_reading_per_span(state: SentenceState, triggers: list[Chunk], mentions: list[EMention],
+                          lang: Language) -> list[Chunk]:
+    """'raid', 'attack', 'قصف' are verbs and nouns: keep the noun in a nominal context, else the verb."""
     by_span: dict[tuple[int, int], list[Chunk]] = {}
     for c in sorted(triggers, key=lambda c: (c.i, c.j)):
         by_span.setdefault((c.i, c.j), []).append(c)
@@ -416,21 +420,27 @@ def _one_reading_per_span(state: SentenceState, triggers: list[Chunk], lang: Lan
         if len(readings) > 1:
             prev = state.tokens[i - 1].norm if i > 0 else ""
             article = any(f.startswith("ال") for f in lang.forms(state.tokens[i].norm)[:2])
-            nominal = prev in _DETERMINERS or article or prev in lang.prepositions
+            nominal = prev in _DETERMINERS or article or prev in lang.prepositions or \
+                _nominal_context(state, readings[0], mentions, lang)
             readings = [r for r in readings if (r.detail == "noun") == nominal] or readings[:1]
         out.append(readings[0])
     return out
 
 
-def _verb_used_as_noun(state: SentenceState, c: Chunk, mentions: list[EMention], lang: Language) -> bool:
-    """English 'Houthi targets', 'more than 85 targets': a verb-only trigger after a modifier is a noun."""
-    if not lang.names_capitalised or c.detail != "verb" or c.i == 0:
+def _nominal_context(state: SentenceState, c: Chunk, mentions: list[EMention], lang: Language) -> bool:
+    """English 'Israeli strikes', 'Houthi targets', '85 targets': a plural after a modifier is a noun."""
+    if not lang.names_capitalised or c.i == 0:
         return False
     prev = state.tokens[c.i - 1]
     word = state.tokens[c.i].norm
     modifier = prev.norm in _DETERMINERS or prev.text.isdigit() or prev.norm in lang.number_words or \
         any(m.j == c.i for m in mentions)
     return modifier and word.endswith("s") and not word.endswith("ss")
+
+
+def _verb_used_as_noun(state: SentenceState, c: Chunk, mentions: list[EMention], lang: Language) -> bool:
+    """A verb-only trigger in a nominal context ('Houthi targets') names no event."""
+    return c.detail == "verb" and _nominal_context(state, c, mentions, lang)
 
 
 def _confidence(ev: Event, c: Chunk, reg: Registry) -> float:
