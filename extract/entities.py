@@ -189,6 +189,12 @@ class _Finder:
     def known(self, c: Chunk) -> EMention:
         m = self.add(c.i, c.j, self.reg.known(c.value, self.surface(c.i, c.j)))
         self.modifiers(m, m.j)
+        if c.i >= 3 and self.toks[c.i - 2].text == "-" and self.s.chunk_at(c.i - 3, "entity", "demonym"):
+            rel = self.phrase_back(c.i - 2, c.i)  # "Iran-backed Hezbollah", "Rwanda-backed M23"
+            patron = self.s.chunk_at(c.i - 3)
+            if rel:
+                self.reg.relate(m.key, rel, self.reg.known(patron.value, self.surface(patron.i, patron.j)),
+                                self.s.index)
         return m
 
     def direction(self, i: int, place: Chunk) -> EMention | None:
@@ -268,8 +274,11 @@ class _Finder:
         start = c.i
         if affil is None and c.i > 0:  # before the title: "coalition spokesman", "U.S. Secretary of State"
             k = c.i - 1
+            if self.lang.names_capitalised and k > 0 and self.toks[k].text.islower() and self.s.chunk_at(k) is None \
+                    and self.s.chunk_at(k - 1, "entity", "demonym") and not self.is_stop(k):
+                k -= 1  # "Houthi military spokesman", "Israeli army spokesperson"
             prev = self.s.chunk_at(k)
-            if prev is not None and prev.kind in ("entity", "demonym") and prev.j == c.i:
+            if prev is not None and prev.kind in ("entity", "demonym") and prev.j == k + 1:
                 self.used[k] = False
                 affil = self.entity_at(prev.i)
                 start = prev.i

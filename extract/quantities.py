@@ -61,8 +61,8 @@ def count_near(state: SentenceState, words: frozenset[str], lang: Language, wind
     for k, t in enumerate(toks):
         if not set(lang.forms(t.norm)) & words:
             continue
-        if any(toks[n].norm in lang.negators for n in range(max(0, k - 2), k)):
-            continue
+        if any(toks[n].norm in lang.negators for n in range(max(0, k - 3), k)):
+            return 0  # "no casualties", "causing no injuries", "دون إصابات", "لم تقع إصابات"
         for d in range(1, window + 1):
             for n in (k - d, k + d):
                 value = number_at(state, n, lang)

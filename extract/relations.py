@@ -33,9 +33,12 @@ def find_relations(state: SentenceState, text: str, mentions: list[EMention], re
     # locatedIn: a narrower place followed by a broader one
     for a, b in zip(places, places[1:], strict=False):
         gap = toks[a.j:b.i]
-        adjacent = not gap or (len(gap) == 1 and (gap[0].norm in lang.prepositions and
-                                                   lang.prepositions[gap[0].norm] == "location"
-                                                   or gap[0].text in (",", "،")))
+        # "X في Y", "X, Y", "X in the Kherson region", "X, in the central Gaza Strip"
+        words = [t for t in gap if t.text not in (",", "،") and t.norm not in ("the", "a")]
+        located = [t for t in words if lang.prepositions.get(t.norm) == "location"]
+        adjacent = len(gap) <= 4 and len(located) <= 1 and all(
+            t in located or (lang.names_capitalised and t.text.islower() and t.norm not in lang.stopwords)
+            for t in words) and (located or len(gap) <= 1)
         if adjacent and _rank(reg, a.key) < _rank(reg, b.key):
             reg.relate(a.key, "locatedIn", b.key, state.index)
     # controls
