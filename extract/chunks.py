@@ -22,6 +22,7 @@ class Chunk:
     j: int
     value: str
     detail: str = ""
+    prefix: str = ""  # the clitic(s) stripped from the first word to match: "ل" in لإيران, "وب" in وبغداد
 
 
 @dataclass
@@ -62,9 +63,18 @@ class SentenceState:
         return doc_text[self.tokens[i].start:self.tokens[j - 1].end] if j > i else ""
 
 
-def _phrase_at(tokens: list[Token], i: int, lex: Lexicon) -> tuple[int, list[Entry]]:
-    """Longest phrase starting at token i: (its length, every entry it has)."""
-    best_len, best = 0, []
+def _prefix(norm: str, form: str) -> str:
+    """The clitics in front of `form` in the token `norm` ("للعراق" / "العراق" -> "ل")."""
+    if norm.endswith(form):
+        return norm[: len(norm) - len(form)]
+    if form.startswith("ال") and norm.endswith(form[1:]):
+        return norm[: len(norm) - len(form) + 1]
+    return ""
+
+
+def _phrase_at(tokens: list[Token], i: int, lex: Lexicon) -> tuple[int, list[Entry], str]:
+    """Longest phrase starting at token i: (its length, every entry it has, the stripped clitics)."""
+    best_len, best, prefix = 0, [], ""
     forms = lex.lang.forms
     following = forms(tokens[i + 1].norm) if i + 1 < len(tokens) else ()
     for form in forms(tokens[i].norm):
@@ -83,10 +93,10 @@ def _phrase_at(tokens: list[Token], i: int, lex: Lexicon) -> tuple[int, list[Ent
                     and "ال" + form in forms(tokens[i].norm):
                 continue  # "السورية" is the adjective Syrian: a name without ال never takes it
             if n > best_len:
-                best_len, best = n, [entry]
+                best_len, best, prefix = n, [entry], _prefix(tokens[i].norm, form)
             elif entry not in best:
                 best.append(entry)
-    return best_len, best
+    return best_len, best, prefix
 
 
 def match_phrases(tokens: list[Token], lex: Lexicon) -> list[Chunk]:
@@ -97,7 +107,7 @@ def match_phrases(tokens: list[Token], lex: Lexicon) -> list[Chunk]:
         if tokens[i].is_punct:
             i += 1
             continue
-        n, entries = _phrase_at(tokens, i, lex)
+        n, entries, prefix = _phrase_at(tokens, i, lex)
         if not n:
             n, entries = _demonym_at(tokens[i], lex)
         if n:
@@ -106,7 +116,7 @@ def match_phrases(tokens: list[Token], lex: Lexicon) -> list[Chunk]:
             for e in entries:
                 if e.kind in ("head", "title") and "entity" in kinds:
                     continue
-                chunks.append(Chunk(e.kind, i, i + n, e.value, e.detail))
+                chunks.append(Chunk(e.kind, i, i + n, e.value, e.detail, prefix))
             i += n
         else:
             i += 1

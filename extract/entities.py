@@ -38,6 +38,8 @@ class EMention:
     j: int
     key: str
     demonym: bool = False  # a bare nationality adjective ("American", "الأمريكية")
+    prefix: str = ""  # clitics on the first word (Arabic): "ل" in لإيران
+    head: str = ""  # the head noun's lexicon entry, for collectives: "gunman", "militia"
 
 
 class Registry:
@@ -129,7 +131,8 @@ class _Finder:
         return hit[0] if hit else 0
 
     def add(self, i: int, j: int, key: str, demonym: bool = False) -> EMention:
-        m = EMention(i, j, key, demonym)
+        first = self.s.chunk_at(i)
+        m = EMention(i, j, key, demonym, first.prefix if first is not None and first.i == i else "")
         self.mentions.append(m)
         for k in range(i, j):
             self.used[k] = True
@@ -169,9 +172,10 @@ class _Finder:
         if not self.free(i):
             return next((m for m in self.mentions if m.i == i), None)
         c = self.s.chunk_at(i)
-        following = self.s.chunk_at(i + 1, "entity")
-        if self.lang.directions.get(self.norm(i)) and following is not None and following.i == i + 1:
-            region = self.direction(i, self.s.chunk_at(i + 1, "entity"))
+        two = f"{self.norm(i)} {self.norm(i + 1)}" in self.lang.directions
+        following = self.s.chunk_at(i + 1 + two, "entity")
+        if self.lang.directions.get(self.norm(i)) and following is not None and following.i == i + 1 + two:
+            region = self.direction(i, following, two)
             if region is not None:
                 return region
         if c is None or c.i != i:
@@ -197,9 +201,9 @@ class _Finder:
                                 self.s.index)
         return m
 
-    def direction(self, i: int, place: Chunk) -> EMention | None:
-        """'شرق سوريا' / 'eastern Syria': a Region inside the place."""
-        d = self.lang.directions[self.norm(i)]
+    def direction(self, i: int, place: Chunk, two: bool = False) -> EMention | None:
+        """'شرق سوريا' / 'شمال شرقي نيجيريا' / 'eastern Syria': a Region inside the place."""
+        d = self.lang.directions[f"{self.norm(i)} {self.norm(i + 1)}" if two else self.norm(i)]
         g = self.reg.lex.entities.get(place.value)
         if g is None or not ({"Country", "Region", "Settlement"} & g.types):
             return None
@@ -428,9 +432,6 @@ class _Finder:
             adjectives.append(self.norm(j))  # "مصادر أمنية لبنانية", "مصادر محلية"
             j += 1
         name_stop = self.name_tokens(name_start) if named else name_start
-        if name_stop > name_start and not self.lang.names_capitalised and cls in ACTOR_TYPES and \
-                self.norm(name_start).startswith("ال") and cls != "ArmedGroup":
-            name_stop = name_start  # "القوات الأمريكية": an adjective, not a name
         j = max(j, name_stop)
         m = self.add(start, j, "")
         if nation is None and j < len(self.toks) and self.s.chunk_at(j, "demonym"):
@@ -445,6 +446,15 @@ class _Finder:
         if (modifiers or adjectives) and not name and nation is None and patron is None:
             modifiers = modifiers + [slug(a) for a in adjectives]
             return self.finish(m, f"{cls.lower()}/" + "-".join([*modifiers, entry]), cls, surface)
+        if not name and nation is None and patron is None and cls in ("ArmedGroup", "Group") and \
+                self.norm(m.j) in ("من", "from", "of"):
+            org = self.s.chunk_at(m.j + 1, "entity")  # "مسلحون من جماعة نصرة الإسلام", "fighters from Hamas"
+            if org is not None and org.i == m.j + 1 and self.reg.lex.entities[org.value].is_actor:
+                surface = self.surface(m.i, org.j)
+                out = self.add(m.i, org.j, self.reg.known(org.value, surface))
+                out.head = entry
+                self.mentions.remove(m)
+                return out
         if not name and nation is None and patron is None:
             indefinite = not definite if not self.lang.names_capitalised else self.norm(c.i - 1) in ("a", "an")
             if indefinite and cls != "Group":  # "مواقع إطلاق", "a commercial ship": new, this document only
@@ -473,6 +483,8 @@ class _Finder:
         return m
 
     def finish(self, m: EMention, key: str, cls: str, surface: str) -> EMention:
+        first = self.s.chunk_at(m.i, "head")
+        m.head = first.detail if first is not None else ""
         m.key = self.reg.new(key, cls, surface, surface)
         if m not in self.mentions:
             self.mentions.append(m)

@@ -21,6 +21,7 @@ SPEECH_ACTS = frozenset({"Condemnation", "Accusation", "Threat", "Endorsement"})
 _ATTACKS = frozenset({"Attack", "Airstrike", "Shelling", "RocketAttack", "DroneAttack", "Bombing", "ArmedAssault"})
 _MUTUAL = frozenset({"ArmedClash", "Cooperation"})
 _FROM_THE_AIR = frozenset({"Airstrike", "DroneAttack"})  # "قصفت طائرات مسيرة": a drone attack
+_ASSAULT_HEADS = frozenset({"gunman", "militant", "fighter", "insurgent", "rebel", "jihadist", "terrorist"})
 
 
 @dataclass
@@ -76,15 +77,11 @@ def prep_of(state: SentenceState, m: EMention, lang: Language) -> str | None:
             "target", "location") and not toks[m.i - 1].is_punct and toks[m.i - 1].norm not in lang.stopwords \
             and not lang.names_capitalised and toks[m.i].norm[:1] == "ل":
         return lang.prepositions[toks[m.i - 2].norm]  # "ضد مواقع لكتائب حزب الله": the positions' owner
-    first = toks[m.i].norm
-    if not lang.names_capitalised and len(first) > 3:  # Arabic clitic prepositions: بـ لـ
-        core = first[1:] if first[0] in "وف" else first
-        if core[:1] == "ب" and core[1:] in lang.forms(first):
-            return "instrument"
-        if core[:1] == "ل" and core[1:2] != "ل" and not toks[m.i].text.startswith(("ل" + "ل",)):
-            return "to"
-        if core[:2] == "لل":
-            return "to"
+    clitic = m.prefix.lstrip("وف")  # Arabic prepositions written on the word: بـ لـ كـ
+    if clitic.startswith("ب"):
+        return "instrument"  # "بصواريخ"; before a place it means "in" (see _Roles.prepositional)
+    if clitic.startswith(("ل", "ك")):
+        return "to"
     return None
 
 
@@ -301,6 +298,8 @@ class _Roles:
         if actor is not None:
             ev.actors.extend(m.key for m in self.coordinated(self.mentions, actor))
             used.add(id(actor))
+            if cls == "Attack" and actor.head in _ASSAULT_HEADS:
+                ev.type = "ArmedAssault"  # "هاجم مسلحون", "gunmen attacked": a ground assault
         self.prepositional(c, ev, a, b, used)
 
     def noun_actor(self, c: Chunk, a: int, b: int) -> EMention | None:
@@ -336,6 +335,8 @@ class _Roles:
             group = self.coordinated(ms, m)
             done |= {id(x) for x in group}
             place = self.reg.is_place(m.key)
+            if role == "instrument" and place and not self.lang.names_capitalised:
+                role = "location"  # "بمدينة غزة", "بولاية الجزيرة": بـ before a place is "in"
             if role == "location" and place:
                 ev.locations.extend(x.key for x in group if self.reg.is_place(x.key))
             elif role == "target" and m.i > c.i and not any(
@@ -380,6 +381,9 @@ def find_events(state: SentenceState, text: str, mentions: list[EMention], reg: 
     for c in triggers:
         if not c.value or roles.negated(c.i) or roles.denied(c.i) or roles.threatened(c.i, c.value):
             continue
+        if c.value == "Attack" and found and found[-1].event.type in _ATTACKS and c.i > 0 and \
+                state.tokens[c.i - 1].norm in reg.lex.lang.relatives and c.i - found[-1].j <= 2:
+            continue  # "التفجير الانتحاري الذي استهدف", "the bombing that targeted": one event
         if c.value not in SPEECH_ACTS | {"Cooperation"} and roles.future(c.i):
             if any(t.value == "Threat" for t in triggers):
                 continue

@@ -55,7 +55,7 @@ def _dual(state: SentenceState, i: int, lang: Language) -> bool:
     return head is not None and len(lang.forms(state.tokens[i].norm)) > 1
 
 
-def count_near(state: SentenceState, words: frozenset[str], lang: Language, window: int = 4) -> int | None:
+def count_near(state: SentenceState, words: frozenset[str], lang: Language, window: int = 6) -> int | None:
     """A number within `window` tokens of a casualty word ('12 killed', 'killing four', 'قتل 12')."""
     toks = state.tokens
     for k, t in enumerate(toks):
