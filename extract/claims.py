@@ -80,6 +80,10 @@ def find_claims(state: SentenceState, text: str, mentions: list[EMention], event
         scope = [k for k in scope if not (events[k].event.type in SPEECH_ACTS and key in events[k].event.actors
                                           and events[k].i < cue.i)]
         claimed.update(scope)
+        first_found = events[scope[0]] if scope else None
+        if first_found is not None and first_found.event.type not in SPEECH_ACTS and not first_found.event.actors \
+                and reg.lex.lang.verb_initial and _object_of_cue(state, cue, first_found, reg):
+            first_found.event.actors = [key]  # "أعلنت X استهداف قاعدة": the speaker claims its own attack
         if scope and _speaker_is_subject(state, cue, events[scope[0]].i, reg):
             first = events[scope[0]].event
             if key not in first.actors:  # "قال إنه ينسق مع ..." / "said it would strike": the speaker acts
@@ -120,6 +124,14 @@ def _relayed_source(state: SentenceState, reporter: EMention, mentions: list[EMe
     if k >= len(state.tokens) or state.tokens[k].norm != "عن":
         return None
     return next((m for m in mentions if m.i == k + 1 and reg.is_actor(m.key)), None)
+
+
+def _object_of_cue(state: SentenceState, cue: Chunk, found: Found, reg: Registry) -> bool:
+    """The event noun is the reporting verb's own object: no complementiser or quote between them."""
+    lang = reg.lex.lang
+    between = state.tokens[cue.j:found.i]
+    return len(between) <= 10 and not any(t.norm in lang.complementisers or t.text in "“«\"" for t in between) \
+        and state.chunk_at(found.i, "trigger") is not None and state.chunk_at(found.i, "trigger").detail == "noun"
 
 
 def _speaker_is_subject(state: SentenceState, cue: Chunk, trigger: int, reg: Registry) -> bool:

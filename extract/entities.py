@@ -473,7 +473,8 @@ class _Finder:
             key = f"{cls.lower()}/" + "-".join(x for x in (nation, patron_key, entry, *map(slug, adjectives)) if x)
         else:
             key = f"{cls.lower()}/" + "-".join(x for x in (nation, patron_key) if x)
-        m = self.finish(m, key, cls, self.surface(name_start, name_stop) if name else surface)
+        # "بلدة الخيام" is called الخيام; "قوات النظام" keeps its head
+        m = self.finish(m, key, cls, self.surface(name_start, name_stop) if name and cls in PLACE_TYPES else surface)
         if name:
             self.reg.doc.entities[m.key].aliases.add((surface, self.reg.lang))
         if nation and cls == "MilitaryForce" and not patron:

@@ -276,6 +276,10 @@ class _Roles:
             actor = next((m for m in self.in_span(c.j, b) if self.preps[id(m)] == "agent"), None)
         elif c.detail == "noun":
             actor, used = self.noun_actor(c, a, b), set()
+            obj = self.masdar_object(c)
+            if obj is not None:
+                ev.targets.extend(m.key for m in self.coordinated(self.mentions, obj))
+                used.add(id(obj))
         else:
             actor, after = self.subject(c.i, c.j, a, b)
             used = set()
@@ -301,6 +305,15 @@ class _Roles:
             if cls == "Attack" and actor.head in _ASSAULT_HEADS:
                 ev.type = "ArmedAssault"  # "هاجم مسلحون", "gunmen attacked": a ground assault
         self.prepositional(c, ev, a, b, used)
+
+    def masdar_object(self, c: Chunk) -> EMention | None:
+        """Arabic verbal nouns take their object directly: 'استهداف قاعدة عين الأسد', 'قصف المدينة'."""
+        if not self.lang.verb_initial or c.value in SPEECH_ACTS:
+            return None
+        m = next((m for m in self.mentions if c.j <= m.i <= c.j + 1), None)
+        if m is None or m.demonym or not self.bare(m) or (m.i > c.j and not self.s.chunk_at(c.j, "weapon")):
+            return None
+        return m
 
     def noun_actor(self, c: Chunk, a: int, b: int) -> EMention | None:
         """Actor of an event noun: its demonym/name modifier, 'by X', or the subject of a support verb."""
