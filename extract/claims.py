@@ -37,13 +37,15 @@ def _claimant(state: SentenceState, cue: Chunk, mentions: list[EMention], reg: R
     before = [m for m in actors if m.j <= cue.i and cue.i - m.j <= 8]
     if cue.value == "source":
         return after[0] if after else None
+    if cue.detail == "adding" and previous is not None:
+        return previous  # "..., saying", "..., مضيفا": the subject of the main clause speaks
     if lang.verb_initial and after and prep_of(state, after[0], lang) is None:
         if all(t.norm not in lang.complementisers for t in state.tokens[cue.j:after[0].i]):
             return after[0]
     bare_before = [m for m in before if prep_of(state, m, lang) is None]
     toks = state.tokens
     if bare_before and cue.i > 1 and toks[cue.i - 1].text in (",", "،"):
-        opening = max((k for k in range(max(0, cue.i - 8), cue.i - 1) if toks[k].text in (",", "،")), default=None)
+        opening = max((k for k in range(max(0, cue.i - 16), cue.i - 1) if toks[k].text in (",", "،")), default=None)
         head = [m for m in bare_before if opening is not None and m.j == opening]
         if head:
             return head[-1]  # the name before the appositive, not the one inside it

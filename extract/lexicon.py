@@ -171,8 +171,8 @@ def _entry_value(graph: Graph, s: URIRef, kind: str) -> tuple[str, str]:
         return one(CK.evokes), one(CK.partOfSpeech) or "verb"
     if kind == "weapon":
         return one(CK.refines), ""
-    if kind == "cue":
-        return one(CK.cueKind) or "verb", ""
+    if kind == "cue":  # the entry id tells participles ("adding", مضيفا) from finite verbs
+        return one(CK.cueKind) or "verb", _local(s, "https://w3id.org/conflictkg/lexicon/")
     if kind == "medium":
         en = [str(o) for o in graph.objects(s, RDFS.label) if isinstance(o, Literal) and o.language == "en"]
         return (en[0] if en else _local(s, "https://w3id.org/conflictkg/lexicon/")), ""
