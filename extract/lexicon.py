@@ -124,15 +124,15 @@ def load_lexicon(lang_code: str, extra_files: tuple[str, ...] = ()) -> Lexicon:
                 gapped.append((words[:1], words[1:], Entry(kind, value, detail), True))
 
     entities: dict[str, GazetteerEntity] = {}
-    for s in set(graph.subjects(RDF.type, None)):
+    for s in sorted(set(graph.subjects(RDF.type, None)), key=str):  # sorted: the same tables in every process
         if not isinstance(s, URIRef):
             continue
         types = {_local(t, str(CK)) for t in graph.objects(s, RDF.type) if str(t).startswith(str(CK))}
-        lex_kinds = [_KINDS[t] for t in graph.objects(s, RDF.type) if t in _KINDS]
+        lex_kinds = sorted(_KINDS[t] for t in graph.objects(s, RDF.type) if t in _KINDS)
         if lex_kinds:
             kind = lex_kinds[0]
             value, detail = _entry_value(graph, s, kind)
-            for label in _labels(graph, s, lang_code):
+            for label in sorted(_labels(graph, s, lang_code)):
                 add(label, kind, value, detail)
             continue
         if not str(s).startswith(str(ID)) or not types:
@@ -147,14 +147,14 @@ def load_lexicon(lang_code: str, extra_files: tuple[str, ...] = ()) -> Lexicon:
                 ent.wikidata = str(o).rsplit("/", 1)[1]
         ent.located_in = [_local(o, str(ID)) for o in graph.objects(s, CK.locatedIn)]
         entities[key] = ent
-        for label in _labels(graph, s, lang_code):
+        for label in sorted(_labels(graph, s, lang_code)):
             add(label, "entity", key)
         for o in graph.objects(s, CK.demonym):
             if isinstance(o, Literal) and o.language == lang_code:
                 add(str(o), "demonym", key)
     for buckets in index.values():
         for entries in buckets.values():
-            entries.sort(key=lambda pe: -len(pe[0]))
+            entries.sort(key=lambda pe: (-len(pe[0]), pe[1].kind, pe[1].value, pe[1].detail))
     groups: dict[tuple[str, ...], list] = defaultdict(list)
     for first, second, entry, strict in gapped:
         groups[first].append((second, entry, strict))
