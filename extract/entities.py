@@ -361,7 +361,8 @@ class _Finder:
             if back is not None and back.kind in ("entity", "demonym") and back.j == start:
                 g = self.reg.lex.entities[back.value]
                 same_actor = g.is_actor and "State" not in g.types and cls in ACTOR_TYPES
-                same_place = back.kind == "entity" and g.types & PLACE_TYPES and cls in PLACE_TYPES
+                named_after = self.norm(c.j) == "of" and self.s.chunk_at(c.j + 1, "entity") is not None
+                same_place = back.kind == "entity" and g.types & PLACE_TYPES and cls in PLACE_TYPES and not named_after
                 if same_actor or same_place:
                     # "Hezbollah fighters", "Houthi forces", "Kherson province": the head describes that entity
                     m = self.add(back.i, c.j, self.reg.known(back.value, self.surface(back.i, c.j)))
@@ -456,7 +457,9 @@ class _Finder:
                 self.mentions.remove(m)
                 return out
         if not name and nation is None and patron is None:
-            indefinite = not definite if not self.lang.names_capitalised else self.norm(c.i - 1) in ("a", "an")
+            indefinite = not definite if not self.lang.names_capitalised else (
+                self.norm(c.i - 1) in ("a", "an") or (self.norm(c.j - 1).endswith("s") and self.norm(c.i - 1) not in
+                                                      ("the", "these", "those", "its", "their", "our", "his", "her")))
             if indefinite and cls != "Group":  # "مواقع إطلاق", "a commercial ship": new, this document only
                 return self.finish(m, f"{cls.lower()}/{self.reg.doc.doc_id}/{slug(surface)}", cls, surface)
             antecedent = self.reg.last_of(cls) if cls in ACTOR_TYPES | PLACE_TYPES else None

@@ -43,11 +43,33 @@ def clause_bounds(state: SentenceState, i: int, lang: Language) -> tuple[int, in
             return False  # "British-owned", "Kurdish-led": a hyphen inside a word
         return t.text in lang.clause_breaks or t.norm in lang.clause_breaks
 
+    def aside(k: int, step: int) -> int:
+        """Past a comma-fenced time phrase ('، مساء الاثنين،', ', on Monday,'): where scanning resumes, else -1."""
+        n = k + step
+        while 0 <= n < len(toks) and abs(n - k) <= 4 and toks[n].text not in (",", "،"):
+            if not (toks[n].norm in lang.time_words or any(f in lang.weekdays for f in lang.forms(toks[n].norm))
+                    or toks[n].norm in ("on", "يوم", "late", "early")):
+                return -1
+            n += step
+        return n if 0 <= n < len(toks) and abs(n - k) > 1 else -1
+
     a = i
-    while a > 0 and not brk(a - 1) and toks[a - 1].norm not in lang.complementisers:
+    while a > 0 and toks[a - 1].norm not in lang.complementisers:
+        if brk(a - 1):
+            resume = aside(a - 1, -1) if toks[a - 1].text in (",", "،") else -1
+            if resume < 0:
+                break
+            a = resume
+            continue
         a -= 1
     b = i + 1
-    while b < len(toks) and not brk(b) and toks[b].norm not in lang.complementisers:
+    while b < len(toks) and toks[b].norm not in lang.complementisers:
+        if brk(b):
+            resume = aside(b, 1) if toks[b].text in (",", "،") else -1
+            if resume < 0:
+                break
+            b = resume + 1
+            continue
         b += 1
     return a, b
 
@@ -65,6 +87,10 @@ def prep_of(state: SentenceState, m: EMention, lang: Language) -> str | None:
             if lang.prepositions[prev] == "source" and m.i > 1 and _members_before(state, m.i - 1, lang):
                 return None  # "members of X" / "أعضاء من X": X itself
             return lang.prepositions[prev]
+        if lang.names_capitalised and prev == "of" and m.i > 1 and (
+                toks[m.i - 2].norm in lang.directions or lang.prepositions.get(toks[m.i - 2].norm) == "location"
+                or toks[m.i - 2].norm in ("outskirts", "edge", "centre", "center", "heart", "south", "north")):
+            return "location"  # "40 km northwest of Kismayo", "the outskirts of Idlib"
         if lang.names_capitalised:  # "in the occupied West Bank", "on a British-owned ship"
             k = m.i - 1
             while k > 0 and m.i - k <= 5 and toks[k].norm not in lang.prepositions and (
