@@ -151,6 +151,8 @@ class _Finder:
             c = self.s.chunk_at(j)
             if c is not None and (c.kind != "entity" or "Person" not in self.reg.lex.entities[c.value].types):
                 break
+            if self.toks[j].text.isdigit() or self.norm(j).isdigit() or self.norm(j) in self.lang.number_words:
+                break  # "متمردو تحالف القوى الديمقراطية ٢٢ مدنيا": a count, not part of the name
             if j > i and not self.lang.names_capitalised and self.norm(j).startswith("و") and \
                     len(self.lang.forms(self.norm(j))) > 1:
                 break  # "بلينكين والبيت الأبيض": a second name joined by و

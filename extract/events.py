@@ -187,6 +187,8 @@ class _Roles:
 
     def passive(self, c: Chunk) -> bool:
         toks = self.s.tokens
+        if c.detail == "verb" and not self.lang.names_capitalised and "\u064f" in toks[c.i].text[:5]:
+            return True  # a damma marks the Arabic passive when it is written: قُتل، استُهدف، أُصيب
         if not self.lang.passive_auxiliaries or c.detail != "verb":
             return False
         k = c.i - 1
@@ -296,9 +298,12 @@ class _Roles:
             actor = self.noun_actor(c, a, b) if c.detail == "noun" else None
         elif self.passive(c):
             left = [m for m in self.in_span(a, c.i) if self.bare(m)]
-            if left:
-                ev.targets.extend(m.key for m in self.coordinated(self.mentions, left[-1]))
-            used = {id(m) for m in left[-1:]}
+            right = [m for m in self.in_span(c.j, b) if self.bare(m) and not m.demonym]
+            subject = right[0] if (self.lang.verb_initial and right and right[0].i - c.j <= 2) else (
+                left[-1] if left else None)  # "قُتل جنديان" / "the base was shelled"
+            if subject is not None:
+                ev.targets.extend(m.key for m in self.coordinated(self.mentions, subject))
+            used = {id(subject)} if subject is not None else set()
             actor = next((m for m in self.in_span(c.j, b) if self.preps[id(m)] == "agent"), None)
         elif c.detail == "noun":
             actor, used = self.noun_actor(c, a, b), set()

@@ -48,6 +48,9 @@ def forms(word: str) -> tuple[str, ...]:
                 out += [stem, stem[2:]]
             elif conj or prep:
                 out.append(stem)
+    for w in list(out):  # construct plurals: مقاتلي -> مقاتلين, متمردو -> متمردون
+        if w.endswith(("ي", "و")) and len(w) >= 5:
+            out.append(w + "ن")
     for w in list(out):  # duals: طائرتين -> طائره, مسيرتين -> مسيره, جنديان -> جندي
         for dual, base in (("تين", "ه"), ("تان", "ه"), ("ين", ""), ("ان", "")):
             if w.endswith(dual) and len(w) - len(dual) >= 3:
