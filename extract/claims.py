@@ -46,7 +46,7 @@ def _claimant(state: SentenceState, cue: Chunk, mentions: list[EMention], reg: R
     toks = state.tokens
     if bare_before and cue.i > 1 and toks[cue.i - 1].text in (",", "،"):
         opening = max((k for k in range(max(0, cue.i - 16), cue.i - 1) if toks[k].text in (",", "،")), default=None)
-        head = [m for m in bare_before if opening is not None and m.j == opening]
+        head = [m for m in actors if opening is not None and m.j == opening and prep_of(state, m, lang) is None]
         if head:
             return head[-1]  # the name before the appositive, not the one inside it
     if bare_before:
@@ -75,8 +75,11 @@ def find_claims(state: SentenceState, text: str, mentions: list[EMention], event
         nxt = cues[n + 1].i if n + 1 < len(cues) else len(state.tokens)
         after = [k for k, f in enumerate(events) if cue.j <= f.i < nxt]
         before = [k for k, f in enumerate(events) if f.i < cue.i and k not in claimed]
+        closes = _closes_clause(state, cue, who, reg)
         if cue.value == "source":
             scope = [k for k in range(len(events)) if k not in claimed]
+        elif closes and before:  # "..., regional officials said, while ...": the report precedes the cue
+            scope = before
         else:
             scope = after or (before if cue.i > len(state.tokens) // 2 else [])
         scope = [k for k in scope if not (events[k].event.type in SPEECH_ACTS and key in events[k].event.actors
@@ -115,6 +118,13 @@ def find_claims(state: SentenceState, text: str, mentions: list[EMention], event
                             cue=ev.trigger, asserts=[first_event + x for x in [k, *about]],
                             confidence=_confidence(reg, ev.actors[0], False)))
     return claims
+
+
+def _closes_clause(state: SentenceState, cue: Chunk, who: EMention | str, reg: Registry) -> bool:
+    """'X said.' / 'X said, while ...' / 'said X,': nothing is reported after the cue."""
+    end = max(cue.j, who.j if isinstance(who, EMention) and who.i >= cue.j else cue.j)
+    toks = state.tokens
+    return end >= len(toks) or toks[end].is_punct or toks[end].norm in reg.lex.lang.clause_breaks
 
 
 def _relayed_source(state: SentenceState, reporter: EMention, mentions: list[EMention],

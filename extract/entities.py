@@ -293,7 +293,8 @@ class _Finder:
                 affil = self.add(k, c.i, self.reg.last_of({"coalition": "Coalition"}.get(self.norm(k),
                                                                                           "MilitaryForce")))
                 start = k
-        end, person = self.person_name(j)
+        comma = j < len(self.toks) and self.toks[j].text in (",", "،") and affil is not None
+        end, person = self.person_name(j + comma)  # "a spokesman for the Somali police, Sadiq Dudishe, said"
         if person is None:
             person, start, end = self.appositive(start)
         if person is None:
@@ -459,9 +460,9 @@ class _Finder:
                 self.mentions.remove(m)
                 return out
         if not name and nation is None and patron is None:
-            indefinite = not definite if not self.lang.names_capitalised else (
-                self.norm(c.i - 1) in ("a", "an") or (self.norm(c.j - 1).endswith("s") and self.norm(c.i - 1) not in
-                                                      ("the", "these", "those", "its", "their", "our", "his", "her")))
+            # English: "a ship", "police said", "gunmen killed": without "the" the head names something new
+            indefinite = not definite if not self.lang.names_capitalised else self.norm(c.i - 1) not in (
+                "the", "this", "that", "these", "those", "its", "their", "our", "his", "her")
             if indefinite and cls != "Group":  # "مواقع إطلاق", "a commercial ship": new, this document only
                 return self.finish(m, f"{cls.lower()}/{self.reg.doc.doc_id}/{slug(surface)}", cls, surface)
             antecedent = self.reg.last_of(cls) if cls in ACTOR_TYPES | PLACE_TYPES else None

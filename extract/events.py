@@ -136,8 +136,8 @@ class _Roles:
         gap = self.s.tokens[a.j:b.i]
         if not gap:
             return self.s.tokens[b.i].norm[:1] == "و" and not self.lang.names_capitalised
-        if gap[0].norm not in ("and", "و", ",", "،"):
-            return False
+        if gap[0].norm not in ("and", "و", "،") and not (gap[0].text == "," and not self.lang.names_capitalised):
+            return False  # an English comma may open an appositive ("X, an umbrella group of Y,")
         # "the Sudanese army and the paramilitary RSF": determiners and adjectives may follow "and"
         return all(t.norm in ("the", "a", "an") or (self.lang.names_capitalised and not t.is_punct
                    and not t.text[:1].isupper() and t.norm not in self.lang.stopwords) for t in gap[1:3]) \
