@@ -396,7 +396,8 @@ class _Roles:
                     and not self.instrument_marked(w):
                 continue  # "مواقع إطلاق صواريخ": part of a place's name, not the means
             marked = self.instrument_marked(w)
-            if a <= w.i < b and (abs(w.i - c.j) <= 4 or (marked and w.i > c.i)) and not (c.i <= w.i < c.j):
+            subject = w.j <= c.i and c.i - w.j <= 6  # "مسيرة تابعة للجيش المالي قصفت": the weapon acts
+            if a <= w.i < b and (abs(w.i - c.j) <= 4 or (marked and w.i > c.i) or subject) and not (c.i <= w.i < c.j):
                 ev.instruments.append(self.s.text(w.i, w.j, self.text).removeprefix("ب") if marked
                                       and not self.lang.names_capitalised else self.s.text(w.i, w.j, self.text))
                 if w.value and (ev.type == "Attack" or (ev.type == "Shelling" and w.value in _FROM_THE_AIR)):
@@ -434,10 +435,16 @@ def find_events(state: SentenceState, text: str, mentions: list[EMention], reg: 
             c = Chunk("trigger", c.i, c.j, "Threat", c.detail)  # a vow to attack is a threat
         if found and c.detail == "noun" and found[-1].j >= c.i - 1 and found[-1].event.type == c.value:
             continue  # "air strikes" right after "struck": one event
+        # "قتل عنصران بغارة", "killed by a drone strike" are the strike's toll; "killed in the attack"
+        # stays a Killing of its own, whose target is the victims
         following = next((t for t in triggers if c.j <= t.i <= c.j + 4 and t.value in _ATTACKS), None)
-        if c.value == "Killing" and following is not None and state.tokens[following.i].norm[:1] == "ب" \
-                and not reg.lex.lang.names_capitalised:
-            continue  # "قتل عنصران بغارة": the deaths belong to the strike
+        if c.value == "Killing" and following is not None and (
+                (state.tokens[following.i].norm[:1] == "ب" and not reg.lex.lang.names_capitalised)
+                or state.tokens[following.i - 1].norm == "by"):
+            continue
+        if c.detail == "noun" and found and state.chunk_at(c.i, "weapon") is not None and \
+                found[-1].i < c.i and roles.instrument_marked(state.chunk_at(c.i, "weapon")):
+            continue  # "استهدفت ... بسيارة مفخخة": the car bomb is the means of the attack just found
         if c.value == "Killing" and found and found[-1].event.type in _ATTACKS and (
                 clause_bounds(state, c.i, reg.lex.lang)[0] <= found[-1].i or c.detail == "noun"
                 or state.tokens[c.i].norm.endswith("ing")):
