@@ -178,12 +178,17 @@ class _Roles:
     def denied(self, i: int) -> bool:
         return any(c.kind == "cue" and c.value == "denial" and c.j <= i for c in self.s.chunks)
 
-    def threatened(self, i: int, cls: str) -> bool:
-        """An attack inside a threat ('vowed to strike', 'توعد بضرب') has not happened."""
+    def threatened(self, i: int, cls: str) -> Chunk | None:
+        """The threat an attack belongs to ('vowed to strike', 'توعد بضرب'): such an attack has not happened."""
         if cls in SPEECH_ACTS:
-            return False
-        return any(c.kind == "trigger" and c.value == "Threat" and c.j <= i and i - c.j <= 6
-                   for c in self.s.chunks)
+            return None
+        return next((c for c in reversed(self.s.chunks_of("trigger")) if c.value == "Threat" and c.j <= i
+                     and i - c.j <= 12), None)
+
+    def conditional(self, i: int) -> bool:
+        """'if Hezbollah fires rockets', 'إذا استمر إطلاق الصواريخ': a hypothetical event."""
+        table = language_table(self.lang.code, "conditional")
+        return any(table.at(self.s.tokens, k) for k in range(max(0, i - 6), i))
 
     def passive(self, c: Chunk) -> bool:
         toks = self.s.tokens
@@ -221,6 +226,10 @@ class _Roles:
         left = [m for m in self.in_span(a, i) if self.bare(m) and self.reg.is_actor(m.key) and not self.adjective(m)]
         if left:
             return left[-1], False
+        named = next((m for m in self.mentions if m.j == a - 1 and self.bare(m) and self.reg.is_actor(m.key)
+                      and not m.demonym), None)
+        if a > 0 and self.s.tokens[a - 1].text == "," and named is not None and self.lang.names_capitalised:
+            return named, False  # "A spokesman for the PA, Nabil Abu Rudeineh, accused ..."
         if a > 1 and self.s.tokens[a - 1].text in (",", "،"):
             p = a - 2  # skip back over ", which ... ," / ", the group's spokesman,"
             while p > 0 and self.s.tokens[p].text not in (",", "،"):
@@ -424,7 +433,15 @@ def find_events(state: SentenceState, text: str, mentions: list[EMention], reg: 
     triggers = _one_reading_per_span(state, triggers, mentions, reg.lex.lang)
     triggers = [c for c in triggers if not _verb_used_as_noun(state, c, mentions, reg.lex.lang)]
     for c in triggers:
-        if not c.value or roles.negated(c.i) or roles.denied(c.i) or roles.threatened(c.i, c.value):
+        if not c.value or roles.negated(c.i) or roles.denied(c.i) or roles.conditional(c.i):
+            continue
+        threat = roles.threatened(c.i, c.value)
+        if threat is not None:  # "هدد بضرب بيروت": what is threatened becomes the threat's target
+            vow = next((f.event for f in found if f.i == threat.i), None)
+            if vow is not None and not vow.targets:
+                probe = Event(c.value, state.index, 0, 0, "")
+                roles.fill(c, probe)
+                vow.targets = [t for t in probe.targets + probe.locations if t not in vow.actors][:2]
             continue
         if c.value == "Attack" and found and found[-1].event.type in _ATTACKS and c.i > 0 and \
                 state.tokens[c.i - 1].norm in reg.lex.lang.relatives and c.i - found[-1].j <= 2:
@@ -433,8 +450,8 @@ def find_events(state: SentenceState, text: str, mentions: list[EMention], reg: 
             if any(t.value == "Threat" for t in triggers):
                 continue
             c = Chunk("trigger", c.i, c.j, "Threat", c.detail)  # a vow to attack is a threat
-        if found and c.detail == "noun" and found[-1].j >= c.i - 1 and found[-1].event.type == c.value:
-            continue  # "air strikes" right after "struck": one event
+        if found and found[-1].event.type == c.value and c.i - found[-1].j <= 3:
+            continue  # "struck ... air strikes", "a suicide bomber blew himself up": one event
         # "قتل عنصران بغارة", "killed by a drone strike" are the strike's toll; "killed in the attack"
         # stays a Killing of its own, whose target is the victims
         following = next((t for t in triggers if c.j <= t.i <= c.j + 4 and t.value in _ATTACKS), None)

@@ -54,7 +54,7 @@ class Language:
     # `phrases` keys: response (in response to), backed (backed by), allied (allied with),
     # led (led by), control (controls), agent (by), under (came under), order (ordered),
     # members (members of), since (since), affiliated (التابع ل / belonging to: the real agent follows),
-    # self (إنه / that it: the speaker is the subject of the reported clause)
+    # self (إنه / that it: the speaker is the subject of the reported clause), conditional (إذا / if)
 
 
 @cache

@@ -102,6 +102,7 @@ LANGUAGE = Language(
         "members": _p("members of", "fighters from", "members from", "fighters of", "soldiers from"),
         "since": _p("since"),
         "affiliated": _p("belonging to", "operated by"),
+        "conditional": _p("if", "unless", "should"),
         "self": _p("that it", "that they", "that he", "that she", "that we", "it", "they", "he", "she", "we"),
     },
     directions={"eastern": "east", "western": "west", "northern": "north", "southern": "south",
