@@ -271,6 +271,7 @@ class _Finder:
             j = c.j
         # affiliation after the title: باسم X / for X / of X / a demonym
         n = 1 if self.norm(j) in ("باسم", "for", "of", "ل") else 0
+        n += n and self.norm(j + 1) == "the"  # "a spokesman for the Palestinian Authority"
         nxt = self.s.chunk_at(j + n)
         if nxt is not None and nxt.i == j + n and (n or nxt.kind in ("demonym", "head") or (
                 nxt.kind == "entity" and "Person" not in self.reg.lex.entities[nxt.value].types)):
@@ -297,6 +298,14 @@ class _Finder:
         end, person = self.person_name(j + comma)  # "a spokesman for the Somali police, Sadiq Dudishe, said"
         if person is None:
             person, start, end = self.appositive(start)
+        if person is None and affil is None:  # "a civil society leader said": a speaker without a name
+            first = start
+            while first > 0 and self.free(first - 1) and self.toks[first - 1].text.isalpha() and \
+                    self.toks[first - 1].text.islower() and not self.is_stop(first - 1):
+                first -= 1
+            surface = self.surface(first, c.j)
+            return self.add(first, c.j, self.reg.new(f"group/{self.reg.doc.doc_id}/{slug(surface)}", "Group",
+                                                     surface, surface))
         if person is None:
             return affil
         self.reg.doc.entities[person].roles.add((role, self.reg.lang))
@@ -452,8 +461,9 @@ class _Finder:
             return self.finish(m, f"{cls.lower()}/" + "-".join([*modifiers, entry]), cls, surface)
         if not name and nation is None and patron is None and cls in ("ArmedGroup", "Group") and \
                 self.norm(m.j) in ("من", "from", "of"):
-            org = self.s.chunk_at(m.j + 1, "entity")  # "مسلحون من جماعة نصرة الإسلام", "fighters from Hamas"
-            if org is not None and org.i == m.j + 1 and self.reg.lex.entities[org.value].is_actor:
+            at = m.j + 1 + (self.norm(m.j + 1) == "the")
+            org = self.s.chunk_at(at, "entity")  # "مسلحون من جماعة نصرة الإسلام", "fighters from the ADF"
+            if org is not None and org.i == at and self.reg.lex.entities[org.value].is_actor:
                 surface = self.surface(m.i, org.j)
                 out = self.add(m.i, org.j, self.reg.known(org.value, surface))
                 out.head = entry

@@ -255,8 +255,11 @@ class _Roles:
     def instrument_marked(self, w: Chunk) -> bool:
         """A weapon after 'with' / 'using' or with the clitic بـ ('بطائرات مسيرة')."""
         toks = self.s.tokens
-        if w.i > 0 and toks[w.i - 1].norm in ("with", "using", "by", "بواسطة", "باستخدام"):
-            return True
+        for k in range(w.i - 1, max(-1, w.i - 5), -1):  # "with a number of drones", "using two missiles"
+            if toks[k].norm in ("with", "using", "by", "بواسطة", "باستخدام"):
+                return True
+            if toks[k].is_punct or any(m.i <= k < m.j for m in self.mentions):
+                break
         return not self.lang.names_capitalised and toks[w.i].norm.startswith(("ب", "وب")) and \
             toks[w.i].norm not in self.lang.forms(toks[w.i].norm)[1:]
 
