@@ -114,9 +114,11 @@ def find_claims(state: SentenceState, text: str, mentions: list[EMention], event
             continue
         about = [x for x in range(k + 1, len(events)) if x not in claimed and events[x].event.type not in SPEECH_ACTS]
         claimed.update(about)
+        medium = min(mediums, key=lambda m: abs(m.i - f.i), default=None)  # "توعدت X، في بيان،"
         claims.append(Claim(claimant=ev.actors[0], sentence=state.index, start=ev.start, end=ev.end,
                             cue=ev.trigger, asserts=[first_event + x for x in [k, *about]],
-                            confidence=_confidence(reg, ev.actors[0], False)))
+                            medium=medium.value if medium else None,
+                            confidence=_confidence(reg, ev.actors[0], medium is not None)))
     return claims
 
 

@@ -183,7 +183,7 @@ class _Roles:
         if cls in SPEECH_ACTS:
             return None
         return next((c for c in reversed(self.s.chunks_of("trigger")) if c.value == "Threat" and c.j <= i
-                     and i - c.j <= 12), None)
+                     and i - c.j <= 16), None)
 
     def conditional(self, i: int) -> bool:
         """'if Hezbollah fires rockets', 'إذا استمر إطلاق الصواريخ': a hypothetical event."""
@@ -219,6 +219,9 @@ class _Roles:
 
     def subject(self, i: int, j: int, a: int, b: int) -> tuple[EMention | None, bool]:
         """The actor of a verb spanning [i, j): (mention, True when it follows the verb)."""
+        owner = next((m for m in self.mentions if m.j == i and m.demonym and self.s.chunk_at(m.i - 1, "weapon")), None)
+        if owner is not None and not self.lang.names_capitalised:
+            return owner, False  # "طائرات باكستانية قصفت": the aircraft's nation acts
         right = [m for m in self.in_span(j, b) if self.reg.is_actor(m.key) and not self.adjective(m)]
         if self.lang.verb_initial and right and self.bare(right[0]) and right[0].i - j <= 3 and \
                 not self.s.chunk_at(right[0].i - 1, "weapon"):
