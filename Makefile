@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 OUT := conflictkg-out
 
-.PHONY: demo test lint bench namespace clean
+.PHONY: demo test lint bench bench-viewer namespace clean
 
 $(BIN)/conflictkg: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -15,7 +15,9 @@ $(BIN)/conflictkg: pyproject.toml
 demo: $(BIN)/conflictkg
 	rm -rf $(OUT)/store
 	$(BIN)/conflictkg build --store $(OUT)/store --out $(OUT)/graph.trig --html $(OUT)/graph.html
-	@echo "Open $(OUT)/graph.html in a browser; query with: $(BIN)/conflictkg query --store $(OUT)/store --list"
+	$(BIN)/conflictkg view --store $(OUT)/store --view actors -o $(OUT)/actors.html
+	@echo "Open $(OUT)/graph.html (events) or $(OUT)/actors.html (actors) in a browser, even offline;"
+	@echo "query with: $(BIN)/conflictkg query --store $(OUT)/store --list"
 
 lint: $(BIN)/conflictkg
 	$(BIN)/ruff check .
@@ -25,6 +27,9 @@ test: lint
 
 bench: $(BIN)/conflictkg
 	$(BIN)/python bench/run.py
+
+bench-viewer: $(BIN)/conflictkg
+	$(BIN)/python bench/viewer.py
 
 namespace: $(BIN)/conflictkg
 	$(BIN)/python tools/generate_namespace.py

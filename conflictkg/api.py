@@ -8,6 +8,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -29,7 +30,7 @@ from conflictkg.graph.records import ClaimRecord, EventRecord, read_claims, read
 from conflictkg.graph.store import SHIPPED_GRAPHS, GraphStore
 from conflictkg.graph.validate import Violation, validate_graph
 from conflictkg.graph.view import write_html
-from conflictkg.queries import get_query
+from conflictkg.queries import get_query, named_queries
 
 __all__ = ["KnowledgeGraph", "BuildSummary", "parse_date"]
 
@@ -175,9 +176,19 @@ class KnowledgeGraph:
         """Export as trig, nq, ttl, nt, jsonld, graphml, gexf or events-csv (stdout when no path)."""
         export(self.store, fmt, str(path) if path is not None else None, lang)
 
-    def to_html(self, path: str | Path, lang: str = "en", max_nodes: int = 3000) -> int:
-        """Write the interactive viewer; returns the file size in bytes."""
-        return write_html(self.store, path, lang=lang, max_nodes=max_nodes)
+    def to_html(self, path: str | Path, lang: str = "en", max_nodes: int = 3000, view: str = "events",
+                query: str | None = None, params: dict[str, object] | None = None) -> int:
+        """Write the interactive viewer; returns the file size in bytes.
+
+        `view` is "events" (events and claims as nodes) or "actors" (actor-to-actor relations weighted by
+        the events behind them). `query`, a named query or SPARQL SELECT/CONSTRUCT text, narrows the page
+        to the nodes its result names and their links; `params` bind its variables as values.
+        """
+        selection = None
+        if query is not None:
+            named = query in named_queries() or re.fullmatch(r"[\w-]+", query)  # a misspelt name gets a clear error
+            selection = (self.named_query if named else self.query)(query, **(params or {}))
+        return write_html(self.store, path, lang=lang, view=view, selection=selection, max_nodes=max_nodes)
 
     def close(self) -> None:
         self.store.close()

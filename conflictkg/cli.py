@@ -150,6 +150,16 @@ def _print_result(result, fmt: str) -> None:
     out.print(table)
     out_console(f"{len(rows)} rows")
 
+def _bindings(params: tuple[str, ...]) -> dict[str, str]:
+    """--param KEY=VALUE options as a dict (a leading ? on KEY is dropped)."""
+    bindings = {}
+    for p in params:
+        key, sep, value = p.partition("=")
+        if not sep or not key:
+            raise click.BadParameter(f"{p!r} is not KEY=VALUE", param_hint="--param")
+        bindings[key.strip().lstrip("?")] = value
+    return bindings
+
 @cli.command()
 @click.argument("sparql", required=False)
 @click.option("--file", "query_file", type=click.Path(dir_okay=False), help="Read the query from a .rq file.")
@@ -173,12 +183,7 @@ def query(sparql, query_file, name, list_queries, params, fmt, store_dir, graph_
     given = [x for x in (sparql, query_file, name) if x]
     if len(given) != 1:
         raise click.UsageError("give exactly one of SPARQL, --file or --name (or --list)")
-    bindings = {}
-    for p in params:
-        key, sep, value = p.partition("=")
-        if not sep or not key:
-            raise click.BadParameter(f"{p!r} is not KEY=VALUE", param_hint="--param")
-        bindings[key.strip().lstrip("?")] = value
+    bindings = _bindings(params)
     if query_file:
         if not Path(query_file).is_file():
             raise InputError(f"no such query file: {query_file}")
@@ -246,13 +251,22 @@ def stats(top, store_dir, graph_file) -> None:
 @click.option("-o", "--output", type=click.Path(dir_okay=False), default="graph.html", show_default=True,
               help="HTML file to write.")
 @click.option("--lang", type=click.Choice(["en", "ar"]), default="en", show_default=True, help="Label language.")
+@click.option("--view", "view_name", type=click.Choice(["events", "actors"]), default="events", show_default=True,
+              help="events: events and claims as nodes; actors: actor-to-actor relations weighted by events.")
+@click.option("--query", metavar="NAME|SPARQL",
+              help="Show only the nodes a named query (see `conflictkg query --list`) or a SPARQL SELECT or "
+                   "CONSTRUCT names, with their links.")
+@click.option("--param", "params", multiple=True, metavar="KEY=VALUE", help="Bind a --query variable (repeatable).")
 @click.option("--max-nodes", type=click.IntRange(10, 100_000), default=3000, show_default=True,
-              help="Keep the most connected nodes above this size.")
+              help="Keep the most connected nodes above this size (the page says so).")
 @_store_options
-def view(output, lang, max_nodes, store_dir, graph_file) -> None:
-    """Write the interactive HTML viewer (self-contained, works offline)."""
+def view(output, lang, view_name, query, params, max_nodes, store_dir, graph_file) -> None:
+    """Write the interactive HTML viewer: one self-contained file that works offline."""
+    bindings = _bindings(params)
+    if bindings and not query:
+        raise click.UsageError("--param binds variables of --query; give --query too")
     with _open(store_dir, graph_file) as kg:
-        size = kg.to_html(output, lang=lang, max_nodes=max_nodes)
+        size = kg.to_html(output, lang=lang, max_nodes=max_nodes, view=view_name, query=query, params=bindings)
     out_console(f"wrote {output} ({size / 1024:.0f} KiB)")
 
 def main() -> None:
