@@ -20,6 +20,7 @@ from rich.table import Table
 from conflictkg.api import BuildSummary, KnowledgeGraph, parse_date
 from conflictkg.build import extract_all, read_sources, sample_sources
 from conflictkg.errors import ConflictKGError, InputError
+from conflictkg.graph import server
 from conflictkg.graph.export import EXPORT_FORMATS
 from conflictkg.queries import named_queries
 
@@ -47,7 +48,7 @@ def _store_options(f):
     return click.option("--store", "store_dir", type=click.Path(file_okay=False),
                         help=f"Store directory [default: ./{DEFAULT_STORE}].")(f)
 
-def _open(store_dir: str | None, graph_file: str | None) -> KnowledgeGraph:
+def _open(store_dir: str | None, graph_file: str | None, *, read_only: bool = False) -> KnowledgeGraph:
     """A store to read: an RDF file loaded in memory, or an existing store directory."""
     if graph_file:
         if not Path(graph_file).is_file():
@@ -58,7 +59,7 @@ def _open(store_dir: str | None, graph_file: str | None) -> KnowledgeGraph:
     path = Path(store_dir or DEFAULT_STORE)
     if not path.is_dir():
         raise InputError(f"no store at {path}; run `conflictkg build` first or pass --store/--graph")
-    return KnowledgeGraph(path)
+    return KnowledgeGraph(path, read_only=read_only)
 
 @cli.command()
 @click.argument("paths", nargs=-1)
@@ -268,6 +269,29 @@ def view(output, lang, view_name, query, params, max_nodes, store_dir, graph_fil
     with _open(store_dir, graph_file) as kg:
         size = kg.to_html(output, lang=lang, max_nodes=max_nodes, view=view_name, query=query, params=bindings)
     out_console(f"wrote {output} ({size / 1024:.0f} KiB)")
+
+@cli.command()
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on; any other than loopback lets other machines query the graph.")
+@click.option("--port", type=click.IntRange(0, 65535), default=7878, show_default=True,
+              help="TCP port; 0 picks a free one.")
+@click.option("--allow-update", is_flag=True, help="Accept SPARQL Update; without it updates get 403.")
+@click.option("--timeout", type=click.FloatRange(0, min_open=True), default=30.0, show_default=True,
+              help="Seconds a request may take; a query still running then gets 503.")
+@click.option("--max-results", type=click.IntRange(1), default=100_000, show_default=True,
+              help="Most rows (or triples) a result may have; a larger one gets 422.")
+@_store_options
+def serve(host, port, allow_update, timeout, max_results, store_dir, graph_file) -> None:
+    """Serve the graph as a SPARQL 1.1 endpoint until Ctrl-C.
+
+    SPARQL at /sparql (GET or POST; the Accept header picks JSON, XML, CSV, TSV, Turtle, N-Triples or
+    JSON-LD), named queries at /queries/NAME?param=value, the viewer at / and /health. Read-only unless
+    --allow-update.
+    """
+    with _open(store_dir, graph_file, read_only=not allow_update) as kg:
+        server.serve(kg, host, port, server.Limits(allow_update=allow_update, timeout=timeout,
+                                                   max_results=max_results))
+
 
 def main() -> None:
     cli()

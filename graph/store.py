@@ -60,6 +60,7 @@ class GraphStore:
 
     def __init__(self, path: str | Path | None = None, *, read_only: bool = False) -> None:
         self.path = Path(path) if path is not None else None
+        self.read_only = read_only
         try:
             if self.path is None:
                 self._ox = ox.Store()
@@ -180,7 +181,7 @@ class GraphStore:
         return graph
 
     def flush(self) -> None:
-        if self.path is not None:
+        if self.path is not None and not self.read_only:  # Oxigraph flushes read-write stores only
             self._ox.flush()
 
     def close(self) -> None:
