@@ -4,6 +4,11 @@
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
+import textwrap
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -50,3 +55,29 @@ def kg():
 @pytest.fixture
 def runner() -> CliRunner:
     return CliRunner()
+
+
+def graph_of(texts: dict[str, tuple[str, str | None]]) -> KnowledgeGraph:
+    """An in-memory graph of {doc_id: (text, date)}."""
+    kg = KnowledgeGraph()
+    for doc_id, (text, day) in texts.items():
+        kg.add_text(text, doc_id=doc_id, date=day)
+    return kg
+
+
+@contextmanager
+def held_by_another_process(path: Path) -> Iterator[None]:
+    """Keep the store at `path` open in a second process for the duration of the block."""
+    holder = subprocess.Popen([sys.executable, "-c", textwrap.dedent(f"""
+        import sys
+        from conflictkg import KnowledgeGraph
+        kg = KnowledgeGraph({str(path)!r})
+        print("open", flush=True)
+        sys.stdin.read()
+    """)], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "open"
+        yield
+    finally:
+        holder.stdin.close()
+        holder.wait(timeout=30)

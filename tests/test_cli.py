@@ -3,10 +3,10 @@
 import json
 import subprocess
 import sys
-import textwrap
 
 import pytest
 import rdflib
+from conftest import held_by_another_process
 from reports import AR_REPORT, EN_REPORT
 
 from conflictkg.cli import cli
@@ -166,22 +166,11 @@ def test_validate_and_stats_and_view(runner, built, tmp_path):
 
 
 def test_locked_store_is_a_clear_user_error(built):
-    holder = subprocess.Popen([sys.executable, "-c", textwrap.dedent(f"""
-        import sys
-        from conflictkg import KnowledgeGraph
-        kg = KnowledgeGraph({str(built)!r})
-        print("open", flush=True)
-        sys.stdin.read()
-    """)], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
-    try:
-        assert holder.stdout.readline().strip() == "open"
+    with held_by_another_process(built):
         result = subprocess.run([sys.executable, "-m", "conflictkg", "build", "--store", str(built)],
                                 capture_output=True, text=True)
-        assert result.returncode == 1
-        assert "in use by another process" in result.stderr and "Traceback" not in result.stderr
-    finally:
-        holder.stdin.close()
-        holder.wait(timeout=30)
+    assert result.returncode == 1
+    assert "in use by another process" in result.stderr and "Traceback" not in result.stderr
 
 
 def test_jobs_gives_the_same_graph(runner, corpus, tmp_path):

@@ -2,8 +2,7 @@
 either side, inclusive dates, and rows that do not multiply when an entity's labels repeat in many documents."""
 
 import pytest
-
-from conflictkg import KnowledgeGraph
+from conftest import graph_of
 
 ID = "https://w3id.org/conflictkg/id/"
 TEXTS = {  # written for these tests: Sunday's strikes in Rafah told three times, Tuesday's attack at sea twice
@@ -22,10 +21,7 @@ TEXTS = {  # written for these tests: Sunday's strikes in Rafah told three times
 
 @pytest.fixture(scope="module")
 def kg():
-    graph = KnowledgeGraph()
-    for doc_id, (text, day) in TEXTS.items():
-        graph.add_text(text, doc_id=doc_id, date=day)
-    return graph
+    return graph_of(TEXTS)
 
 
 def doc(iri) -> str:

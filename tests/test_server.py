@@ -18,6 +18,7 @@ from urllib.parse import quote, urlencode
 
 import pytest
 import rdflib
+from conftest import graph_of
 from SPARQLWrapper import CSV, JSON, JSONLD, POST, POSTDIRECTLY, TSV, TURTLE, URLENCODED, XML, SPARQLWrapper
 from SPARQLWrapper.SPARQLExceptions import QueryBadFormed
 
@@ -60,10 +61,7 @@ def _no_proxy(monkeypatch):
 
 @pytest.fixture(scope="module")
 def graph():
-    kg = KnowledgeGraph()
-    for doc_id, (text, day) in TEXTS.items():
-        kg.add_text(text, doc_id=doc_id, date=day)
-    return kg
+    return graph_of(TEXTS)
 
 
 def _start(kg: KnowledgeGraph, **limits) -> SparqlServer:

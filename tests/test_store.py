@@ -7,6 +7,7 @@ import textwrap
 import pyoxigraph
 import pytest
 import rdflib
+from conftest import held_by_another_process
 from rdflib import RDF
 from reports import AR_REPORT, EN_REPORT
 
@@ -95,20 +96,8 @@ def test_store_persists_across_processes(tmp_path):
 def test_a_store_held_by_another_process_gives_a_clear_error(tmp_path):
     path = tmp_path / "store"
     KnowledgeGraph(path).close()
-    holder = subprocess.Popen([sys.executable, "-c", textwrap.dedent(f"""
-        import sys, time
-        from conflictkg import KnowledgeGraph
-        kg = KnowledgeGraph({str(path)!r})
-        print("open", flush=True)
-        sys.stdin.read()
-    """)], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
-    try:
-        assert holder.stdout.readline().strip() == "open"
-        with pytest.raises(StoreLockedError, match="in use by another process"):
-            KnowledgeGraph(path)
-    finally:
-        holder.stdin.close()
-        holder.wait(timeout=30)
+    with held_by_another_process(path), pytest.raises(StoreLockedError, match="in use by another process"):
+        KnowledgeGraph(path)
 
 
 def test_dump_formats_round_trip(kg, tmp_path):
