@@ -11,6 +11,8 @@ from bisect import bisect_left
 from datetime import date
 from functools import cache
 
+from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, LENGTH
+
 from conflictkg.extract.chunks import SentenceState, match_phrases
 from conflictkg.extract.claims import find_claims
 from conflictkg.extract.entities import Registry, find_entities
@@ -36,10 +38,19 @@ def _tokenizer(lang: str):
 
 
 def _tokens(text: str, start: int, end: int, lang: str) -> list[Token]:
-    """Tokens of text[start:end] with document offsets and normalised forms."""
+    """Tokens of text[start:end] with document offsets and normalised forms.
+
+    spaCy's arrays are read in one call: iterating a Doc builds a Python object per token,
+    which cost more than the tokenizing itself.
+    """
     norm = get_language(lang).normalise
-    return [Token(t.text, start + t.idx, start + t.idx + len(t.text), norm(t.text), t.is_punct)
-            for t in _tokenizer(lang)(text[start:end]) if not t.is_space]
+    out = []
+    for idx, length, space, punct in _tokenizer(lang)(text[start:end]).to_array([IDX, LENGTH, IS_SPACE, IS_PUNCT]):
+        if not space:
+            s = start + int(idx)
+            word = text[s:s + int(length)]
+            out.append(Token(word, s, s + int(length), norm(word), bool(punct)))
+    return out
 
 
 def _by_sentence(tokens: list[Token], spans: list[tuple[int, int]]) -> list[list[Token]]:
