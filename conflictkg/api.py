@@ -82,9 +82,10 @@ class KnowledgeGraph:
     """A conflict knowledge graph: extraction, storage, SPARQL, exports and the viewer in one object."""
 
     def __init__(self, path: str | Path | None = None, *, read_only: bool = False,
-                 lexicons: Iterable[str] = ()) -> None:
+                 lexicons: Iterable[str] = (), model: str | None = None) -> None:
         self.store = GraphStore(path, read_only=read_only)
         self.lexicons = tuple(str(p) for p in lexicons)
+        self.model = model  # an installed spaCy pipeline used as extra evidence; never downloaded
 
     # -- adding and removing documents --------------------------------------------
     def add_document(self, doc: Document) -> int:
@@ -96,7 +97,7 @@ class KnowledgeGraph:
         """Extract `text` and store it; returns the extracted document model."""
         doc = extract_document(text, doc_id=slug(doc_id) if doc_id else None, lang=lang, date=parse_date(date),
                                title=title or title_of(text, doc_id or "untitled"), source=source,
-                               lexicons=self.lexicons)
+                               lexicons=self.lexicons, model=self.model)
         self.add_document(doc)
         return doc
 
@@ -115,7 +116,8 @@ class KnowledgeGraph:
 
     def _add_sources(self, sources: list[Source], lang: str | None, date: str | date | None,
                      jobs: int = 1) -> list[Document]:
-        docs = list(extract_all(sources, lang=lang, day=parse_date(date), lexicons=self.lexicons, jobs=jobs))
+        docs = list(extract_all(sources, lang=lang, day=parse_date(date), lexicons=self.lexicons, jobs=jobs,
+                                model=self.model))
         for doc in docs:
             self.add_document(doc)
         self.store.flush()

@@ -111,9 +111,9 @@ def _init(options: dict) -> None:
 
 
 def extract_all(sources: list[Source], *, lang: str | None = None, day: date | None = None,
-                lexicons: tuple[str, ...] = (), jobs: int = 1) -> Iterator[Document]:
+                lexicons: tuple[str, ...] = (), jobs: int = 1, model: str | None = None) -> Iterator[Document]:
     """Documents in input order; with jobs > 1, extraction runs in worker processes."""
-    options = {"lang": lang, "date": day, "lexicons": lexicons}
+    options = {"lang": lang, "date": day, "lexicons": lexicons, "model": model}
     for code in {lang or detect_language(s.text) for s in sources}:
         load_lexicon(code, lexicons)  # built once here; forked workers inherit it
     _init(options)

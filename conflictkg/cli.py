@@ -74,7 +74,9 @@ def _open(store_dir: str | None, graph_file: str | None, *, read_only: bool = Fa
 @click.option("--jobs", type=click.IntRange(1, 64), default=1, show_default=True, help="Worker processes.")
 @click.option("--lexicon", "lexicons", multiple=True, type=click.Path(dir_okay=False),
               help="Extra lexicon/gazetteer Turtle file to merge (repeatable).")
-def build(paths, store_dir, out, html, lang, day, jobs, lexicons) -> None:
+@click.option("--model", help="An installed spaCy pipeline (package name or directory) whose entities are "
+                              "extra evidence; optional, never downloaded.")
+def build(paths, store_dir, out, html, lang, day, jobs, lexicons, model) -> None:
     """Extract PATHS (.txt files, directories, or - for stdin) into the store.
 
     With no PATHS, builds the sample corpus shipped with conflictkg.
@@ -87,9 +89,9 @@ def build(paths, store_dir, out, html, lang, day, jobs, lexicons) -> None:
     summary = BuildSummary()
     sources = read_sources(paths, warn=lambda m: (err.print(f"[yellow]warning:[/] {m}"),
                                                   summary.skipped.append(m))) if paths else sample_sources()
-    with KnowledgeGraph(store_dir, lexicons=lexicons) as kg:
+    with KnowledgeGraph(store_dir, lexicons=lexicons, model=model) as kg:
         docs = extract_all(sources, lang=None if lang == "auto" else lang, day=when,
-                           lexicons=kg.lexicons, jobs=jobs)
+                           lexicons=kg.lexicons, jobs=jobs, model=model)
         with Progress(console=err, transient=True, disable=len(sources) < 5) as progress:
             task = progress.add_task("extracting", total=len(sources))
             for doc in docs:

@@ -192,6 +192,21 @@ class _Finder:
             return self.add(c.i, c.j, self.reg.known(c.value, self.surface(c.i, c.j)), demonym=True)
         return None
 
+    def from_model(self, start: int, end: int, cls: str) -> None:
+        """A name a spaCy model found: new evidence where no rule matched, a type where the rules had none."""
+        span = [k for k, t in enumerate(self.toks) if start <= t.start and t.end <= end]
+        if not span:
+            return
+        i, j = span[0], span[-1] + 1
+        taken = [m for m in self.mentions if m.i < j and i < m.j]
+        if taken:
+            for m in taken:  # "Zorgistan Liberation Front": an unknown capitalised name gets the model's type
+                if m.i == i and m.j == j and self.reg.types(m.key) == {"Actor"}:
+                    self.reg.doc.entities[m.key].types = {cls}
+            return
+        surface = self.surface(i, j)
+        self.add(i, j, self.reg.new(f"{cls.lower()}/{slug(surface)}", cls, surface, surface))
+
     def known(self, c: Chunk) -> EMention:
         m = self.add(c.i, c.j, self.reg.known(c.value, self.surface(c.i, c.j)))
         self.modifiers(m, m.j)
@@ -540,8 +555,12 @@ class _Finder:
                 m.j = end
 
 
-def find_entities(state: SentenceState, text: str, reg: Registry) -> list[EMention]:
-    """Every entity mention in the sentence, left to right, without overlaps."""
+def find_entities(state: SentenceState, text: str, reg: Registry,
+                  model_spans: list[tuple[int, int, str]] = ()) -> list[EMention]:
+    """Every entity mention in the sentence, left to right, without overlaps.
+
+    `model_spans` (start, end, class) from a user's spaCy pipeline fill names the rules left free.
+    """
     f = _Finder(state, text, reg)
     if reg.lex.lang.names_capitalised:  # modifiers come before English heads: "two U.S. officials"
         for c in state.chunks_of("head", "title"):
@@ -550,4 +569,6 @@ def find_entities(state: SentenceState, text: str, reg: Registry) -> list[EMenti
     for i in range(len(state.tokens)):
         if f.free(i):
             f.entity_at(i)
+    for start, end, cls in model_spans:
+        f.from_model(start, end, cls)
     return sorted((m for m in f.mentions if m.key), key=lambda m: m.i)

@@ -20,6 +20,7 @@ from conflictkg.extract.events import Found, find_events
 from conflictkg.extract.lang import detect_language, get_language
 from conflictkg.extract.lexicon import load_lexicon
 from conflictkg.extract.model import Document, Sentence
+from conflictkg.extract.model_evidence import model_entities
 from conflictkg.extract.quantities import count_near, find_time, number_at
 from conflictkg.extract.relations import find_relations, link_responses
 from conflictkg.extract.text import Token, clean, split_sentences
@@ -61,8 +62,11 @@ def _by_sentence(tokens: list[Token], spans: list[tuple[int, int]]) -> list[list
 
 def extract_document(text: str, *, doc_id: str | None = None, lang: str | None = None,
                      date: date | None = None, title: str | None = None, source: str | None = None,
-                     lexicons: tuple[str, ...] = ()) -> Document:
-    """Extract a Document model from `text`; `lang` None detects it from the script."""
+                     lexicons: tuple[str, ...] = (), model: str | None = None) -> Document:
+    """Extract a Document model from `text`; `lang` None detects it from the script.
+
+    `model` names an installed spaCy pipeline whose entities are extra evidence (never downloaded).
+    """
     text = clean(text)
     lang = lang or detect_language(text)
     language = get_language(lang)
@@ -70,12 +74,13 @@ def extract_document(text: str, *, doc_id: str | None = None, lang: str | None =
     doc = Document(doc_id or document_id(text), text, lang, title=title, source=source, date=date)
     reg = Registry(doc, lex)
     spans = split_sentences(text, language.keep_together)
+    extra = model_entities(text, model) if model else []
     for index, ((start, end), tokens) in enumerate(zip(spans, _by_sentence(_tokens(text, 0, len(text), lang), spans),
                                                         strict=True)):
         doc.sentences.append(Sentence(index, start, end, text[start:end]))
         state = SentenceState(index, start, tokens)
         state.chunks = match_phrases(state.tokens, lex)
-        mentions = find_entities(state, text, reg)
+        mentions = find_entities(state, text, reg, [e for e in extra if start <= e[0] and e[1] <= end])
         found = find_events(state, text, mentions, reg)
         _numbers_and_time(state, text, found, doc)
         link_responses(state, found, len(doc.events), doc)
