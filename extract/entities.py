@@ -291,6 +291,11 @@ class _Finder:
         if nxt is not None and nxt.i == j + n and (n or nxt.kind in ("demonym", "head") or (
                 nxt.kind == "entity" and "Person" not in self.reg.lex.entities[nxt.value].types)):
             affil = self.entity_at(j + n)
+            if affil is None and nxt.kind == "head" and nxt.value in ACTOR_TYPES | PLACE_TYPES:
+                # "المتحدث باسم الشرطة", "حاكم المنطقة": a body not named before is still the affiliation
+                surface = self.surface(nxt.i, nxt.j)
+                key = f"{nxt.value.lower()}/{self.reg.doc.doc_id}/{slug(surface)}"
+                affil = self.add(nxt.i, nxt.j, self.reg.new(key, nxt.value, surface, surface))
             if affil is not None:
                 j = affil.j
         start = c.i

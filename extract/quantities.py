@@ -28,8 +28,10 @@ def number_at(state: SentenceState, i: int, lang: Language) -> int | None:
     norm = toks[i].norm.replace(",", "")
     if _DIGITS.match(norm):
         return int(norm)
-    if _dual(state, i, lang):
-        return 2
+    if _dual(state, i, lang) or (not lang.names_capitalised and i > 0 and toks[i].norm.endswith("ان")
+                                 and len(toks[i].norm) >= 5 and state.chunk_at(i) is None
+                                 and set(lang.forms(toks[i - 1].norm)) & lang.killed_words):
+        return 2  # "قتل جنديان", "قُتل شخصان": a dual right after the death word
     if i > 1 and toks[i - 1].text == "-" and toks[i - 2].norm in lang.number_words:
         return None  # "five" in "twenty - five": the compound is read from its start
     for form in lang.forms(norm)[:2]:

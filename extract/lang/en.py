@@ -44,6 +44,7 @@ def make_tokenizer():
     quotes = re.escape(QUOTES_OPEN + QUOTES_CLOSE)
     infixes = list(nlp.Defaults.infixes) + [f"[{quotes}]", r"/", r"(?<=\.)-(?=[A-Za-z])"]
     nlp.tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
+    nlp.tokenizer.add_special_case("X.", [{"ORTH": "X"}, {"ORTH": "."}])  # "said on X." is the platform, not an initial
     return nlp.tokenizer
 
 
