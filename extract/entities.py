@@ -299,6 +299,10 @@ class _Finder:
             if affil is not None:
                 j = affil.j
         start = c.i
+        before = next((m for m in self.mentions if m.j in (c.i, c.i - 1) and not self.reg.is_place(m.key)), None)
+        if affil is None and before is not None and self.lang.names_capitalised and (
+                before.j == c.i or (self.toks[c.i - 1].text.islower() and not self.is_stop(c.i - 1))):
+            affil, start = before, before.i  # "Houthi military spokesman": the mention is already built
         if affil is None and c.i > 0:  # before the title: "coalition spokesman", "U.S. Secretary of State"
             k = c.i - 1
             if self.lang.names_capitalised and k > 0 and self.toks[k].text.islower() and self.s.chunk_at(k) is None \
@@ -537,7 +541,7 @@ class _Finder:
 
     def patron_after(self, j: int) -> tuple[str | None, str | None, int]:
         """'backed by X' / 'المدعومة من X' / 'allied with X' after a mention: (patron, relation, new end)."""
-        for name, rel in (("backed", "backedBy"), ("allied", "alliedWith"), ("led", "ledBy")):
+        for name, rel in (("backed", "backedBy"), ("allied", "alliedWith"), ("led", "ledBy"), ("wing", "memberOf")):
             n = self.phrase_at(j, name)
             if n:
                 p = self.s.chunk_at(j + n, "entity", "demonym")
@@ -551,8 +555,11 @@ class _Finder:
         return None, None, j
 
     def modifiers(self, m: EMention, j: int) -> None:
-        """Relations stated right after a named entity: 'SDF, backed by the United States'."""
+        """Relations stated right after a named entity: 'SDF, backed by the United States',
+        'Kataib Hezbollah, an ally of Iran', 'كتائب القسام، الجناح العسكري لحركة حماس'."""
         k = j + 1 if j < len(self.toks) and self.toks[j].text in (",", "،") else j
+        if self.norm(k) in ("a", "an", "the") and self.phrase_at(k, "allied") == 0 and self.phrase_at(k, "wing") == 0:
+            k += 1
         patron, rel, end = self.patron_after(k)
         if patron:
             self.reg.relate(m.key, rel, patron, self.s.index)

@@ -54,7 +54,8 @@ class Language:
     # `phrases` keys: response (in response to), backed (backed by), allied (allied with),
     # led (led by), control (controls), agent (by), under (came under), order (ordered),
     # members (members of), since (since), affiliated (التابع ل / belonging to: the real agent follows),
-    # self (إنه / that it: the speaker is the subject of the reported clause), conditional (إذا / if)
+    # self (إنه / that it: the speaker is the subject of the reported clause), conditional (إذا / if),
+    # wing (the armed wing of X: memberOf X)
 
 
 @cache
