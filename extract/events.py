@@ -229,12 +229,8 @@ class _Roles:
         left = [m for m in self.in_span(a, i) if self.bare(m) and self.reg.is_actor(m.key) and not self.adjective(m)]
         if left:
             return left[-1], False
-        named = next((m for m in self.mentions if m.j == a - 1 and self.bare(m) and self.reg.is_actor(m.key)
-                      and not m.demonym), None)
-        if a > 0 and self.s.tokens[a - 1].text == "," and named is not None and self.lang.names_capitalised:
-            return named, False  # "A spokesman for the PA, Nabil Abu Rudeineh, accused ..."
         if a > 1 and self.s.tokens[a - 1].text in (",", "،"):
-            p = a - 2  # skip back over ", which ... ," / ", the group's spokesman,"
+            p = a - 2  # skip back over ", which ... ," / ", an Islamic State-affiliated group,"
             while p > 0 and self.s.tokens[p].text not in (",", "،"):
                 p -= 1
             if p > 0 and self.s.tokens[p + 1].norm in self.lang.relatives | {"the", "a", "an"}:
@@ -242,6 +238,10 @@ class _Roles:
                           and not self.adjective(m)]
                 if before:
                     return before[-1], False
+        named = next((m for m in self.mentions if m.j == a - 1 and self.bare(m) and self.reg.is_actor(m.key)
+                      and not m.demonym), None)
+        if a > 0 and self.s.tokens[a - 1].text == "," and named is not None and self.lang.names_capitalised:
+            return named, False  # "A spokesman for the PA, Nabil Abu Rudeineh, accused ..."
         if not self.lang.verb_initial:
             inverted = [m for m in self.in_span(j, b) if self.bare(m) and self.reg.is_actor(m.key)]
             if inverted and inverted[0].i == j and self.reg.types(inverted[0].key) & {"Person"}:
@@ -475,6 +475,10 @@ def find_events(state: SentenceState, text: str, mentions: list[EMention], reg: 
         ev = Event(c.value, state.index, state.tokens[c.i].start, state.tokens[c.j - 1].end,
                    state.text(c.i, c.j, text))
         roles.fill(c, ev)
+        if not ev.actors and c.detail == "noun" and found and found[-1].event.actors and c.i > 0 and \
+                state.tokens[c.i - 1 - (state.tokens[c.i - 1].norm in ("a", "an", "the"))].norm in (
+                    "in", "during", "خلال", "في") and clause_bounds(state, c.i, reg.lex.lang)[0] <= found[-1].i:
+            ev.actors = list(found[-1].event.actors)  # "killed eight soldiers in an assault": the same hands
         accused = next((f.event for f in reversed(found) if f.event.type == "Accusation" and f.event.targets), None)
         if accused is not None and not ev.actors and ev.type not in SPEECH_ACTS:
             ev.actors = [accused.targets[0]]  # "accused X of killing", "اتهم X بقتل"
