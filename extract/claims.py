@@ -9,9 +9,10 @@ actor. Events nobody is said to report stay with the document.
 from __future__ import annotations
 
 from conflictkg.extract.chunks import Chunk, SentenceState
-from conflictkg.extract.entities import EMention, Registry
-from conflictkg.extract.events import SPEECH_ACTS, Found, prep_of
+from conflictkg.extract.events import SPEECH_ACTS, Found
 from conflictkg.extract.model import Claim
+from conflictkg.extract.registry import EMention, Registry
+from conflictkg.extract.syntax import prep_of
 from conflictkg.extract.text import QUOTES_CLOSE, QUOTES_OPEN
 
 __all__ = ["find_claims"]

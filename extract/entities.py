@@ -10,97 +10,20 @@ real-world entity one key.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from conflictkg.extract.chunks import Chunk, SentenceState
 from conflictkg.extract.lang import Language
-from conflictkg.extract.lexicon import Lexicon
-from conflictkg.extract.model import Document, Entity, Relation
 from conflictkg.extract.phrases import language_table
+from conflictkg.extract.registry import ACTOR_TYPES, PLACE_TYPES, EMention, Registry
 from conflictkg.graph.iris import slug
 
-__all__ = ["EMention", "Registry", "find_entities", "PLACE_TYPES", "ACTOR_TYPES"]
+__all__ = ["find_entities"]
 
-PLACE_TYPES = frozenset({"Location", "Country", "Region", "Settlement", "Site"})
-ACTOR_TYPES = frozenset({"Actor", "Person", "State", "ArmedGroup", "MilitaryForce", "GovernmentBody",
-                         "Organization", "Coalition", "Group"})
 _DIRECTION_EN = {"east": "eastern", "west": "western", "north": "northern", "south": "southern",
                  "central": "central", "northeast": "northeastern", "northwest": "northwestern",
                  "southeast": "southeastern", "southwest": "southwestern"}
 _DIRECTION_AR = {"east": "شرق", "west": "غرب", "north": "شمال", "south": "جنوب", "central": "وسط",
                  "northeast": "شمال شرق", "northwest": "شمال غرب", "southeast": "جنوب شرق",
                  "southwest": "جنوب غرب"}
-
-
-@dataclass(eq=False)  # a mention is itself: compared by identity
-class EMention:
-    i: int
-    j: int
-    key: str
-    demonym: bool = False  # a bare nationality adjective ("American", "الأمريكية")
-    prefix: str = ""  # clitics on the first word (Arabic): "ل" in لإيران
-    head: str = ""  # the head noun's lexicon entry, for collectives: "gunman", "militia"
-
-
-class Registry:
-    """The document's entities: one Entity per key, with every surface form seen."""
-
-    def __init__(self, doc: Document, lex: Lexicon) -> None:
-        self.doc, self.lex, self.lang = doc, lex, lex.lang.code
-        self.history: list[str] = []  # keys in mention order, for short-form coreference
-        self._surnames: dict[str, str] = {}
-
-    def types(self, key: str) -> set[str]:
-        return self.doc.entities[key].types if key in self.doc.entities else set()
-
-    def is_actor(self, key: str) -> bool:
-        return bool(self.types(key) & ACTOR_TYPES)
-
-    def is_place(self, key: str) -> bool:
-        return bool(self.types(key) & PLACE_TYPES)
-
-    def known(self, key: str, surface: str) -> str:
-        """A gazetteer entity, added to the document on first mention."""
-        if key not in self.doc.entities:
-            g = self.lex.entities[key]
-            self.doc.entities[key] = Entity(key, set(g.types), dict(g.labels), wikidata=g.wikidata,
-                                            in_gazetteer=True)
-            if "Person" in g.types:
-                for label in g.labels.values():
-                    self._surnames.setdefault(self.lex.lang.normalise(label.split()[-1]), key)
-        return self._seen(key, surface)
-
-    def new(self, key: str, cls: str, label: str, surface: str, labels: dict[str, str] | None = None) -> str:
-        """An entity found by a pattern; the first label seen in each language is its canonical one."""
-        ent = self.doc.entities.setdefault(key, Entity(key, {cls}))
-        for lang, text in (labels or {self.lang: label}).items():
-            ent.labels.setdefault(lang, text)
-        if cls == "Person":
-            words = surface.split()
-            if len(words) > 1:
-                self._surnames.setdefault(self.lex.lang.normalise(words[-1]), key)
-        return self._seen(key, surface)
-
-    def _seen(self, key: str, surface: str) -> str:
-        if surface:
-            self.doc.entities[key].aliases.add((surface, self.lang))
-        self.history.append(key)
-        return key
-
-    def person_by_surname(self, norm: str) -> str | None:
-        return self._surnames.get(norm)
-
-    def last_of(self, cls: str) -> str | None:
-        for key in reversed(self.history):
-            if cls in self.types(key):
-                return key
-        return None
-
-    def relate(self, subject: str, predicate: str, obj: str, sentence: int) -> None:
-        if subject != obj:
-            rel = Relation(subject, predicate, obj, sentence)
-            if rel not in self.doc.relations:
-                self.doc.relations.append(rel)
 
 
 class _Finder:

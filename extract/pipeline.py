@@ -15,13 +15,14 @@ from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, LENGTH
 
 from conflictkg.extract.chunks import SentenceState, match_phrases
 from conflictkg.extract.claims import find_claims
-from conflictkg.extract.entities import Registry, find_entities
+from conflictkg.extract.entities import find_entities
 from conflictkg.extract.events import Found, find_events
 from conflictkg.extract.lang import detect_language, get_language
 from conflictkg.extract.lexicon import load_lexicon
 from conflictkg.extract.model import Document, Sentence
 from conflictkg.extract.model_evidence import model_entities
 from conflictkg.extract.quantities import count_near, find_time, number_at
+from conflictkg.extract.registry import Registry
 from conflictkg.extract.relations import find_relations, link_responses
 from conflictkg.extract.text import Token, clean, split_sentences
 

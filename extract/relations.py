@@ -9,11 +9,11 @@ Backing, leadership, membership and spokespersons come with the entity patterns.
 from __future__ import annotations
 
 from conflictkg.extract.chunks import SentenceState
-from conflictkg.extract.entities import EMention, Registry
 from conflictkg.extract.events import Found
 from conflictkg.extract.lang import get_language
 from conflictkg.extract.model import Document
 from conflictkg.extract.phrases import language_table
+from conflictkg.extract.registry import EMention, Registry
 
 __all__ = ["find_relations", "link_responses"]
 

@@ -1,0 +1,92 @@
+"""Sentence structure the role rules share: clause boundaries and the preposition governing a mention."""
+
+from __future__ import annotations
+
+from conflictkg.extract.chunks import SentenceState
+from conflictkg.extract.lang import Language
+from conflictkg.extract.phrases import language_table
+from conflictkg.extract.registry import EMention
+
+__all__ = ["clause_bounds", "prep_of"]
+
+
+def clause_bounds(state: SentenceState, i: int, lang: Language) -> tuple[int, int]:
+    """The clause around token i: between clause breaks, complementisers and quotes."""
+    toks = state.tokens
+
+    def brk(k: int) -> bool:
+        t = toks[k]
+        if t.text in "-–" and 0 < k < len(toks) - 1 and toks[k - 1].end == t.start and t.end == toks[k + 1].start:
+            return False  # "British-owned", "Kurdish-led": a hyphen inside a word
+        return t.text in lang.clause_breaks or t.norm in lang.clause_breaks
+
+    def aside(k: int, step: int) -> int:
+        """Past a comma-fenced time phrase ('، مساء الاثنين،', ', on Monday,'): where scanning resumes, else -1."""
+        n = k + step
+        while 0 <= n < len(toks) and abs(n - k) <= 4 and toks[n].text not in (",", "،"):
+            if not (toks[n].norm in lang.time_words or any(f in lang.weekdays for f in lang.forms(toks[n].norm))
+                    or toks[n].norm in ("on", "يوم", "late", "early")):
+                return -1
+            n += step
+        return n if 0 <= n < len(toks) and abs(n - k) > 1 else -1
+
+    a = i
+    while a > 0 and toks[a - 1].norm not in lang.complementisers:
+        if brk(a - 1):
+            resume = aside(a - 1, -1) if toks[a - 1].text in (",", "،") else -1
+            if resume < 0:
+                break
+            a = resume
+            continue
+        a -= 1
+    b = i + 1
+    while b < len(toks) and toks[b].norm not in lang.complementisers:
+        if brk(b):
+            resume = aside(b, 1) if toks[b].text in (",", "،") else -1
+            if resume < 0:
+                break
+            b = resume + 1
+            continue
+        b += 1
+    return a, b
+
+
+def prep_of(state: SentenceState, m: EMention, lang: Language) -> str | None:
+    """The role a preposition gives mention m (target, location, instrument, agent, with, source)."""
+    toks = state.tokens
+    if toks[m.i].norm in lang.directions and m.j - m.i > 1:
+        return "location"  # "جنوبي قطاع غزة", "eastern Syria"
+    if language_table(lang.code, "affiliated").ending_before(toks, m.i):
+        return None  # "الطيران التابع للجيش" / "drones belonging to X": X is the agent
+    if m.i > 0:
+        prev = toks[m.i - 1].norm
+        if prev in lang.prepositions:
+            if lang.prepositions[prev] == "source" and m.i > 1 and _members_before(state, m.i - 1, lang):
+                return None  # "members of X" / "أعضاء من X": X itself
+            return lang.prepositions[prev]
+        if lang.names_capitalised and prev == "of" and m.i > 1 and (
+                toks[m.i - 2].norm in lang.directions or lang.prepositions.get(toks[m.i - 2].norm) == "location"
+                or toks[m.i - 2].norm in ("outskirts", "edge", "centre", "center", "heart", "south", "north")):
+            return "location"  # "40 km northwest of Kismayo", "the outskirts of Idlib"
+        if lang.names_capitalised:  # "in the occupied West Bank", "on a British-owned ship"
+            k = m.i - 1
+            while k > 0 and m.i - k <= 5 and toks[k].norm not in lang.prepositions and (
+                    toks[k].norm in ("the", "a", "an", "-") or not (toks[k].is_punct or toks[k].norm in lang.stopwords
+                                                                  or toks[k].text[:1].isupper())):
+                k -= 1
+            if k < m.i - 1 and toks[k].norm in lang.prepositions:
+                return lang.prepositions[toks[k].norm]
+    if m.i > 1 and toks[m.i - 2].norm in lang.prepositions and lang.prepositions[toks[m.i - 2].norm] in (
+            "target", "location") and not toks[m.i - 1].is_punct and toks[m.i - 1].norm not in lang.stopwords \
+            and not lang.names_capitalised and toks[m.i].norm[:1] == "ل":
+        return lang.prepositions[toks[m.i - 2].norm]  # "ضد مواقع لكتائب حزب الله": the positions' owner
+    clitic = m.prefix.lstrip("وف")  # Arabic prepositions written on the word: بـ لـ كـ
+    if clitic.startswith("ب"):
+        return "instrument"  # "بصواريخ"; before a place it means "in" (see _Roles.prepositional)
+    if clitic.startswith(("ل", "ك")):
+        return "to"
+    return None
+
+
+def _members_before(state: SentenceState, k: int, lang: Language) -> bool:
+    return language_table(lang.code, "members").ending_before(state.tokens, k + 1)
