@@ -159,11 +159,14 @@ class _Finder:
         return self.add(i, place.j, key)
 
     def capitalised_name(self, i: int) -> EMention | None:
-        """English: an unknown capitalised name; a person when a known surname, else a generic actor."""
+        """English: an unknown capitalised name; a place after 'in'/'near', a person when a known
+        surname, else a generic actor."""
         j = self.name_tokens(i, 4)
         if j == i or (i == 0 and j == i + 1):
             return None
         surface = self.surface(i, j)
+        if i > 0 and self.lang.prepositions.get(self.norm(i - 1)) == "location" and self.s.chunk_at(j, "head") is None:
+            return self.add(i, j, self.reg.new(f"settlement/{slug(surface)}", "Settlement", surface, surface))
         person = self.reg.person_by_surname(self.norm(j - 1))
         if person and j == i + 1:
             return self.add(i, j, self.reg.new(person, "Person", surface, surface))
@@ -339,8 +342,10 @@ class _Finder:
                     patron_rel = n_back
                     continue
             if self.lang.names_capitalised and self.toks[k].text[:1].isupper() and not self.is_stop(k):
-                name_end = start
-                while k >= 0 and self.free(k) and self.toks[k].text[:1].isupper() and not self.is_stop(k):
+                name_end = start  # "Ain al-Asad air base", "Kabul's Dasht-e-Barchi neighbourhood"
+                while k >= 0 and self.free(k) and (self.toks[k].text[:1].isupper() and not self.is_stop(k)
+                                                   or self._inner_hyphen(k)
+                                                   or (k > 0 and self._inner_hyphen(k - 1))):
                     k -= 1
                 start = k + 1
                 break

@@ -70,6 +70,10 @@ def prep_of(state: SentenceState, m: EMention, lang: Language) -> str | None:
             return "location"  # "40 km northwest of Kismayo", "the outskirts of Idlib"
         if lang.names_capitalised:  # "in the occupied West Bank", "on a British-owned ship"
             k = m.i - 1
+            while k > 1 and toks[k].norm in ("'s", "'") and toks[k - 1].text[:1].isupper():
+                k -= 2  # "in Russia's Ryazan region": past the possessor
+                while k > 0 and toks[k].text[:1].isupper() and toks[k].norm not in lang.prepositions:
+                    k -= 1
             while k > 0 and m.i - k <= 5 and toks[k].norm not in lang.prepositions and (
                     toks[k].norm in ("the", "a", "an", "-") or not (toks[k].is_punct or toks[k].norm in lang.stopwords
                                                                   or toks[k].text[:1].isupper())):
