@@ -246,6 +246,8 @@ class _Finder:
                 start = k
         comma = j < len(self.toks) and self.toks[j].text in (",", "،") and affil is not None
         end, person = self.person_name(j + comma)  # "a spokesman for the Somali police, Sadiq Dudishe, said"
+        if person is None and not self.lang.names_capitalised and self.norm(j).startswith("ال") and self.free(j):
+            end, person = self.person_name(j + 1)  # "حاكم المقاطعة إيفان فيدوروف": a definite word, then the name
         if person is None:
             person, start, end = self.appositive(start)
         if person is None and affil is None:  # "a civil society leader said": a speaker without a name

@@ -106,3 +106,9 @@ def test_time_expressions_resolve_only_when_the_day_is_fixed(text, lang, words, 
 def test_english_may_is_not_a_month():
     text = "The militia may strike again"
     assert find_time(state(text, "en"), text, EN, date(2024, 1, 1)) == (None, None)
+
+
+@pytest.mark.parametrize("word, wrong", [("مستوطنة", "مستوطن"), ("قاعدة", "قاعد"), ("محافظة", "محافظ")])
+def test_a_ta_marbuta_is_not_read_as_a_pronoun(word, wrong):
+    """Regression: stripping a one-letter ه suffix turned 'settlement' into 'settler' after normalisation."""
+    assert wrong not in AR.forms(AR.normalise(word))

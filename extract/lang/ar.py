@@ -23,7 +23,8 @@ def normalise(word: str) -> str:
     return _DIACRITICS.sub("", word).translate(_LETTERS)
 
 
-_PRONOUN_SUFFIXES = ("هما", "هم", "هن", "ها", "كم", "نا", "ه")
+# No single ه: after normalisation it cannot be told from a ta marbuta (مستوطنة is no مستوطن + ه)
+_PRONOUN_SUFFIXES = ("هما", "هم", "هن", "ها", "كم", "نا")
 
 
 @lru_cache(maxsize=200_000)
@@ -58,7 +59,7 @@ def forms(word: str) -> tuple[str, ...]:
                 break
     for w in list(out):
         for suffix in _PRONOUN_SUFFIXES:
-            if w.endswith(suffix) and len(w) - len(suffix) >= (3 if suffix == "ه" else 2):
+            if w.endswith(suffix) and len(w) - len(suffix) >= 2:
                 base = w[: -len(suffix)]
                 out.append(base)
                 if base.endswith("ت"):
