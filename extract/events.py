@@ -22,6 +22,7 @@ SPEECH_ACTS = frozenset({"Condemnation", "Accusation", "Threat", "Endorsement"})
 _ATTACKS = frozenset({"Attack", "Airstrike", "Shelling", "RocketAttack", "DroneAttack", "Bombing", "ArmedAssault"})
 _MUTUAL = frozenset({"ArmedClash", "Cooperation"})
 _FROM_THE_AIR = frozenset({"Airstrike", "DroneAttack"})  # "قصفت طائرات مسيرة": a drone attack
+_ARABIC_WITH_SOME = frozenset({"بعدد", "بعده", "بعشرات", "بنحو", "باكثر", "بمئات", "بسلسله"})  # بعدة قذائف
 _ASSAULT_HEADS = frozenset({"gunman", "militant", "fighter", "insurgent", "rebel", "jihadist", "terrorist"})
 
 
@@ -177,8 +178,8 @@ class _Roles:
     def instrument_marked(self, w: Chunk) -> bool:
         """A weapon after 'with' / 'using' or with the clitic بـ ('بطائرات مسيرة')."""
         toks = self.s.tokens
-        for k in range(w.i - 1, max(-1, w.i - 5), -1):  # "with a number of drones", "using two missiles"
-            if toks[k].norm in ("with", "using", "by", "بواسطة", "باستخدام"):
+        for k in range(w.i - 1, max(-1, w.i - 5), -1):  # "with a number of drones", "بعدد من الطائرات"
+            if toks[k].norm in ("with", "using", "by", "بواسطة", "باستخدام") or toks[k].norm in _ARABIC_WITH_SOME:
                 return True
             if toks[k].is_punct or any(m.i <= k < m.j for m in self.mentions):
                 break
