@@ -224,6 +224,11 @@ class _Finder:
                 affil = self.add(nxt.i, nxt.j, self.reg.new(key, nxt.value, surface, surface))
             if affil is not None:
                 j = affil.j
+                head_after = self.s.chunk_at(j, "head")
+                if head_after is not None and head_after.i == j and self.lang.names_capitalised:
+                    j = head_after.j  # "a spokesman for the Taliban government, Zabihullah Mujahid"
+                    for k in range(head_after.i, head_after.j):
+                        self.used[k] = True
         start = c.i
         before = next((m for m in self.mentions if m.j in (c.i, c.i - 1) and not self.reg.is_place(m.key)), None)
         if affil is None and before is not None and self.lang.names_capitalised and (

@@ -35,7 +35,8 @@ def find_relations(state: SentenceState, text: str, mentions: list[EMention], re
         gap = toks[a.j:b.i]
         # "X في Y", "X, Y", "X in the Kherson region", "X, in the central Gaza Strip"
         words = [t for t in gap if t.text not in (",", "،") and t.norm not in ("the", "a")]
-        located = [t for t in words if lang.prepositions.get(t.norm) == "location"]
+        # "in", "في", and "the capital of" / "district of" / "عاصمة" between a narrower and a broader place
+        located = [t for t in words if lang.prepositions.get(t.norm) == "location" or t.norm in ("of", "عاصمه")]
         adjacent = len(gap) <= 4 and len(located) <= 1 and all(
             t in located or (lang.names_capitalised and t.text.islower() and t.norm not in lang.stopwords)
             for t in words) and (located or len(gap) <= 1)

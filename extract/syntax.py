@@ -9,6 +9,9 @@ from conflictkg.extract.registry import EMention
 
 __all__ = ["clause_bounds", "prep_of"]
 
+_PLACE_PARTS = frozenset("district province state region capital city town village suburb neighbourhood "
+                         "neighborhood governorate area county municipality".split())
+
 
 def clause_bounds(state: SentenceState, i: int, lang: Language) -> tuple[int, int]:
     """The clause around token i: between clause breaks, complementisers and quotes."""
@@ -68,6 +71,9 @@ def prep_of(state: SentenceState, m: EMention, lang: Language) -> str | None:
                 toks[m.i - 2].norm in lang.directions or lang.prepositions.get(toks[m.i - 2].norm) == "location"
                 or toks[m.i - 2].norm in ("outskirts", "edge", "centre", "center", "heart", "south", "north")):
             return "location"  # "40 km northwest of Kismayo", "the outskirts of Idlib"
+        if lang.names_capitalised and prev == "of" and m.i > 1 and toks[m.i - 2].text.islower() and \
+                toks[m.i - 2].norm in _PLACE_PARTS:
+            return "location"  # "the Mezzeh district of Damascus", "the capital of South Darfur"
         if lang.names_capitalised:  # "in the occupied West Bank", "on a British-owned ship"
             k = m.i - 1
             while k > 1 and toks[k].norm in ("'s", "'") and toks[k - 1].text[:1].isupper():
