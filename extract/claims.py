@@ -144,6 +144,8 @@ def _relayed_source(state: SentenceState, reporter: EMention, mentions: list[EMe
 def _object_of_cue(state: SentenceState, cue: Chunk, found: Found, reg: Registry) -> bool:
     """The event noun is the reporting verb's own object: no complementiser or quote between them."""
     lang = reg.lex.lang
+    if found.i < cue.j:
+        return False  # "قُتل جنديان ... حسبما ذكر مصدر": the speaker reports, the event comes first
     between = state.tokens[cue.j:found.i]
     return len(between) <= 10 and not any(t.norm in lang.complementisers or t.text in "“«\"" for t in between) \
         and state.chunk_at(found.i, "trigger") is not None and state.chunk_at(found.i, "trigger").detail == "noun"

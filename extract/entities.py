@@ -76,6 +76,8 @@ class _Finder:
                 break
             if self.toks[j].text.isdigit() or self.norm(j).isdigit() or self.norm(j) in self.lang.number_words:
                 break  # "متمردو تحالف القوى الديمقراطية ٢٢ مدنيا": a count, not part of the name
+            if set(self.lang.forms(self.norm(j))) & (self.lang.killed_words | self.lang.injured_words):
+                break  # "قُتل جنديان وأصيب ثلاثة": the toll, not a name
             if j > i and not self.lang.names_capitalised and self.norm(j).startswith("و") and \
                     len(self.lang.forms(self.norm(j))) > 1:
                 break  # "بلينكين والبيت الأبيض": a second name joined by و
