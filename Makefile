@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 OUT := conflictkg-out
 
-.PHONY: demo test lint bench bench-viewer namespace clean
+.PHONY: demo test lint bench bench-quick bench-viewer namespace clean
 
 $(BIN)/conflictkg: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -27,6 +27,9 @@ test: lint
 
 bench: $(BIN)/conflictkg
 	$(BIN)/python bench/run.py
+
+bench-quick: $(BIN)/conflictkg
+	$(BIN)/python bench/run.py --quick
 
 bench-viewer: $(BIN)/conflictkg
 	$(BIN)/python bench/viewer.py
