@@ -512,8 +512,8 @@ def find_entities(state: SentenceState, text: str, reg: Registry,
     """
     f = _Finder(state, text, reg)
     if reg.lex.lang.names_capitalised:  # modifiers come before English heads: "two U.S. officials"
-        for c in state.chunks_of("head", "title"):
-            if f.free(c.i):
+        for c in state.chunks_of("head", "title"):  # "the group" waits: its antecedent may come first
+            if f.free(c.i) and f.norm(c.i - 1) not in ("the", "this", "that", "these", "those"):
                 f.entity_at(c.i)
     for i in range(len(state.tokens)):
         if f.free(i):

@@ -44,7 +44,7 @@ def forms(word: str) -> tuple[str, ...]:
                 continue
             stem = rest[len(prep):]
             if prep == "ل" and stem.startswith("ل") and not stem.startswith("ال"):
-                out += ["ا" + stem, stem[1:]]  # لل = ل + ال
+                out += ["ا" + stem, stem[1:], stem]  # لل = ل + ال, or ل + a word in ل (للجان)
             elif stem.startswith("ال"):
                 out += [stem, stem[2:]]
             elif conj or prep:
