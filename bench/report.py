@@ -41,7 +41,8 @@ def headlines(results: dict[str, Any]) -> list[str]:
     return lines
 
 
-def _viewer_table(rows: list[dict[str, Any]]) -> str:
+def viewer_table(rows: list[dict[str, Any]]) -> str:
+    """One row per graph size (bench/viewer.py prints the same table)."""
     lines = ["| nodes | edges | HTML | write_html | first stable render | redraw | filter click |",
              "|---:|---:|---:|---:|---:|---:|---:|"]
     lines += [f"| {r['nodes']} | {r['edges']} | {r['html_bytes'] / 2**20:.1f} MiB | {r['write_s']:.2f} s "
@@ -81,7 +82,7 @@ def markdown_page(report: dict[str, Any]) -> str:
                   "(`os.wait4`), over generated .txt files.", "", memory.markdown_table(results["memory"]), ""]
     if "viewer" in results:
         parts += ["## Viewer", "", "Headless Chromium; medians of the page loads.", "",
-                  _viewer_table(results["viewer"]), ""]
+                  viewer_table(results["viewer"]), ""]
     else:
         parts += ["## Viewer", "", "Not run: /usr/bin/chromium is not installed.", ""]
     return "\n".join(parts)

@@ -26,6 +26,7 @@ from pathlib import Path
 
 from rdflib import RDF, RDFS, Literal, URIRef
 from rdflib.namespace import PROV
+from report import viewer_table
 from run import machine_info
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
@@ -125,11 +126,7 @@ def main(argv: list[str] | None = None) -> int:
                              **{k: statistics.median(r[k] for r in runs) for k in runs[0]}, "runs": runs})
         finally:
             driver.quit()
-    print("| nodes | edges | HTML | write_html | first stable render | redraw | filter click |")
-    print("|---:|---:|---:|---:|---:|---:|---:|")
-    for r in rows:
-        print(f"| {r['nodes']} | {r['edges']} | {r['html_bytes'] / 2**20:.1f} MiB | {r['write_s']:.2f} s "
-              f"| {r['ready_ms'] / 1000:.2f} s | {r['redraw_ms']:.0f} ms | {r['filter_ms']:.0f} ms |")
+    print(viewer_table(rows))
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps({"machine": machine_info(), "repeats": args.repeats, "results": rows}, indent=2)
                         + "\n", encoding="utf-8")
