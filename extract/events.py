@@ -208,7 +208,7 @@ class _Roles:
                         return m
         return None
 
-    def order_actor(self, i: int, a: int) -> EMention | None:
+    def order_actor(self, i: int) -> EMention | None:
         """'Biden ordered strikes' / 'أمر بايدن بشن ضربات': the one who ordered."""
         toks = self.s.tokens
         order = language_table(self.lang.code, "order")
@@ -264,7 +264,7 @@ class _Roles:
                     ev.targets.extend(m.key for m in self.coordinated(self.mentions, obj))
                     used |= {id(obj)}
         if actor is None and cls in _ATTACKS | {"Killing"}:
-            actor = self.order_actor(c.i, a) or self.possessor_actor(a, b)
+            actor = self.order_actor(c.i) or self.possessor_actor(a, b)
         if actor is not None:
             ev.actors.extend(m.key for m in self.coordinated(self.mentions, actor))
             used.add(id(actor))

@@ -87,7 +87,7 @@ def extract_document(text: str, *, doc_id: str | None = None, lang: str | None =
         link_responses(state, found, len(doc.events), doc)
         doc.claims.extend(find_claims(state, text, mentions, found, len(doc.events), reg))
         doc.events.extend(f.event for f in found)
-        find_relations(state, text, mentions, reg)
+        find_relations(state, mentions, reg)
     return doc
 
 

@@ -25,7 +25,7 @@ def _rank(reg: Registry, key: str) -> int:
     return min((_NARROW[t] for t in reg.types(key) if t in _NARROW), default=9)
 
 
-def find_relations(state: SentenceState, text: str, mentions: list[EMention], reg: Registry) -> None:
+def find_relations(state: SentenceState, mentions: list[EMention], reg: Registry) -> None:
     lang = reg.lex.lang
     toks = state.tokens
     places = [m for m in mentions if reg.is_place(m.key)]
