@@ -7,9 +7,11 @@ forms, so clitics and articles do not hide a word.
 
 from __future__ import annotations
 
+from collections.abc import Hashable
 from dataclasses import dataclass, field
 
 from conflictkg.extract.lexicon import Entry, Lexicon
+from conflictkg.extract.phrases import PhraseTable
 from conflictkg.extract.text import Token
 
 __all__ = ["Chunk", "SentenceState", "match_phrases"]
@@ -33,6 +35,9 @@ class SentenceState:
     _chunks: list[Chunk] = field(default_factory=list)
     _at: list[list[Chunk]] = field(default_factory=list)  # chunks covering each token
     _kinds: dict[str, list[Chunk]] = field(default_factory=dict)
+    _has: dict[int, bool] = field(default_factory=dict)  # id(table) -> may one of its phrases occur here
+    _vocabulary: set[str] | None = None  # every form of every token
+    _bounds: dict[int, tuple[int, int]] = field(default_factory=dict)  # token -> its clause, see syntax.py
 
     @property
     def chunks(self) -> list[Chunk]:
@@ -53,6 +58,24 @@ class SentenceState:
         if not 0 <= i < len(self._at):
             return None
         return next((c for c in self._at[i] if not kinds or c.kind in kinds), None)
+
+    @property
+    def vocabulary(self) -> set[str]:
+        """Every form of every token: a word absent from it occurs nowhere in the sentence."""
+        if self._vocabulary is None:
+            self._vocabulary = {f for t in self.tokens for f in t.forms}
+        return self._vocabulary
+
+    def may_contain(self, table: PhraseTable) -> bool:
+        """False when no word of the sentence starts one of the table's phrases (asked once per table)."""
+        has = self._has.get(id(table))
+        if has is None:
+            has = self._has[id(table)] = not table.first_words.isdisjoint(self.vocabulary)
+        return has
+
+    def phrase_at(self, table: PhraseTable, i: int) -> tuple[int, Hashable] | None:
+        """`table.at(tokens, i)`, skipped when the table has nothing in this sentence."""
+        return table.at(self.tokens, i) if self.may_contain(table) else None
 
     def chunks_of(self, *kinds: str) -> list[Chunk]:
         if len(kinds) == 1:
@@ -75,22 +98,21 @@ def _prefix(norm: str, form: str) -> str:
 def _phrase_at(tokens: list[Token], i: int, lex: Lexicon) -> tuple[int, list[Entry], str]:
     """Longest phrase starting at token i: (its length, every entry it has, the stripped clitics)."""
     best_len, best, prefix = 0, [], ""
-    forms = lex.lang.forms
-    following = forms(tokens[i + 1].norm) if i + 1 < len(tokens) else ()
-    for form in forms(tokens[i].norm):
+    following = tokens[i + 1].forms if i + 1 < len(tokens) else ()
+    for form in tokens[i].forms:
         for words, entry in lex.lookup(form, following):
             n = len(words)
             if n < best_len or i + n > len(tokens):
                 continue
             if entry.case_sensitive and tokens[i].text != entry.case_sensitive:
                 continue
-            if any(words[k] not in forms(tokens[i + k].norm) for k in range(2, n)):
+            if any(words[k] not in tokens[i + k].forms for k in range(2, n)):
                 continue
             if lex.lang.names_capitalised and entry.kind in ("entity", "demonym") \
                     and not (tokens[i].text[:1].isupper() or tokens[i].text[:1].isdigit()):
                 continue
             if entry.kind == "entity" and not lex.lang.names_capitalised and not form.startswith("ال") \
-                    and "ال" + form in forms(tokens[i].norm):
+                    and "ال" + form in tokens[i].forms:
                 continue  # "السورية" is the adjective Syrian: a name without ال never takes it
             if n > best_len:
                 best_len, best, prefix = n, [entry], _prefix(tokens[i].norm, form)
@@ -127,6 +149,8 @@ def match_gapped(tokens: list[Token], chunks: list[Chunk], lex: Lexicon, gap: in
     """Phrases whose parts stand apart ("تبادلت الفصائل ... إطلاق النار"): the first part carries
     the entry, and chunks matched inside the second part are dropped."""
     table = lex.gapped
+    if table.first_words.isdisjoint(f for t in tokens for f in t.forms):
+        return chunks
     for i in range(len(tokens)):
         hit = table.at(tokens, i)
         if hit is None:

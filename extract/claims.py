@@ -8,9 +8,12 @@ actor. Events nobody is said to report stay with the document.
 
 from __future__ import annotations
 
+import re
+
 from conflictkg.extract.chunks import Chunk, SentenceState
 from conflictkg.extract.events import SPEECH_ACTS, Found
 from conflictkg.extract.model import Claim
+from conflictkg.extract.phrases import language_table
 from conflictkg.extract.registry import EMention, Registry
 from conflictkg.extract.syntax import prep_of
 from conflictkg.extract.text import QUOTES_CLOSE, QUOTES_OPEN
@@ -18,16 +21,20 @@ from conflictkg.extract.text import QUOTES_CLOSE, QUOTES_OPEN
 __all__ = ["find_claims"]
 
 
+_OPENING = re.compile(f"[{re.escape(QUOTES_OPEN)}]")
+# what closes a quote opened by each mark: a closing mark other than itself, except that " closes "
+_CLOSING = {q: re.compile("[" + re.escape(QUOTES_CLOSE if q == '"' else QUOTES_CLOSE.replace(q, "")) + "]")
+            for q in QUOTES_OPEN}
+
+
 def _quote(text: str, start: int, end: int) -> str | None:
     """The first quoted passage in text[start:end]."""
-    for k in range(start, end):
-        if text[k] in QUOTES_OPEN:
-            for m in range(k + 1, end):
-                if text[m] in QUOTES_CLOSE and text[m] != text[k] or (text[m] == text[k] == '"' and m > k):
-                    inner = text[k + 1:m].strip()
-                    return inner or None
-            return text[k + 1:end].strip() or None
-    return None
+    opening = _OPENING.search(text, start, end)
+    if opening is None:
+        return None
+    k = opening.start()
+    closing = _CLOSING[text[k]].search(text, k + 1, end)
+    return text[k + 1:closing.start() if closing else end].strip() or None
 
 
 def _claimant(state: SentenceState, cue: Chunk, mentions: list[EMention], reg: Registry,
@@ -154,12 +161,11 @@ def _object_of_cue(state: SentenceState, cue: Chunk, found: Found, reg: Registry
 def _speaker_is_subject(state: SentenceState, cue: Chunk, trigger: int, reg: Registry) -> bool:
     """A pronoun that points back to the speaker opens the reported clause: 'إنه', 'that it'."""
     lang = reg.lex.lang
-    for k in range(cue.j, min(trigger, cue.j + 14)):
-        for words in lang.phrases.get("self", ()):
-            n = len(words)
-            if k + n <= trigger and all(state.tokens[k + x].norm == w for x, w in enumerate(words)):
-                return True
-    return False
+    table = language_table(lang.code, "self")
+    if not state.may_contain(table):
+        return False
+    return any(table.fits(state.tokens, k, words) and k + len(words) <= trigger
+               for k in range(cue.j, min(trigger, cue.j + 14)) for words in lang.phrases["self"])
 
 
 def _confidence(reg: Registry, claimant: str, has_medium: bool) -> float:

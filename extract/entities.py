@@ -18,6 +18,7 @@ from conflictkg.graph.iris import slug
 
 __all__ = ["find_entities"]
 
+_PATRON_PHRASES = (("backed", "backedBy"), ("allied", "alliedWith"), ("led", "ledBy"), ("wing", "memberOf"))
 _DIRECTION_EN = {"east": "eastern", "west": "western", "north": "northern", "south": "southern",
                  "central": "central", "northeast": "northeastern", "northwest": "northwestern",
                  "southeast": "southeastern", "southwest": "southwestern"}
@@ -35,6 +36,7 @@ class _Finder:
         self.toks = state.tokens
         self.used = [False] * len(self.toks)
         self.mentions: list[EMention] = []
+        self.casualty_words = self.lang.killed_words | self.lang.injured_words
 
     # -- helpers -------------------------------------------------------------
     def surface(self, i: int, j: int) -> str:
@@ -45,12 +47,12 @@ class _Finder:
 
     def is_stop(self, i: int) -> bool:
         t = self.toks[i]
-        return t.is_punct or t.norm in self.lang.stopwords or bool(set(self.lang.forms(t.norm)[:1])
+        return t.is_punct or t.norm in self.lang.stopwords or bool(set(t.forms[:1])
                                                                      & self.lang.stopwords)
 
     def phrase_at(self, i: int, name: str) -> int:
         """Length of the language's `name` phrase starting at token i (0 when absent)."""
-        hit = language_table(self.lang.code, name).at(self.toks, i)
+        hit = self.s.phrase_at(language_table(self.lang.code, name), i)
         return hit[0] if hit else 0
 
     def add(self, i: int, j: int, key: str, demonym: bool = False) -> EMention:
@@ -76,10 +78,10 @@ class _Finder:
                 break
             if self.toks[j].text.isdigit() or self.norm(j).isdigit() or self.norm(j) in self.lang.number_words:
                 break  # "متمردو تحالف القوى الديمقراطية ٢٢ مدنيا": a count, not part of the name
-            if set(self.lang.forms(self.norm(j))) & (self.lang.killed_words | self.lang.injured_words):
+            if not self.casualty_words.isdisjoint(self.toks[j].forms):
                 break  # "قُتل جنديان وأصيب ثلاثة": the toll, not a name
             if j > i and not self.lang.names_capitalised and self.norm(j).startswith("و") and \
-                    len(self.lang.forms(self.norm(j))) > 1:
+                    len(self.toks[j].forms) > 1:
                 break  # "بلينكين والبيت الأبيض": a second name joined by و
             if self.lang.names_capitalised and not self.toks[j].text[:1].isupper() \
                     and self.toks[j].norm not in ("al", "bin", "ibn", "abu", "de", "van", "von"):
@@ -99,12 +101,13 @@ class _Finder:
         if not self.free(i):
             return next((m for m in self.mentions if m.i == i), None)
         c = self.s.chunk_at(i)
-        two = f"{self.norm(i)} {self.norm(i + 1)}" in self.lang.directions
-        following = self.s.chunk_at(i + 1 + two, "entity")
-        if self.lang.directions.get(self.norm(i)) and following is not None and following.i == i + 1 + two:
-            region = self.direction(i, following, two)
-            if region is not None:
-                return region
+        if self.norm(i) in self.lang.directions:
+            two = f"{self.norm(i)} {self.norm(i + 1)}" in self.lang.directions
+            following = self.s.chunk_at(i + 1 + two, "entity")
+            if following is not None and following.i == i + 1 + two:
+                region = self.direction(i, following, two)
+                if region is not None:
+                    return region
         if c is None or c.i != i:
             return self.capitalised_name(i) if self.lang.names_capitalised else None
         if c.kind == "title":
@@ -378,7 +381,7 @@ class _Finder:
         of = 1 if self.norm(j) == "of" and cls in PLACE_TYPES else 0
         nxt = self.s.chunk_at(j + of)
         definite = not self.lang.names_capitalised and any(
-            f.startswith("ال") for f in self.lang.forms(self.norm(c.i))[:2])
+            f.startswith("ال") for f in self.toks[c.i].forms[:2])
         if nxt is not None and nxt.i == j + of and nxt.kind == "entity" and not definite:
             g = self.reg.lex.entities[nxt.value]
             # "حركة حماس", "قوات التحالف", "the Palestinian village of Turmus Ayya": the head names that entity
@@ -478,7 +481,7 @@ class _Finder:
 
     def patron_after(self, j: int) -> tuple[str | None, str | None, int]:
         """'backed by X' / 'المدعومة من X' / 'allied with X' after a mention: (patron, relation, new end)."""
-        for name, rel in (("backed", "backedBy"), ("allied", "alliedWith"), ("led", "ledBy"), ("wing", "memberOf")):
+        for name, rel in _PATRON_PHRASES:
             n = self.phrase_at(j, name)
             if n:
                 p = self.s.chunk_at(j + n, "entity", "demonym")

@@ -108,7 +108,7 @@ class _Roles:
     def conditional(self, i: int) -> bool:
         """'if Hezbollah fires rockets', 'إذا استمر إطلاق الصواريخ': a hypothetical event."""
         table = language_table(self.lang.code, "conditional")
-        return any(table.at(self.s.tokens, k) for k in range(max(0, i - 6), i))
+        return self.s.may_contain(table) and any(table.at(self.s.tokens, k) for k in range(max(0, i - 6), i))
 
     def passive(self, c: Chunk) -> bool:
         toks = self.s.tokens
@@ -123,11 +123,10 @@ class _Roles:
 
     def under(self, c: Chunk) -> EMention | None:
         """'X came under rocket fire' / 'تعرضت X لهجمات': X is the target."""
-        toks = self.s.tokens
         a, _ = clause_bounds(self.s, c.i, self.lang)
         under = language_table(self.lang.code, "under")
         for k in range(max(a, c.i - 8), c.i):
-            hit = under.at(toks, k)
+            hit = self.s.phrase_at(under, k)
             if hit is None or k + hit[0] > c.i:
                 continue
             left = [m for m in self.in_span(a, k) if self.bare(m) and not m.demonym]
@@ -184,7 +183,7 @@ class _Roles:
             if toks[k].is_punct or any(m.i <= k < m.j for m in self.mentions):
                 break
         return not self.lang.names_capitalised and toks[w.i].norm.startswith(("ب", "وب")) and \
-            toks[w.i].norm not in self.lang.forms(toks[w.i].norm)[1:]
+            toks[w.i].norm not in toks[w.i].forms[1:]
 
     def possessor_actor(self, a: int, b: int) -> EMention | None:
         """'برصاص القوات الإسرائيلية' / 'Israeli gunfire': the weapon's owner acts."""
@@ -213,7 +212,7 @@ class _Roles:
         toks = self.s.tokens
         order = language_table(self.lang.code, "order")
         for k in range(max(0, i - 6), i):
-            hit = order.at(toks, k)
+            hit = self.s.phrase_at(order, k)
             if hit is None:
                 continue
             actor, _ = self.subject(k, k + hit[0], 0, len(toks))
@@ -421,7 +420,7 @@ def _one_reading_per_span(state: SentenceState, triggers: list[Chunk], mentions:
     for (i, _), readings in by_span.items():
         if len(readings) > 1:
             prev = state.tokens[i - 1].norm if i > 0 else ""
-            article = any(f.startswith("ال") for f in lang.forms(state.tokens[i].norm)[:2])
+            article = any(f.startswith("ال") for f in state.tokens[i].forms[:2])
             nominal = prev in _DETERMINERS or article or prev in lang.prepositions or \
                 _nominal_context(state, readings[0], mentions, lang)
             readings = [r for r in readings if (r.detail == "noun") == nominal] or readings[:1]

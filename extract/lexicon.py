@@ -158,7 +158,7 @@ def load_lexicon(lang_code: str, extra_files: tuple[str, ...] = ()) -> Lexicon:
     groups: dict[tuple[str, ...], list] = defaultdict(list)
     for first, second, entry, strict in gapped:
         groups[first].append((second, entry, strict))
-    table = PhraseTable(((first, tuple(group)) for first, group in groups.items()), lang.forms)
+    table = PhraseTable((first, tuple(group)) for first, group in groups.items())
     return Lexicon(lang, {k: dict(v) for k, v in index.items()}, entities, table if groups else None)
 
 

@@ -8,7 +8,7 @@ phrases, which is what makes extraction fast.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Hashable, Iterable
+from collections.abc import Hashable, Iterable
 from functools import cache
 
 from conflictkg.extract.lang import get_language
@@ -16,14 +16,14 @@ from conflictkg.extract.text import Token
 
 __all__ = ["PhraseTable", "language_table"]
 
-Forms = Callable[[str], tuple[str, ...]]
-
 
 class PhraseTable:
-    """Phrases (tuples of normalised words) with a value each, longest first per first word."""
+    """Phrases (tuples of normalised words) with a value each, longest first per first word.
 
-    def __init__(self, phrases: Iterable[tuple[tuple[str, ...], Hashable]], forms: Forms) -> None:
-        self.forms = forms
+    Tokens are matched through their `forms` (the word and its readings without clitics).
+    """
+
+    def __init__(self, phrases: Iterable[tuple[tuple[str, ...], Hashable]]) -> None:
         self._by_first: dict[str, list[tuple[tuple[str, ...], Hashable]]] = defaultdict(list)
         self._by_last: dict[str, list[tuple[tuple[str, ...], Hashable]]] = defaultdict(list)
         for words, value in phrases:
@@ -32,22 +32,26 @@ class PhraseTable:
         for table in (self._by_first, self._by_last):
             for entries in table.values():
                 entries.sort(key=lambda e: -len(e[0]))
+        # a sentence none of whose word forms starts a phrase has no match at all: one set test
+        self.first_words = frozenset(self._by_first)
 
-    def fits(self, tokens: list[Token], start: int, words: tuple[str, ...]) -> bool:
+    @staticmethod
+    def fits(tokens: list[Token], start: int, words: tuple[str, ...]) -> bool:
         """Whether `words` stand at token `start`."""
         if start < 0 or start + len(words) > len(tokens):
             return False
-        return all(w == tokens[start + k].norm or w in self.forms(tokens[start + k].norm)
-                   for k, w in enumerate(words))
+        return all(w in tokens[start + k].forms for k, w in enumerate(words))
 
     def at(self, tokens: list[Token], i: int) -> tuple[int, Hashable] | None:
         """The longest phrase starting at token i: (length, value)."""
         if not 0 <= i < len(tokens):
             return None
-        for form in self.forms(tokens[i].norm):
-            for words, value in self._by_first.get(form, ()):
-                if self.fits(tokens, i, words):
-                    return len(words), value
+        by_first = self._by_first
+        for form in tokens[i].forms:
+            if form in by_first:
+                for words, value in by_first[form]:
+                    if self.fits(tokens, i, words):
+                        return len(words), value
         return None
 
     def ending_before(self, tokens: list[Token], end: int) -> bool:
@@ -55,11 +59,11 @@ class PhraseTable:
         if not 0 < end <= len(tokens):
             return False
         return any(self.fits(tokens, end - len(words), words)
-                   for form in self.forms(tokens[end - 1].norm) for words, _ in self._by_last.get(form, ()))
+                   for form in tokens[end - 1].forms for words, _ in self._by_last.get(form, ()))
 
 
 @cache
 def language_table(lang_code: str, name: str) -> PhraseTable:
     """A table of one of the language's named phrase lists ("control", "response" ...)."""
     lang = get_language(lang_code)
-    return PhraseTable(((words, words) for words in lang.phrases.get(name, ())), lang.forms)
+    return PhraseTable((words, words) for words in lang.phrases.get(name, ()))

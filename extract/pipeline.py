@@ -45,13 +45,16 @@ def _tokens(text: str, start: int, end: int, lang: str) -> list[Token]:
     spaCy's arrays are read in one call: iterating a Doc builds a Python object per token,
     which cost more than the tokenizing itself.
     """
-    norm = get_language(lang).normalise
+    language = get_language(lang)
+    norm, forms = language.normalise, language.forms
     out = []
-    for idx, length, space, punct in _tokenizer(lang)(text[start:end]).to_array([IDX, LENGTH, IS_SPACE, IS_PUNCT]):
+    rows = _tokenizer(lang)(text[start:end]).to_array([IDX, LENGTH, IS_SPACE, IS_PUNCT]).tolist()
+    for idx, length, space, punct in rows:
         if not space:
-            s = start + int(idx)
-            word = text[s:s + int(length)]
-            out.append(Token(word, s, s + int(length), norm(word), bool(punct)))
+            s = start + idx
+            word = text[s:s + length]
+            n = norm(word)
+            out.append(Token(word, s, s + length, n, bool(punct), forms(n)))
     return out
 
 

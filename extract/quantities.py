@@ -18,6 +18,7 @@ from conflictkg.extract.phrases import PhraseTable
 __all__ = ["number_at", "find_time", "count_near"]
 
 _DIGITS = re.compile(r"^\d{1,6}$")
+_SINCE_IN = frozenset({"منذ", "since", "in", "في"})
 
 
 def number_at(state: SentenceState, i: int, lang: Language) -> int | None:
@@ -30,7 +31,7 @@ def number_at(state: SentenceState, i: int, lang: Language) -> int | None:
         return int(norm)
     if _dual(state, i, lang) or (not lang.names_capitalised and i > 0 and toks[i].norm.endswith("ان")
                                  and len(toks[i].norm) >= 5 and state.chunk_at(i) is None
-                                 and set(lang.forms(toks[i - 1].norm)) & lang.killed_words):
+                                 and not lang.killed_words.isdisjoint(toks[i - 1].forms)):
         return 2  # "قتل جنديان", "قُتل شخصان": a dual right after the death word
     if i > 1 and toks[i - 1].text == "-" and toks[i - 2].norm in lang.number_words:
         return None  # "five" in "twenty - five": the compound is read from its start
@@ -54,14 +55,16 @@ def _dual(state: SentenceState, i: int, lang: Language) -> bool:
     if lang.names_capitalised or not state.tokens[i].norm.endswith("ان"):
         return False
     head = state.chunk_at(i, "head")
-    return head is not None and len(lang.forms(state.tokens[i].norm)) > 1
+    return head is not None and len(state.tokens[i].forms) > 1
 
 
 def count_near(state: SentenceState, words: frozenset[str], lang: Language, window: int = 6) -> int | None:
     """A number within `window` tokens of a casualty word ('12 killed', 'killing four', 'قتل 12')."""
     toks = state.tokens
+    if words.isdisjoint(state.vocabulary):
+        return None
     for k, t in enumerate(toks):
-        if not set(lang.forms(t.norm)) & words:
+        if words.isdisjoint(t.forms):
             continue
         if any(toks[n].norm in lang.negators for n in range(max(0, k - 3), k)):
             return 0  # "no casualties", "causing no injuries", "دون إصابات", "لم تقع إصابات"
@@ -87,8 +90,10 @@ def find_time(state: SentenceState, text: str, lang: Language, doc_date: date | 
         -> tuple[str | None, date | None]:
     """The sentence's time expression (its words) and, when the document date fixes it, the date."""
     toks = state.tokens
+    if _time_words(lang.code).isdisjoint(state.vocabulary):
+        return None, None
     for i, t in enumerate(toks):
-        forms = lang.forms(t.norm)
+        forms = t.forms
         start = i - 1 if i > 0 and (toks[i - 1].norm in lang.time_words or toks[i - 1].norm in (
             "on", "last", "يوم")) else i
         if forms[0] in lang.weekdays or (len(forms) > 1 and forms[1] in lang.weekdays):
@@ -111,7 +116,7 @@ def find_time(state: SentenceState, text: str, lang: Language, doc_date: date | 
             if day is None and i + n_words < len(toks):
                 day = number_at(state, i + n_words, lang)
             first = i - 1 if day is not None and number_at(state, i - 1, lang) == day else i
-            if first == i and i > 0 and set(lang.forms(toks[i - 1].norm)) & {"منذ", "since", "in", "في"}:
+            if first == i and i > 0 and not _SINCE_IN.isdisjoint(toks[i - 1].forms):
                 first = i - 1
             last = i + n_words
             while last < len(toks) and (_month_at(state, last, lang) or toks[last].text in "/"):
@@ -133,10 +138,17 @@ def _month_at(state: SentenceState, i: int, lang: Language) -> tuple[int, int] |
     toks = state.tokens
     if i >= len(toks) or (lang.names_capitalised and not toks[i].text[:1].isupper()):
         return None  # English "may", "march"
-    return _months(lang.code).at(toks, i)
+    return state.phrase_at(_months(lang.code), i)
+
+
+@cache
+def _time_words(code: str) -> frozenset[str]:
+    """Words one of which a sentence must have for find_time to find anything."""
+    lang = get_language(code)
+    return frozenset(lang.weekdays) | frozenset(lang.day_offsets) | _months(code).first_words
 
 
 @cache
 def _months(code: str) -> PhraseTable:
     lang = get_language(code)
-    return PhraseTable(((tuple(key.split()), m) for key, m in lang.months.items()), lang.forms)
+    return PhraseTable((tuple(key.split()), m) for key, m in lang.months.items())

@@ -44,7 +44,7 @@ def find_relations(state: SentenceState, mentions: list[EMention], reg: Registry
             reg.relate(a.key, "locatedIn", b.key, state.index)
     # controls
     control = language_table(lang.code, "control")
-    for k in range(len(toks)):
+    for k in range(len(toks) if state.may_contain(control) else 0):
         hit = control.at(toks, k)
         if hit is not None:
             n, words = hit
@@ -71,7 +71,7 @@ def link_responses(state: SentenceState, found: list[Found], offset: int, doc: D
     """Set inResponseTo from 'in response to X' / 'ردا على X' / 'ردا على ذلك' (the event before)."""
     toks = state.tokens
     response = language_table(doc.lang, "response")
-    for k in range(len(toks)):
+    for k in range(len(toks) if state.may_contain(response) else 0):
         hit = response.at(toks, k)
         if hit is None:
             continue

@@ -14,7 +14,17 @@ _PLACE_PARTS = frozenset("district province state region capital city town villa
 
 
 def clause_bounds(state: SentenceState, i: int, lang: Language) -> tuple[int, int]:
-    """The clause around token i: between clause breaks, complementisers and quotes."""
+    """The clause around token i: between clause breaks, complementisers and quotes.
+
+    Every stage asks for clauses, often of the same tokens: the answer is kept on the sentence.
+    """
+    bounds = state._bounds.get(i)
+    if bounds is None:
+        bounds = state._bounds[i] = _clause_bounds(state, i, lang)
+    return bounds
+
+
+def _clause_bounds(state: SentenceState, i: int, lang: Language) -> tuple[int, int]:
     toks = state.tokens
 
     def brk(k: int) -> bool:
@@ -27,7 +37,7 @@ def clause_bounds(state: SentenceState, i: int, lang: Language) -> tuple[int, in
         """Past a comma-fenced time phrase ('، مساء الاثنين،', ', on Monday,'): where scanning resumes, else -1."""
         n = k + step
         while 0 <= n < len(toks) and abs(n - k) <= 4 and toks[n].text not in (",", "،"):
-            if not (toks[n].norm in lang.time_words or any(f in lang.weekdays for f in lang.forms(toks[n].norm))
+            if not (toks[n].norm in lang.time_words or any(f in lang.weekdays for f in toks[n].forms)
                     or toks[n].norm in ("on", "يوم", "late", "early")):
                 return -1
             n += step
@@ -59,7 +69,7 @@ def prep_of(state: SentenceState, m: EMention, lang: Language) -> str | None:
     toks = state.tokens
     if toks[m.i].norm in lang.directions and m.j - m.i > 1:
         return "location"  # "جنوبي قطاع غزة", "eastern Syria"
-    if language_table(lang.code, "affiliated").ending_before(toks, m.i):
+    if _ends_before(state, "affiliated", m.i, lang):
         return None  # "الطيران التابع للجيش" / "drones belonging to X": X is the agent
     if m.i > 0:
         prev = toks[m.i - 1].norm
@@ -99,4 +109,9 @@ def prep_of(state: SentenceState, m: EMention, lang: Language) -> str | None:
 
 
 def _members_before(state: SentenceState, k: int, lang: Language) -> bool:
-    return language_table(lang.code, "members").ending_before(state.tokens, k + 1)
+    return _ends_before(state, "members", k + 1, lang)
+
+
+def _ends_before(state: SentenceState, name: str, end: int, lang: Language) -> bool:
+    table = language_table(lang.code, name)
+    return state.may_contain(table) and table.ending_before(state.tokens, end)

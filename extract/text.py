@@ -26,6 +26,7 @@ class Token:
     end: int
     norm: str  # the language's normalised form, for matching
     is_punct: bool
+    forms: tuple[str, ...]  # norm first, then its readings without clitics (the language's `forms`)
 
 
 def clean(text: str) -> str:
