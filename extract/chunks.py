@@ -99,7 +99,10 @@ def _phrase_at(tokens: list[Token], i: int, lex: Lexicon) -> tuple[int, list[Ent
     """Longest phrase starting at token i: (its length, every entry it has, the stripped clitics)."""
     best_len, best, prefix = 0, [], ""
     following = tokens[i + 1].forms if i + 1 < len(tokens) else ()
+    index = lex.index
     for form in tokens[i].forms:
+        if form not in index:
+            continue
         for words, entry in lex.lookup(form, following):
             n = len(words)
             if n < best_len or i + n > len(tokens):

@@ -164,8 +164,11 @@ def _speaker_is_subject(state: SentenceState, cue: Chunk, trigger: int, reg: Reg
     table = language_table(lang.code, "self")
     if not state.may_contain(table):
         return False
-    return any(table.fits(state.tokens, k, words) and k + len(words) <= trigger
-               for k in range(cue.j, min(trigger, cue.j + 14)) for words in lang.phrases["self"])
+    for k in range(cue.j, min(trigger, cue.j + 14)):
+        hit = table.at(state.tokens, k)
+        if hit is not None and k + hit[0] <= trigger:
+            return True
+    return False
 
 
 def _confidence(reg: Registry, claimant: str, has_medium: bool) -> float:
