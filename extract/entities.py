@@ -19,6 +19,7 @@ from conflictkg.graph.iris import slug
 __all__ = ["find_entities"]
 
 _PATRON_PHRASES = (("backed", "backedBy"), ("allied", "alliedWith"), ("led", "ledBy"), ("wing", "memberOf"))
+_FORCES_OF = {"en": "Armed forces of {}", "ar": "قوات {}"}  # the label of a state's forces named by adjective
 _DIRECTION_EN = {"east": "eastern", "west": "western", "north": "northern", "south": "southern",
                  "central": "central", "northeast": "northeastern", "northwest": "northwestern",
                  "southeast": "southeastern", "southwest": "southwestern"}
@@ -365,8 +366,9 @@ class _Finder:
                 start, k = k, k - 1
                 continue
             word = self.toks[k].text
+            inner = self.s.chunk_at(k)
             if self.lang.names_capitalised and len(modifiers) < 2 and not self.is_stop(k) \
-                    and self.s.chunk_at(k) is None and word.isalpha() and word.islower():
+                    and (inner is None or self.compound_head(inner)) and word.isalpha() and word.islower():
                 modifiers.insert(0, self.toks[k].norm)  # "government forces", "regional military administration"
                 start, k = k, k - 1
                 continue
@@ -459,6 +461,10 @@ class _Finder:
             self.reg.doc.entities[m.key].aliases.add((surface, self.reg.lang))
         if nation and cls == "MilitaryForce" and not patron:
             self.reg.relate(m.key, "memberOf", nation, self.s.index)
+            if not name:  # "Russian troops", "القوات الروسية": one node per state, named after it in both languages
+                state = self.reg.lex.entities[nation].labels
+                self.reg.doc.entities[m.key].labels = {lang: _FORCES_OF[lang].format(label)
+                                                       for lang, label in state.items() if lang in _FORCES_OF}
         if patron:
             self.reg.relate(m.key, patron_rel, patron, self.s.index)
         return m
@@ -470,6 +476,11 @@ class _Finder:
         if m not in self.mentions:
             self.mentions.append(m)
         return m
+
+    def compound_head(self, c: Chunk) -> bool:
+        """English 'military administration', 'army base': a head noun that modifies the head after it."""
+        following = self.s.chunk_at(c.j, "head")
+        return self.lang.names_capitalised and c.kind == "head" and following is not None and following.i == c.j
 
     def phrase_back(self, dash: int, head_start: int) -> str | None:
         """'Iran-backed' / 'U.S.-led': the relation named by the word after the dash."""
@@ -516,7 +527,8 @@ def find_entities(state: SentenceState, text: str, reg: Registry,
     f = _Finder(state, text, reg)
     if reg.lex.lang.names_capitalised:  # modifiers come before English heads: "two U.S. officials"
         for c in state.chunks_of("head", "title"):  # "the group" waits: its antecedent may come first
-            if f.free(c.i) and f.norm(c.i - 1) not in ("the", "this", "that", "these", "those"):
+            if f.free(c.i) and f.norm(c.i - 1) not in ("the", "this", "that", "these", "those") \
+                    and not f.compound_head(c):
                 f.entity_at(c.i)
     for i in range(len(state.tokens)):
         if f.free(i):
