@@ -68,6 +68,8 @@ def count_near(state: SentenceState, words: frozenset[str], lang: Language, wind
             continue
         if any(toks[n].norm in lang.negators for n in range(max(0, k - 3), k)):
             return 0  # "no casualties", "causing no injuries", "دون إصابات", "لم تقع إصابات"
+        if k + 1 < len(toks) and toks[k + 1].norm in lang.indefinite_articles:
+            return 1  # "killing a 63-year-old woman", "wounding an officer"
         for d in range(1, window + 1):
             for n in (k - d, k + d):
                 value = number_at(state, n, lang)

@@ -123,4 +123,5 @@ LANGUAGE = Language(
     day_offsets={"yesterday": -1, "today": 0, "tonight": 0},
     time_words=_n("morning evening night afternoon overnight dawn midnight"),
     passive_auxiliaries=_n("was were been being is are be got"),
+    indefinite_articles=_n("a an"),
 )
