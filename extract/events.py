@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from conflictkg.extract.anaphora import ATTACKS as _ATTACKS
+from conflictkg.extract.anaphora import antecedent
 from conflictkg.extract.chunks import Chunk, SentenceState
 from conflictkg.extract.lang import Language
 from conflictkg.extract.model import Event
@@ -19,7 +21,6 @@ from conflictkg.extract.syntax import clause_bounds, prep_of
 __all__ = ["find_events", "Found", "SPEECH_ACTS"]
 
 SPEECH_ACTS = frozenset({"Condemnation", "Accusation", "Threat", "Endorsement"})
-_ATTACKS = frozenset({"Attack", "Airstrike", "Shelling", "RocketAttack", "DroneAttack", "Bombing", "ArmedAssault"})
 _MUTUAL = frozenset({"ArmedClash", "Cooperation"})
 _FROM_THE_AIR = frozenset({"Airstrike", "DroneAttack"})  # "قصفت طائرات مسيرة": a drone attack
 _ARABIC_WITH_SOME = frozenset({"بعدد", "بعده", "بعشرات", "بنحو", "باكثر", "بمئات", "بسلسله"})  # بعدة قذائف
@@ -33,6 +34,7 @@ class Found:
     event: Event
     i: int
     j: int
+    repeats: int | None = None  # the document index of the event this one names again ('the raids')
 
 
 class _Roles:
@@ -403,7 +405,8 @@ def find_events(state: SentenceState, text: str, mentions: list[EMention], reg: 
             ev.actors = [accused.targets[0]]  # "accused X of killing", "اتهم X بقتل"
             ev.targets = [t for t in ev.targets if t not in ev.actors]
         ev.confidence = _confidence(ev, c, reg)
-        found.append(Found(ev, c.i, c.j))
+        earlier = antecedent(state, c, ev, reg.doc.events + [f.event for f in found], reg.lex.lang)
+        found.append(Found(ev, c.i, c.j, earlier))
     return found
 
 

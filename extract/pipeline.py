@@ -13,6 +13,7 @@ from functools import cache
 
 from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, LENGTH
 
+from conflictkg.extract.anaphora import fold_repeated
 from conflictkg.extract.chunks import SentenceState, match_phrases
 from conflictkg.extract.claims import find_claims
 from conflictkg.extract.entities import find_entities
@@ -79,6 +80,7 @@ def extract_document(text: str, *, doc_id: str | None = None, lang: str | None =
     reg = Registry(doc, lex)
     spans = split_sentences(text, language.keep_together)
     extra = model_entities(text, model) if model else []
+    repeats: dict[int, int] = {}
     for index, ((start, end), tokens) in enumerate(zip(spans, _by_sentence(_tokens(text, 0, len(text), lang), spans),
                                                         strict=True)):
         doc.sentences.append(Sentence(index, start, end, text[start:end]))
@@ -89,8 +91,10 @@ def extract_document(text: str, *, doc_id: str | None = None, lang: str | None =
         _numbers_and_time(state, text, found, doc)
         link_responses(state, found, len(doc.events), doc)
         doc.claims.extend(find_claims(state, text, mentions, found, len(doc.events), reg))
+        repeats.update({len(doc.events) + x: f.repeats for x, f in enumerate(found) if f.repeats is not None})
         doc.events.extend(f.event for f in found)
         find_relations(state, mentions, reg)
+    fold_repeated(doc, repeats)
     return doc
 
 

@@ -1,0 +1,79 @@
+"""Event anaphora: 'the raids', 'the attack', 'القصف' naming an event the report already told.
+
+A definite event noun that the sentence gives no actor, target, place or means of is
+the earlier event spoken of again ("Israeli jets struck Tyre ..., adding that the raids
+came in response to ..."), not a new one. The extractor marks it with its antecedent
+and, once the document is read, folds it into that event: its counts, time, response
+link and claims go to the antecedent, so one happening is one node.
+"""
+
+from __future__ import annotations
+
+from conflictkg.extract.chunks import Chunk, SentenceState
+from conflictkg.extract.lang import Language
+from conflictkg.extract.model import Document, Event
+
+__all__ = ["antecedent", "fold_repeated"]
+
+ATTACKS = frozenset({"Attack", "Airstrike", "Shelling", "RocketAttack", "DroneAttack", "Bombing", "ArmedAssault"})
+_DEFINITE_EN = frozenset("the this that these those its their".split())
+_DEMONSTRATIVE_AR = frozenset("هذا هذه ذلك تلك".split())
+
+
+def _definite(state: SentenceState, c: Chunk, lang: Language) -> bool:
+    toks = state.tokens
+    if lang.names_capitalised:  # "the raids", "the deadly attack", "this latest strike"
+        k = c.i - 1
+        if k >= 1 and toks[k].text.isalpha() and toks[k].text.islower() and toks[k].norm not in _DEFINITE_EN \
+                and state.chunk_at(k) is None:
+            k -= 1  # one adjective
+        return k >= 0 and toks[k].norm in _DEFINITE_EN
+    # "القصف", "الغارات", "هذا الهجوم"
+    return any(f.startswith("ال") for f in toks[c.i].forms[:2]) or (c.i > 0 and toks[c.i - 1].norm in
+                                                                    _DEMONSTRATIVE_AR)
+
+
+def _compatible(earlier: str, later: str) -> bool:
+    return earlier in ATTACKS and later in ATTACKS
+
+
+def antecedent(state: SentenceState, c: Chunk, ev: Event, before: list[Event], lang: Language) -> int | None:
+    """Index in `before` (the document's events so far, this sentence's last) of the event that a
+    role-less definite event noun refers back to, if any."""
+    if c.detail != "noun" or ev.actors or ev.targets or ev.locations or ev.instruments \
+            or not _definite(state, c, lang):
+        return None
+    latest_first = range(len(before) - 1, -1, -1)
+    if ev.type != "Attack":  # "الغارات" is the last غارات; "the attack" is the last attack of any kind
+        same = next((x for x in latest_first if before[x].type == ev.type), None)
+        if same is not None:
+            return same
+    return next((x for x in latest_first if _compatible(before[x].type, ev.type)), None)
+
+
+def fold_repeated(doc: Document, repeats: dict[int, int]) -> None:
+    """Fold each repeated event (index -> its antecedent's index) into its antecedent and renumber."""
+    if not repeats:
+        return
+    for x, a in sorted(repeats.items()):
+        while a in repeats:  # "the attack" ... "the raid": both are the first event
+            a = repeats[a]
+        repeats[x] = a
+        rep, ant = doc.events[x], doc.events[a]
+        for name in ("fatalities", "injuries", "time", "time_expression", "in_response_to"):
+            if getattr(ant, name) is None:
+                setattr(ant, name, getattr(rep, name))
+        if ant.type == "Attack" and rep.type != "Attack":
+            ant.type = rep.type  # "an attack ... the drone strike": the later word is more specific
+    keep = [x for x in range(len(doc.events)) if x not in repeats]
+    new_index = {old: new for new, old in enumerate(keep)}
+    new_index.update({x: new_index[a] for x, a in repeats.items()})
+    doc.events = [doc.events[x] for x in keep]
+    for ev in doc.events:
+        if ev.in_response_to is not None:
+            ev.in_response_to = new_index[ev.in_response_to]
+    for claim in doc.claims:
+        claim.asserts = list(dict.fromkeys(new_index[x] for x in claim.asserts))
+    for x, ev in enumerate(doc.events):
+        if ev.in_response_to == x:
+            ev.in_response_to = None  # "..., adding that the raids came in response": not to themselves

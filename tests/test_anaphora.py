@@ -1,0 +1,49 @@
+"""Event anaphora: a definite, role-less event noun names the earlier event again, not a new one."""
+
+from datetime import date
+
+from conflictkg.extract import extract_document
+from conflictkg.extract.anaphora import fold_repeated
+from conflictkg.extract.model import Claim, Document, Event
+
+
+def _types(doc: Document) -> list[str]:
+    return [e.type for e in doc.events]
+
+
+def test_the_attack_in_a_later_sentence_is_the_earlier_attack():
+    doc = extract_document("Houthi forces fired two missiles at the tanker Sea Pearl in the Red Sea on Tuesday. "
+                           "The attack caused a small fire, U.S. Central Command said.", lang="en",
+                           date=date(2024, 3, 7))
+    assert _types(doc) == ["RocketAttack"]
+    operator = [c for c in doc.claims if c.sentence == 1]
+    assert operator and operator[0].asserts == [0]
+
+
+def test_arabic_definite_raids_condemned_are_the_raids_reported():
+    doc = extract_document("شنت طائرات حربية إسرائيلية غارات على بلدة الخيام في جنوب لبنان. "
+                           "ودان وزير الخارجية اللبناني الغارات.", lang="ar")
+    assert _types(doc).count("Airstrike") == 1
+    assert "Condemnation" in _types(doc)
+
+
+def test_a_definite_event_noun_with_roles_is_its_own_event():
+    doc = extract_document("Russian drones struck Odesa on Monday. "
+                           "The attack on Kharkiv the next day killed two people.", lang="en")
+    assert len([t for t in _types(doc) if t in ("DroneAttack", "Attack")]) == 2
+
+
+def test_a_first_mention_stays_an_event():
+    doc = extract_document("The attack killed three soldiers near Gao, the army said.", lang="en")
+    assert doc.events
+
+
+def test_folding_moves_counts_claims_and_response_links_to_the_antecedent():
+    doc = Document("d", "", "en")
+    doc.events = [Event("Airstrike", 0, 0, 1, "struck"), Event("RocketAttack", 0, 2, 3, "rockets"),
+                  Event("Attack", 1, 4, 5, "the attack", fatalities=3, in_response_to=1)]
+    doc.claims = [Claim("army", 1, 0, 1, "said", asserts=[2, 1])]
+    fold_repeated(doc, {2: 0})
+    assert _types(doc) == ["Airstrike", "RocketAttack"]
+    assert doc.events[0].fatalities == 3 and doc.events[0].in_response_to == 1
+    assert doc.claims[0].asserts == [0, 1]
