@@ -40,7 +40,7 @@ def test_disputed_events_pair_reports_of_one_incident_that_disagree(kg):
         "Israel Defense Forces", "Gaza Health Ministry"}
     at_sea = rows[("uk", "us")]
     assert str(at_sea.disagreement) == "actor"
-    assert (str(at_sea.actors), str(at_sea.otherActors)) == ("Iranian forces", "Houthis")
+    assert (str(at_sea.actors), str(at_sea.otherActors)) == ("Armed forces of Iran", "Houthis")
 
 
 def test_corroborated_events_match_reports_across_documents(kg):
