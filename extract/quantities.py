@@ -19,6 +19,7 @@ __all__ = ["number_at", "find_time", "count_near"]
 
 _DIGITS = re.compile(r"^\d{1,6}$")
 _SINCE_IN = frozenset({"منذ", "since", "in", "في"})
+_JOINS = frozenset({"and", "و", "while", "فيما", "بينما"})
 
 
 def number_at(state: SentenceState, i: int, lang: Language) -> int | None:
@@ -70,8 +71,15 @@ def count_near(state: SentenceState, words: frozenset[str], lang: Language, wind
             return 0  # "no casualties", "causing no injuries", "دون إصابات", "لم تقع إصابات"
         if k + 1 < len(toks) and toks[k + 1].norm in lang.indefinite_articles:
             return 1  # "killing a 63-year-old woman", "wounding an officer"
+        open_sides = {-1, 1}  # a side closes at "and" / "و": "29 killed and 58 wounded"
         for d in range(1, window + 1):
-            for n in (k - d, k + d):
+            for side in (-1, 1):
+                n = k + side * d
+                if side not in open_sides or not 0 <= n < len(toks):
+                    continue
+                if toks[n].norm in _JOINS:
+                    open_sides.discard(side)
+                    continue
                 value = number_at(state, n, lang)
                 if value is not None and not _is_year(value) and not _is_age(state, n):
                     return value
