@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from conflictkg.extract.anaphora import ATTACKS
 from conflictkg.extract.chunks import Chunk, SentenceState
 from conflictkg.extract.events import SPEECH_ACTS, Found
 from conflictkg.extract.model import Claim
@@ -68,15 +69,16 @@ def find_claims(state: SentenceState, text: str, mentions: list[EMention], event
                 first_event: int, reg: Registry) -> list[Claim]:
     """Claims in one sentence; `first_event` is the document index of events[0]."""
     claims: list[Claim] = []
-    cues = [c for c in state.chunks_of("cue") if c.value in ("verb", "source")]
+    cues = [c for c in state.chunks_of("cue") if c.value in ("verb", "source", "responsibility")]
     mediums = state.chunks_of("medium")
     claimed: set[int] = set()
     previous = next((f.event.actors[0] for f in events if f.event.actors and f.i < (cues[0].i if cues else 0)),
                     None)
     for n, cue in enumerate(cues):
         who = _claimant(state, cue, mentions, reg, previous)
-        if who is None:
-            continue
+        if who is None or (cue.value == "responsibility" and any(
+                t.norm in reg.lex.lang.negators for t in state.tokens[max(0, cue.i - 3):cue.i])):
+            continue  # "No group claimed responsibility", "لم تتبن أي جهة الهجوم"
         if isinstance(who, EMention):
             who = _relayed_source(state, who, mentions, reg) or who
         key = who if isinstance(who, str) else who.key
@@ -86,6 +88,8 @@ def find_claims(state: SentenceState, text: str, mentions: list[EMention], event
         closes = _closes_clause(state, cue, who, reg)
         if cue.value == "source":
             scope = [k for k in range(len(events)) if k not in claimed]
+        elif cue.value == "responsibility":  # what is claimed follows the cue, or was told before
+            scope = after
         elif closes and before:  # "..., regional officials said, while ...": the report precedes the cue
             scope = before
         else:
@@ -93,6 +97,12 @@ def find_claims(state: SentenceState, text: str, mentions: list[EMention], event
         scope = [k for k in scope if not (events[k].event.type in SPEECH_ACTS and key in events[k].event.actors
                                           and events[k].i < cue.i)]
         claimed.update(scope)
+        asserts = [first_event + k for k in scope]
+        if cue.value == "responsibility":
+            asserts = asserts or _claimed_act(reg, [f for f in events if f.i < cue.i], key)
+            for k in scope:  # "تبنت X الهجوم على ...": X's own act
+                if not events[k].event.actors and events[k].event.type in ATTACKS | {"Killing"}:
+                    events[k].event.actors = [key]
         first_found = events[scope[0]] if scope else None
         if first_found is not None and first_found.event.type not in SPEECH_ACTS and not first_found.event.actors \
                 and reg.lex.lang.verb_initial and _object_of_cue(state, cue, first_found, reg):
@@ -111,7 +121,7 @@ def find_claims(state: SentenceState, text: str, mentions: list[EMention], event
         medium = min(mediums, key=lambda m: abs(m.i - cue.i), default=None)
         claims.append(Claim(
             claimant=key, sentence=state.index, start=state.tokens[cue.i].start, end=state.tokens[cue.j - 1].end,
-            cue=state.text(cue.i, cue.j, text), asserts=[first_event + k for k in scope],
+            cue=state.text(cue.i, cue.j, text), asserts=asserts,
             quote=_quote(text, *quote_span), medium=medium.value if medium else None,
             confidence=_confidence(reg, key, medium is not None)))
         previous = key
@@ -128,6 +138,17 @@ def find_claims(state: SentenceState, text: str, mentions: list[EMention], event
                             medium=medium.value if medium else None,
                             confidence=_confidence(reg, ev.actors[0], medium is not None)))
     return claims
+
+
+def _claimed_act(reg: Registry, earlier: list[Found], claimant: str) -> list[int]:
+    """'X claimed responsibility (on Telegram)', 'وتبنت X الهجوم': the last attack told, now X's act."""
+    told = reg.doc.events + [f.event for f in earlier]
+    last = next((x for x in range(len(told) - 1, -1, -1) if told[x].type in ATTACKS | {"Killing"}), None)
+    if last is None:
+        return []
+    if not told[last].actors:
+        told[last].actors = [claimant]
+    return [last]
 
 
 def _closes_clause(state: SentenceState, cue: Chunk, who: EMention | str, reg: Registry) -> bool:

@@ -27,6 +27,12 @@ _ARABIC_WITH_SOME = frozenset({"بعدد", "بعده", "بعشرات", "بنحو
 _ASSAULT_HEADS = frozenset({"gunman", "militant", "fighter", "insurgent", "rebel", "jihadist", "terrorist"})
 
 
+def _arabic_future_verb(word: str) -> bool:
+    """سيضرب، ستواصل، سنرد: the future prefix on an imperfect verb; not سيارة، ستة، سيطرت."""
+    return len(word) > 3 and word[0] == "س" and word[1] in "يتن" and not word.endswith("ه") \
+        and not word.startswith("سيطر")
+
+
 @dataclass
 class Found:
     """An event with the token span of its trigger, before it joins the document."""
@@ -83,6 +89,9 @@ class _Roles:
 
     def negated(self, i: int) -> bool:
         toks = self.s.tokens
+        support = next((s for s in self.s.chunks_of("support") if s.j <= i <= s.j + 3), None)
+        if support is not None:  # "did not carry out any strikes": the support verb is negated
+            i = support.i
         window = [t.norm for t in toks[max(0, i - 3):i]]
         return any(w in self.lang.negators for w in window) or any(
             t.norm.endswith("n't") for t in toks[max(0, i - 3):i])
@@ -90,10 +99,11 @@ class _Roles:
     def future(self, i: int) -> bool:
         """'will strike', 'سيضرب', 'ستواصل القتال': not (yet) happened."""
         toks = self.s.tokens
-        for t in toks[max(0, i - 3):i + 1]:
-            if t.norm in self.lang.future_markers:
+        for k in range(max(0, i - 3), i + 1):
+            if toks[k].norm in self.lang.future_markers:
                 return True
-            if not self.lang.names_capitalised and len(t.norm) > 3 and t.norm[0] == "س" and t.norm[1] in "يتنا":
+            if not self.lang.names_capitalised and _arabic_future_verb(toks[k].norm) and (
+                    k == i or self.s.chunk_at(k) is None):
                 return True
         return False
 
@@ -360,7 +370,8 @@ def find_events(state: SentenceState, text: str, mentions: list[EMention], reg: 
     triggers = _one_reading_per_span(state, triggers, mentions, reg.lex.lang)
     triggers = [c for c in triggers if not _verb_used_as_noun(state, c, mentions, reg.lex.lang)]
     for c in triggers:
-        if not c.value or roles.negated(c.i) or roles.denied(c.i) or roles.conditional(c.i):
+        if not c.value or roles.negated(c.i) or roles.denied(c.i) or roles.conditional(c.i) \
+                or _describes(state, c):
             continue
         threat = roles.threatened(c.i, c.value)
         if threat is not None:  # "هدد بضرب بيروت": what is threatened becomes the threat's target
@@ -445,6 +456,12 @@ def _nominal_context(state: SentenceState, c: Chunk, mentions: list[EMention], l
 def _verb_used_as_noun(state: SentenceState, c: Chunk, mentions: list[EMention], lang: Language) -> bool:
     """A verb-only trigger in a nominal context ('Houthi targets') names no event."""
     return c.detail == "verb" and _nominal_context(state, c, mentions, lang)
+
+
+def _describes(state: SentenceState, c: Chunk) -> bool:
+    """'the group fighting to topple the government': an aim that describes an actor, not an event."""
+    toks = state.tokens
+    return toks[c.j - 1].norm.endswith("ing") and c.j < len(toks) and toks[c.j].norm == "to"
 
 
 def _confidence(ev: Event, c: Chunk, reg: Registry) -> float:

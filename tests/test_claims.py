@@ -1,0 +1,31 @@
+"""Claims of responsibility: the claimant asserts the attack told before, and becomes its actor."""
+
+from conflictkg.extract import extract_document
+
+
+def _name(doc, key: str) -> str:
+    return doc.entities[key].labels.get("en", "")
+
+
+def test_claimed_responsibility_on_telegram_asserts_the_attack_told_before():
+    doc = extract_document("A drone attack on the Ain al-Asad air base caused no casualties, two U.S. officials said. "
+                           "The Islamic Resistance in Iraq claimed responsibility on Telegram.", lang="en")
+    attack = next(x for x, e in enumerate(doc.events) if e.type == "DroneAttack")
+    claim = next(c for c in doc.claims if c.sentence == 1)
+    assert claim.asserts == [attack] and claim.medium == "Telegram"
+    assert [_name(doc, a) for a in doc.events[attack].actors] == ["Islamic Resistance in Iraq"]
+
+
+def test_arabic_tabanna_with_the_attack_named_again():
+    doc = extract_document("انفجرت سيارة مفخخة قرب سوق شعبي في مقديشو. وتبنت حركة الشباب الهجوم.", lang="ar")
+    assert len(doc.events) == 1
+    claim = next(c for c in doc.claims if c.sentence == 1)
+    assert claim.asserts == [0]
+    assert [_name(doc, a) for a in doc.events[0].actors] == ["al-Shabaab"]
+
+
+def test_no_group_claimed_responsibility_is_no_claim():
+    doc = extract_document("A roadside bomb hit an army patrol near Tarmiyah, killing three soldiers. "
+                           "No group claimed responsibility.", lang="en")
+    assert not [c for c in doc.claims if c.sentence == 1]
+    assert all(not e.actors for e in doc.events)
