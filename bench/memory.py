@@ -80,7 +80,7 @@ def benchmark(sizes: tuple[int, ...] = (500, 2000), jobs: int = 1,
 def main(argv: list[str] | None = None) -> int:
     """Command line for running the memory benchmark on its own."""
     parser = argparse.ArgumentParser(description="Peak RSS of `conflictkg build` at several corpus sizes.")
-    parser.add_argument("--sizes", type=int, nargs="+", default=[500, 2000], help="documents (default 500 2000)")
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10_000], help="documents (default 1000 10000)")
     parser.add_argument("--jobs", type=int, default=1, help="--jobs for the build (default 1: one process)")
     args = parser.parse_args(argv)
     benchmark(tuple(args.sizes), args.jobs)
