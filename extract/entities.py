@@ -302,8 +302,10 @@ class _Finder:
     def owner(self, c: Chunk) -> str | None:
         """'مقاتليها', 'its fighters', 'our forces': the organisation the head belongs to, when named before."""
         word = self.norm(c.i)
-        possessed = (not self.lang.names_capitalised and word.endswith(("ها", "هم", "نا")) and
-                     len(self.lang.forms(word)) > 1) or self.norm(c.i - 1) in ("its", "their", "our")
+        # Arabic: مقاتليها، عناصرهم، قواتنا، مقاتليه (a final ه as written, not the ة matching turns into ه)
+        suffixed = word.endswith(("ها", "هم", "نا")) or (self.toks[c.i].text.endswith("ه") and len(word) > 4)
+        possessed = (not self.lang.names_capitalised and suffixed and len(self.toks[c.i].forms) > 1) \
+            or self.norm(c.i - 1) in ("its", "their", "our")
         if not possessed or c.value not in ("ArmedGroup", "MilitaryForce"):
             return None
         before = [m for m in self.mentions if m.j <= c.i and not m.demonym and self.reg.is_actor(m.key)]

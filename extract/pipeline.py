@@ -47,7 +47,7 @@ def _tokens(text: str, start: int, end: int, lang: str) -> list[Token]:
     which cost more than the tokenizing itself.
     """
     language = get_language(lang)
-    norm, forms = language.normalise, language.forms
+    norm, forms = language.normalise, language.token_forms
     out = []
     rows = _tokenizer(lang)(text[start:end]).to_array([IDX, LENGTH, IS_SPACE, IS_PUNCT]).tolist()
     for idx, length, space, punct in rows:
@@ -55,7 +55,7 @@ def _tokens(text: str, start: int, end: int, lang: str) -> list[Token]:
             s = start + idx
             word = text[s:s + length]
             n = norm(word)
-            out.append(Token(word, s, s + length, n, bool(punct), forms(n)))
+            out.append(Token(word, s, s + length, n, bool(punct), forms(word, n)))
     return out
 
 

@@ -29,6 +29,7 @@ class Language:
     normalise: Callable[[str], str]  # a token -> its matching form
     forms: Callable[[str], tuple[str, ...]]  # a normalised token -> forms to try (clitics stripped)
     demonym_bases: Callable[[str], tuple[str, ...]]  # an inflected adjective -> base forms
+    token_forms: Callable[[str, str], tuple[str, ...]]  # (token as written, its normalised form) -> forms
     make_tokenizer: Callable[[], Callable]  # -> spaCy tokenizer
     keep_together: Callable[[str, int], bool] | None  # veto a sentence break (abbreviations)
     names_capitalised: bool  # proper names start with a capital (English) or not (Arabic)

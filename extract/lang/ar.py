@@ -69,6 +69,14 @@ def forms(word: str) -> tuple[str, ...]:
     return (word,) + tuple(dict.fromkeys(w for w in out[1:] if len(w) >= 2 and w != word))
 
 
+def token_forms(text: str, norm: str) -> tuple[str, ...]:
+    """`forms`, plus the word without a final possessive ه as written (مقاتليه -> مقاتلي, مقاتلين):
+    matching turns ة into ه, so only the written word tells the pronoun from the feminine ending."""
+    if text.endswith("ه") and len(norm) > 4:
+        return tuple(dict.fromkeys(forms(norm) + forms(norm[:-1])))
+    return forms(norm)
+
+
 _DEMONYM_ENDINGS = ("يتين", "يتان", "يين", "يون", "يان", "يات", "يه", "ي")
 
 
@@ -127,6 +135,7 @@ LANGUAGE = Language(
     normalise=normalise,
     forms=forms,
     demonym_bases=demonym_bases,
+    token_forms=token_forms,
     make_tokenizer=make_tokenizer,
     keep_together=None,
     names_capitalised=False,

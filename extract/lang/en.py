@@ -68,6 +68,7 @@ LANGUAGE = Language(
     normalise=normalise,
     forms=forms,
     demonym_bases=demonym_bases,
+    token_forms=lambda text, norm: forms(norm),
     make_tokenizer=make_tokenizer,
     keep_together=keep_together,
     names_capitalised=True,
