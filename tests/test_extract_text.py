@@ -112,3 +112,9 @@ def test_english_may_is_not_a_month():
 def test_a_ta_marbuta_is_not_read_as_a_pronoun(word, wrong):
     """Regression: stripping a one-letter ه suffix turned 'settlement' into 'settler' after normalisation."""
     assert wrong not in AR.forms(AR.normalise(word))
+
+
+@pytest.mark.parametrize("word, stem, has", [("مقاتليه", "مقاتلين", True), ("عناصره", "عناصر", True),
+                                             ("قوة", "قو", False)])
+def test_a_written_possessive_ha_is_stripped_but_not_ta_marbuta(word, stem, has):
+    assert (stem in AR.token_forms(word, AR.normalise(word))) is has
