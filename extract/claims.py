@@ -18,6 +18,7 @@ from conflictkg.extract.phrases import language_table
 from conflictkg.extract.registry import EMention, Registry
 from conflictkg.extract.syntax import prep_of
 from conflictkg.extract.text import QUOTES_CLOSE, QUOTES_OPEN
+from conflictkg.graph.iris import slug
 
 __all__ = ["find_claims"]
 
@@ -38,7 +39,17 @@ def _quote(text: str, start: int, end: int) -> str | None:
     return text[k + 1:closing.start() if closing else end].strip() or None
 
 
-def _claimant(state: SentenceState, cue: Chunk, mentions: list[EMention], reg: Registry,
+def _outlet(state: SentenceState, cue: Chunk, reg: Registry, text: str, near: list[EMention]) -> str | None:
+    """'state television reported', 'ذكر التلفزيون الرسمي': a medium next to the cue is the speaker."""
+    medium = next((m for m in state.chunks_of("medium") if m.j == cue.i or m.i == cue.j), None)
+    if medium is None or any(medium.i <= m.i < medium.j or m.j == medium.i for m in near):
+        return None
+    i = medium.i - 1 if medium.i > 0 and state.tokens[medium.i - 1].norm in ("state", "official") else medium.i
+    surface = state.text(i, medium.j, text)
+    return reg.new(f"organization/{reg.doc.doc_id}/{slug(surface)}", "Organization", surface, surface)
+
+
+def _claimant(state: SentenceState, cue: Chunk, mentions: list[EMention], reg: Registry, text: str,
               previous: str | None) -> EMention | str | None:
     lang = reg.lex.lang
     actors = [m for m in mentions if reg.is_actor(m.key) and not m.demonym]
@@ -51,6 +62,9 @@ def _claimant(state: SentenceState, cue: Chunk, mentions: list[EMention], reg: R
     if lang.verb_initial and after and prep_of(state, after[0], lang) is None:
         if all(t.norm not in lang.complementisers for t in state.tokens[cue.j:after[0].i]):
             return after[0]
+    outlet = _outlet(state, cue, reg, text, after if lang.verb_initial else before)
+    if outlet is not None:
+        return outlet
     bare_before = [m for m in before if prep_of(state, m, lang) is None]
     toks = state.tokens
     if bare_before and cue.i > 1 and toks[cue.i - 1].text in (",", "،"):
@@ -75,7 +89,7 @@ def find_claims(state: SentenceState, text: str, mentions: list[EMention], event
     previous = next((f.event.actors[0] for f in events if f.event.actors and f.i < (cues[0].i if cues else 0)),
                     None)
     for n, cue in enumerate(cues):
-        who = _claimant(state, cue, mentions, reg, previous)
+        who = _claimant(state, cue, mentions, reg, text, previous)
         if who is None or (cue.value == "responsibility" and any(
                 t.norm in reg.lex.lang.negators for t in state.tokens[max(0, cue.i - 3):cue.i])):
             continue  # "No group claimed responsibility", "لم تتبن أي جهة الهجوم"
