@@ -441,7 +441,10 @@ class _Finder:
             # English: "a ship", "police said", "gunmen killed": without "the" the head names something new
             indefinite = not definite if not self.lang.names_capitalised else self.norm(c.i - 1) not in (
                 "the", "this", "that", "these", "those", "its", "their", "our", "his", "her")
-            if indefinite and cls != "Group":  # "مواقع إطلاق", "a commercial ship": new, this document only
+            # "مواقع إطلاق", "a commercial ship", and a head that names an institution ("الدفاع المدني",
+            # "وزارة الصحة") when nothing before it does: new, this document only
+            named = c.j - c.i > 1 and self.reg.last_of(cls) is None
+            if (indefinite or named) and cls != "Group":
                 return self.finish(m, f"{cls.lower()}/{self.reg.doc.doc_id}/{slug(surface)}", cls, surface)
             antecedent = self.reg.last_of(cls) if cls in ACTOR_TYPES | PLACE_TYPES else None
             if antecedent is None or cls == "Group":  # no antecedent: no guess
