@@ -135,11 +135,12 @@ def find_claims(state: SentenceState, text: str, mentions: list[EMention], event
         end_char = state.tokens[nxt - 1].end if scope == after else state.tokens[cue.i].start
         quote_span = (start_char, end_char) if scope == after else (state.tokens[0].start, end_char)
         medium = min(mediums, key=lambda m: abs(m.i - cue.i), default=None)
-        claims.append(Claim(
-            claimant=key, sentence=state.index, start=state.tokens[cue.i].start, end=state.tokens[cue.j - 1].end,
-            cue=state.text(cue.i, cue.j, text), asserts=asserts,
-            quote=_quote(text, *quote_span), medium=medium.value if medium else None,
-            confidence=_confidence(reg, key, medium is not None)))
+        for speaker in [key, *_co_speakers(state, who, mentions, reg)]:  # "a local official and residents said"
+            claims.append(Claim(
+                claimant=speaker, sentence=state.index, start=state.tokens[cue.i].start,
+                end=state.tokens[cue.j - 1].end, cue=state.text(cue.i, cue.j, text), asserts=list(asserts),
+                quote=_quote(text, *quote_span), medium=medium.value if medium else None,
+                confidence=_confidence(reg, speaker, medium is not None)))
         previous = key
     # a speech act is a claim by its actor, asserting itself and what it is about
     for k, f in enumerate(events):
@@ -154,6 +155,23 @@ def find_claims(state: SentenceState, text: str, mentions: list[EMention], event
                             medium=medium.value if medium else None,
                             confidence=_confidence(reg, ev.actors[0], medium is not None)))
     return claims
+
+
+def _co_speakers(state: SentenceState, who: EMention | str, mentions: list[EMention], reg: Registry) -> list[str]:
+    """Speakers joined to `who` by and / و: each makes the same claim."""
+    if isinstance(who, str):
+        return []
+    toks, out = state.tokens, []
+    for m in mentions:
+        if m is who or not reg.is_actor(m.key) or m.demonym or m.key == who.key:
+            continue
+        first, second = (m, who) if m.i < who.i else (who, m)
+        gap = toks[first.j:second.i]
+        joined = [t.norm for t in gap] in (["and"], ["و"]) or (
+            not gap and toks[second.i].norm[:1] == "و" and not reg.lex.lang.names_capitalised)
+        if joined and second.i - first.j <= 1:
+            out.append(m.key)
+    return out
 
 
 def _claimed_act(reg: Registry, earlier: list[Found], claimant: str) -> list[int]:

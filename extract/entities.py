@@ -41,7 +41,13 @@ class _Finder:
 
     # -- helpers -------------------------------------------------------------
     def surface(self, i: int, j: int) -> str:
-        return self.s.text(i, j, self.text)
+        """The words as written, without a conjunction glued to the first ('وشهود' names 'شهود')."""
+        text = self.s.text(i, j, self.text)
+        first = self.s.chunk_at(i)
+        if first is not None and first.i == i and not self.lang.names_capitalised:
+            conj = len(first.prefix) - len(first.prefix.lstrip("وف"))
+            text = text[conj:]
+        return text
 
     def norm(self, i: int) -> str:
         return self.toks[i].norm if 0 <= i < len(self.toks) else ""
