@@ -29,3 +29,25 @@ def test_no_group_claimed_responsibility_is_no_claim():
                            "No group claimed responsibility.", lang="en")
     assert not [c for c in doc.claims if c.sentence == 1]
     assert all(not e.actors for e in doc.events)
+
+
+def _speakers(text: str, lang: str) -> list[str]:
+    doc = extract_document(text, lang=lang)
+    return [doc.entities[c.claimant].labels.get(lang, "") for c in doc.claims]
+
+
+def test_a_medium_next_to_the_cue_is_the_speaker():
+    assert _speakers("Militants ambushed a bus east of Palmyra, killing 14 troops, state television reported.",
+                     "en") == ["state television"]
+    assert _speakers("ذكر التلفزيون الرسمي أن مسلحين هاجموا حافلة عسكرية قرب تدمر.", "ar") == ["التلفزيون الرسمي"]
+
+
+def test_coordinated_speakers_each_make_the_claim():
+    assert sorted(_speakers("Gunmen killed 40 farmers in Mafa, a local official and residents said.", "en")) == [
+        "local official", "residents"]
+    assert sorted(_speakers("وقالت مصادر محلية وشهود إن مسلحين هاجموا القرية.", "ar")) == ["شهود", "مصادر محلية"]
+
+
+def test_an_institution_named_by_its_head_speaks_once():
+    assert _speakers("قُتل ٢٢ فلسطينيا في غارة جوية إسرائيلية، بحسب ما أفاد الدفاع المدني في القطاع.", "ar") == [
+        "الدفاع المدني"]
