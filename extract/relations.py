@@ -14,6 +14,7 @@ from conflictkg.extract.lang import get_language
 from conflictkg.extract.model import Document
 from conflictkg.extract.phrases import language_table
 from conflictkg.extract.registry import EMention, Registry
+from conflictkg.extract.syntax import PLACE_WORDS
 
 __all__ = ["find_relations", "link_responses"]
 
@@ -42,6 +43,9 @@ def find_relations(state: SentenceState, mentions: list[EMention], reg: Registry
             for t in words) and (located or len(gap) <= 1)
         if adjacent and _rank(reg, a.key) < _rank(reg, b.key):
             reg.relate(a.key, "locatedIn", b.key, state.index)
+        elif gap and gap[0].norm in ("'s", "'") and all(t.norm in PLACE_WORDS for t in gap[1:]) \
+                and _rank(reg, b.key) < _rank(reg, a.key):  # "Iraq's western Anbar province", "Mali's capital Bamako"
+            reg.relate(b.key, "locatedIn", a.key, state.index)
     # controls
     control = language_table(lang.code, "control")
     for k in range(len(toks) if state.may_contain(control) else 0):

@@ -7,9 +7,9 @@ from conflictkg.extract.lang import Language
 from conflictkg.extract.phrases import language_table
 from conflictkg.extract.registry import EMention
 
-__all__ = ["clause_bounds", "prep_of"]
+__all__ = ["clause_bounds", "prep_of", "PLACE_WORDS"]
 
-_PLACE_PARTS = frozenset("district province state region capital city town village suburb neighbourhood "
+PLACE_WORDS = frozenset("district province state region capital city town village suburb neighbourhood "
                          "neighborhood governorate area county municipality".split())
 
 
@@ -82,7 +82,7 @@ def prep_of(state: SentenceState, m: EMention, lang: Language) -> str | None:
                 or toks[m.i - 2].norm in ("outskirts", "edge", "centre", "center", "heart", "south", "north")):
             return "location"  # "40 km northwest of Kismayo", "the outskirts of Idlib"
         if lang.names_capitalised and prev == "of" and m.i > 1 and toks[m.i - 2].text.islower() and \
-                toks[m.i - 2].norm in _PLACE_PARTS:
+                toks[m.i - 2].norm in PLACE_WORDS:
             return "location"  # "the Mezzeh district of Damascus", "the capital of South Darfur"
         if lang.names_capitalised:  # "in the occupied West Bank", "on a British-owned ship"
             k = m.i - 1
