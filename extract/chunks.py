@@ -14,7 +14,7 @@ from conflictkg.extract.lexicon import Entry, Lexicon
 from conflictkg.extract.phrases import PhraseTable
 from conflictkg.extract.text import Token
 
-__all__ = ["Chunk", "SentenceState", "match_phrases"]
+__all__ = ["Chunk", "SentenceState", "match_phrases", "phrase_at"]
 
 
 @dataclass
@@ -95,7 +95,7 @@ def _prefix(norm: str, form: str) -> str:
     return ""
 
 
-def _phrase_at(tokens: list[Token], i: int, lex: Lexicon) -> tuple[int, list[Entry], str]:
+def phrase_at(tokens: list[Token], i: int, lex: Lexicon) -> tuple[int, list[Entry], str]:
     """Longest phrase starting at token i: (its length, every entry it has, the stripped clitics)."""
     best_len, best, prefix = 0, [], ""
     following = tokens[i + 1].forms if i + 1 < len(tokens) else ()
@@ -132,7 +132,7 @@ def match_phrases(tokens: list[Token], lex: Lexicon) -> list[Chunk]:
         if tokens[i].is_punct:
             i += 1
             continue
-        n, entries, prefix = _phrase_at(tokens, i, lex)
+        n, entries, prefix = phrase_at(tokens, i, lex)
         if not n:
             n, entries = _demonym_at(tokens[i], lex)
         if n:

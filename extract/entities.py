@@ -414,10 +414,14 @@ class _Finder:
         # a definite Arabic head takes no name; nor does one followed by "backed by" / "تقوده"
         named = of or not (self.lang.names_capitalised or definite or relation_next or cls == "Group")
         adjectives: list[str] = []
-        while cls == "Group" and not self.lang.names_capitalised and j < len(self.toks) and len(adjectives) < 2 \
-                and self.free(j) and self.s.chunk_at(j) is None and not self.is_stop(j):
-            adjectives.append(self.norm(j))  # "مصادر أمنية لبنانية", "مصادر محلية"
+        while (cls == "Group" or (cls == "Site" and self._nisba(j, definite))) and not self.lang.names_capitalised \
+                and j < len(self.toks) and len(adjectives) < 2 \
+                and self.free(j) and self.s.chunk_at(j) is None and not self.is_stop(j) \
+                and not (self.norm(j).startswith("و") and len(self.toks[j].forms) > 1):  # "وعاملون": a conjunct
+            adjectives.append(self.norm(j))  # "مصادر أمنية لبنانية", "مصادر محلية", "سوق شعبي"
             j += 1
+        if adjectives and cls != "Group":
+            named, name_start = False, j
         name_stop = self.name_tokens(name_start) if named else name_start
         j = max(j, name_stop)
         m = self.add(start, j, "")
@@ -431,6 +435,8 @@ class _Finder:
         name = " ".join(self.norm(k) for k in range(name_start, name_stop))
         surface = self.surface(m.i, m.j)
         if (modifiers or adjectives) and not name and nation is None and patron is None:
+            if cls in PLACE_TYPES:  # "a crowded market", "سوق شعبي": a place of this report, not a shared one
+                return self.finish(m, f"{cls.lower()}/{self.reg.doc.doc_id}/{slug(surface)}", cls, surface)
             modifiers = modifiers + [slug(a) for a in adjectives]
             return self.finish(m, f"{cls.lower()}/" + "-".join([*modifiers, entry]), cls, surface)
         if not name and nation is None and patron is None and cls in ("ArmedGroup", "Group") and \
@@ -487,6 +493,14 @@ class _Finder:
         if m not in self.mentions:
             self.mentions.append(m)
         return m
+
+    def _nisba(self, j: int, definite: bool) -> bool:
+        """An Arabic relative adjective agreeing with its head: 'سوق شعبي', 'مبنى سكنيا', 'القاعدة العسكرية'."""
+        if j >= len(self.toks) or self.lang.names_capitalised:
+            return False
+        word = self.norm(j)
+        return word.startswith("ال") == definite and len(word) >= 4 and word.endswith(("ي", "يه", "يا")) \
+            and self.s.chunk_at(j) is None
 
     def compound_head(self, c: Chunk) -> bool:
         """English 'military administration', 'army base': a head noun that modifies the head after it."""

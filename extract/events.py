@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from conflictkg.extract.anaphora import ATTACKS as _ATTACKS
 from conflictkg.extract.anaphora import antecedent
-from conflictkg.extract.chunks import Chunk, SentenceState
+from conflictkg.extract.chunks import Chunk, SentenceState, phrase_at
 from conflictkg.extract.lang import Language
 from conflictkg.extract.model import Event
 from conflictkg.extract.phrases import language_table
@@ -197,6 +197,16 @@ class _Roles:
         return not self.lang.names_capitalised and toks[w.i].norm.startswith(("ب", "وب")) and \
             toks[w.i].norm not in toks[w.i].forms[1:]
 
+    def inner_instruments(self, c: Chunk) -> list[str]:
+        """A marked weapon inside a trigger phrase: 'ضربة بطائرة مسيرة', 'قصف بقذائف الهاون'."""
+        if self.lang.names_capitalised:
+            return []
+        for k in range(c.i + 1, c.j):
+            n, entries, prefix = phrase_at(self.s.tokens, k, self.reg.lex)
+            if n and k + n <= c.j and prefix.startswith("ب") and any(e.kind == "weapon" for e in entries):
+                return [self.s.text(k, k + n, self.text).removeprefix("ب")]
+        return []
+
     def possessor_actor(self, a: int, b: int) -> EMention | None:
         """'برصاص القوات الإسرائيلية' / 'Israeli gunfire': the weapon's owner acts."""
         for w in self.s.chunks_of("weapon"):
@@ -348,6 +358,7 @@ class _Roles:
                                       and not self.lang.names_capitalised else self.s.text(w.i, w.j, self.text))
                 if w.value and (ev.type == "Attack" or (ev.type == "Shelling" and w.value in _FROM_THE_AIR)):
                     ev.type = w.value
+        ev.instruments.extend(self.inner_instruments(c))
         for field_name in ("actors", "targets", "locations"):
             setattr(ev, field_name, list(dict.fromkeys(getattr(ev, field_name))))
         ev.targets = [t for t in ev.targets if t not in ev.actors]

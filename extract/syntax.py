@@ -91,8 +91,8 @@ def prep_of(state: SentenceState, m: EMention, lang: Language) -> str | None:
                 while k > 0 and toks[k].text[:1].isupper() and toks[k].norm not in lang.prepositions:
                     k -= 1
             while k > 0 and m.i - k <= 5 and toks[k].norm not in lang.prepositions and (
-                    toks[k].norm in ("the", "a", "an", "-") or not (toks[k].is_punct or toks[k].norm in lang.stopwords
-                                                                  or toks[k].text[:1].isupper())):
+                    toks[k].norm in ("the", "a", "an", "-") or state.chunk_at(k, "demonym") is not None
+                    or not (toks[k].is_punct or toks[k].norm in lang.stopwords or toks[k].text[:1].isupper())):
                 k -= 1
             if k < m.i - 1 and toks[k].norm in lang.prepositions:
                 return lang.prepositions[toks[k].norm]
