@@ -24,3 +24,14 @@ def test_the_arabic_future_prefix_still_marks_a_threat():
 ])
 def test_negated_support_verbs_and_aims_are_no_events(text):
     assert _types(text, "en") == []
+
+
+def test_a_marked_weapon_inside_the_trigger_phrase_is_the_instrument():
+    doc = extract_document("قالت مصادر محلية إن ضربة بطائرة مسيرة استهدفت سوقا في بلدة فينوتي سلام.", lang="ar")
+    assert doc.events[0].type == "DroneAttack" and doc.events[0].instruments == ["طائرة مسيرة"]
+
+
+def test_an_arabic_adjective_after_a_site_head_describes_it():
+    doc = extract_document("شنت طائرة مسيرة غارة على سوق شعبي في بلدة فينوتي سلام.", lang="ar")
+    labels = {e.labels["ar"] for e in doc.entities.values()}
+    assert "سوق شعبي" in labels and "فينوتي سلام" in labels
