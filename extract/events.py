@@ -41,6 +41,7 @@ class Found:
     i: int
     j: int
     repeats: int | None = None  # the document index of the event this one names again ('the raids')
+    noun: bool = False  # told by an event noun ('air strike'), not a verb
 
 
 class _Roles:
@@ -392,9 +393,16 @@ def find_events(state: SentenceState, text: str, mentions: list[EMention], reg: 
                 roles.fill(c, probe)
                 vow.targets = [t for t in probe.targets + probe.locations if t not in vow.actors][:2]
             continue
-        if c.value == "Attack" and found and found[-1].event.type in _ATTACKS and c.i > 0 and \
-                state.tokens[c.i - 1].norm in reg.lex.lang.relatives and c.i - found[-1].j <= 2:
-            continue  # "التفجير الانتحاري الذي استهدف", "the bombing that targeted": one event
+        if _verb_of_event_noun(state, c, found, mentions, reg):
+            # "تفجير انتحاري استهدف مسجدا", "the bombing that targeted", "an air strike hit a school": one
+            # event, which the verb gives its target and place
+            probe = Event(c.value, state.index, 0, 0, "")
+            roles.fill(c, probe)
+            noun = found[-1].event
+            noun.targets += [t for t in probe.targets if t not in noun.targets + noun.actors]
+            noun.locations += [p for p in probe.locations if p not in noun.locations]
+            noun.instruments += [w for w in probe.instruments if w not in noun.instruments]
+            continue
         if c.value not in SPEECH_ACTS | {"Cooperation"} and roles.future(c.i):
             if any(t.value == "Threat" for t in triggers):
                 continue
@@ -428,7 +436,7 @@ def find_events(state: SentenceState, text: str, mentions: list[EMention], reg: 
             ev.targets = [t for t in ev.targets if t not in ev.actors]
         ev.confidence = _confidence(ev, c, reg)
         earlier = antecedent(state, c, ev, reg.doc.events + [f.event for f in found], reg.lex.lang)
-        found.append(Found(ev, c.i, c.j, earlier))
+        found.append(Found(ev, c.i, c.j, earlier, c.detail == "noun"))
     return found
 
 
@@ -467,6 +475,21 @@ def _nominal_context(state: SentenceState, c: Chunk, mentions: list[EMention], l
 def _verb_used_as_noun(state: SentenceState, c: Chunk, mentions: list[EMention], lang: Language) -> bool:
     """A verb-only trigger in a nominal context ('Houthi targets') names no event."""
     return c.detail == "verb" and _nominal_context(state, c, mentions, lang)
+
+
+def _verb_of_event_noun(state: SentenceState, c: Chunk, found: list[Found], mentions: list[EMention],
+                        reg: Registry) -> bool:
+    """An attack verb right after an attack noun, with no new subject between: the noun's own verb."""
+    if c.detail != "verb" or c.value not in _ATTACKS or not found or found[-1].event.type not in _ATTACKS:
+        return False
+    last = found[-1]
+    if not last.noun or not last.j <= c.i <= last.j + 4:
+        return False
+    gap = state.tokens[last.j:c.i]
+    lang = reg.lex.lang
+    return not any(t.is_punct or t.norm in lang.clause_breaks for t in gap) and not any(
+        last.j <= m.i < c.i and not m.demonym and reg.is_actor(m.key) and prep_of(state, m, lang) is None
+        for m in mentions)
 
 
 def _describes(state: SentenceState, c: Chunk) -> bool:

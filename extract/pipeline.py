@@ -17,12 +17,12 @@ from conflictkg.extract.anaphora import fold_repeated
 from conflictkg.extract.chunks import SentenceState, match_phrases
 from conflictkg.extract.claims import find_claims
 from conflictkg.extract.entities import find_entities
-from conflictkg.extract.events import Found, find_events
+from conflictkg.extract.events import SPEECH_ACTS, Found, find_events
 from conflictkg.extract.lang import detect_language, get_language
 from conflictkg.extract.lexicon import load_lexicon
 from conflictkg.extract.model import Document, Sentence
 from conflictkg.extract.model_evidence import model_entities
-from conflictkg.extract.quantities import count_near, find_time, number_at
+from conflictkg.extract.quantities import casualties, find_time, number_at
 from conflictkg.extract.registry import Registry
 from conflictkg.extract.relations import find_relations, link_responses
 from conflictkg.extract.text import Token, clean, split_sentences
@@ -101,8 +101,9 @@ def extract_document(text: str, *, doc_id: str | None = None, lang: str | None =
 def _numbers_and_time(state: SentenceState, text: str, found: list[Found], doc: Document) -> None:
     lang = get_language(doc.lang)
     words, when = find_time(state, text, lang, doc.date)
-    killed = count_near(state, lang.killed_words, lang)
-    injured = count_near(state, lang.injured_words, lang)
+    killed, killed_at = casualties(state, lang.killed_words, lang)
+    injured, injured_at = casualties(state, lang.injured_words, lang)
+    harmful = [f for f in found if f.event.type not in SPEECH_ACTS | {"Cooperation"}]
     for f in found:
         ev = f.event
         if words:
@@ -110,11 +111,20 @@ def _numbers_and_time(state: SentenceState, text: str, found: list[Found], doc: 
         if ev.type == "Killing" and ev.targets:
             victims = _count_before_victims(state, f, lang)
             ev.fatalities = victims if victims is not None else killed
-        elif killed is not None and ev.type not in ("Condemnation", "Accusation", "Threat", "Endorsement",
-                                                     "Cooperation"):
+        elif killed is not None and f in _owners(harmful, killed_at):
             ev.fatalities = killed
-        if injured is not None and ev.type not in ("Condemnation", "Accusation", "Threat", "Endorsement"):
+        if injured is not None and f in _owners(harmful, injured_at):
             ev.injuries = injured
+
+
+def _owners(found: list[Found], at: int) -> list[Found]:
+    """The events a toll at token `at` belongs to: the last one told before it ('a drone attack that
+    killed three soldiers'), or, when it comes first or follows a killing ('قُتل جنديان وأصيب ثلاثة
+    في كمين'), every one."""
+    before = [f for f in found if f.i < at]
+    if not before or before[-1].event.type == "Killing":
+        return found
+    return [before[-1]] + [f for f in found if f.i == at]
 
 
 def _count_before_victims(state: SentenceState, f: Found, lang) -> int | None:

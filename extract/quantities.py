@@ -15,7 +15,7 @@ from conflictkg.extract.chunks import SentenceState
 from conflictkg.extract.lang import Language, get_language
 from conflictkg.extract.phrases import PhraseTable
 
-__all__ = ["number_at", "find_time", "count_near"]
+__all__ = ["number_at", "find_time", "count_near", "casualties"]
 
 _DIGITS = re.compile(r"^\d{1,6}$")
 _SINCE_IN = frozenset({"منذ", "since", "in", "في"})
@@ -61,16 +61,22 @@ def _dual(state: SentenceState, i: int, lang: Language) -> bool:
 
 def count_near(state: SentenceState, words: frozenset[str], lang: Language, window: int = 6) -> int | None:
     """A number within `window` tokens of a casualty word ('12 killed', 'killing four', 'قتل 12')."""
+    return casualties(state, words, lang, window)[0]
+
+
+def casualties(state: SentenceState, words: frozenset[str], lang: Language,
+               window: int = 6) -> tuple[int | None, int | None]:
+    """`count_near`, and the position of the casualty word it belongs to (the events nearest it own it)."""
     toks = state.tokens
     if words.isdisjoint(state.vocabulary):
-        return None
+        return None, None
     for k, t in enumerate(toks):
         if words.isdisjoint(t.forms):
             continue
         if any(toks[n].norm in lang.negators for n in range(max(0, k - 3), k)):
-            return 0  # "no casualties", "causing no injuries", "دون إصابات", "لم تقع إصابات"
+            return 0, k  # "no casualties", "causing no injuries", "دون إصابات", "لم تقع إصابات"
         if k + 1 < len(toks) and toks[k + 1].norm in lang.indefinite_articles:
-            return 1  # "killing a 63-year-old woman", "wounding an officer"
+            return 1, k  # "killing a 63-year-old woman", "wounding an officer"
         open_sides = {-1, 1}  # a side closes at "and" / "و": "29 killed and 58 wounded"
         for d in range(1, window + 1):
             for side in (-1, 1):
@@ -82,8 +88,8 @@ def count_near(state: SentenceState, words: frozenset[str], lang: Language, wind
                     continue
                 value = number_at(state, n, lang)
                 if value is not None and not _is_year(value) and not _is_age(state, n):
-                    return value
-    return None
+                    return value, k
+    return None, None
 
 
 def _is_age(state: SentenceState, i: int) -> bool:

@@ -35,3 +35,18 @@ def test_an_arabic_adjective_after_a_site_head_describes_it():
     doc = extract_document("شنت طائرة مسيرة غارة على سوق شعبي في بلدة فينوتي سلام.", lang="ar")
     labels = {e.labels["ar"] for e in doc.entities.values()}
     assert "سوق شعبي" in labels and "فينوتي سلام" in labels
+
+
+def test_an_attack_verb_after_an_attack_noun_is_the_same_event():
+    doc = extract_document("An Israeli air strike hit a school sheltering displaced families in Gaza City on "
+                           "Saturday, killing 15 people.", lang="en")
+    assert [e.type for e in doc.events] == ["Airstrike"]
+    assert doc.events[0].fatalities == 15 and doc.events[0].targets
+
+
+def test_a_toll_belongs_to_the_event_told_before_it():
+    doc = extract_document("U.S. aircraft struck a militia command centre in Jurf al-Sakhar in retaliation for "
+                           "a drone attack that killed three American soldiers in Jordan.", lang="en")
+    by_type = {e.type: e for e in doc.events}
+    assert by_type["Airstrike"].fatalities is None
+    assert by_type["DroneAttack"].fatalities == 3
