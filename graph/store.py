@@ -36,6 +36,10 @@ __all__ = ["GraphStore", "SHIPPED_GRAPHS", "rdf_format"]
 
 SHIPPED_GRAPHS = (ONTOLOGY_GRAPH, LEXICON_GRAPH, GAZETTEER_GRAPH)
 
+# Oxigraph keeps written quads in RocksDB memtables until a flush: flushing this often keeps a long
+# build's memory flat (about 250 MiB per 1,000 documents otherwise) at a small cost in speed.
+_FLUSH_EVERY = 50_000
+
 _FORMATS = {".trig": ox.RdfFormat.TRIG, ".nq": ox.RdfFormat.N_QUADS, ".ttl": ox.RdfFormat.TURTLE,
             ".nt": ox.RdfFormat.N_TRIPLES, ".jsonld": ox.RdfFormat.JSON_LD, ".rdf": ox.RdfFormat.RDF_XML,
             ".owl": ox.RdfFormat.RDF_XML}
@@ -61,6 +65,7 @@ class GraphStore:
     def __init__(self, path: str | Path | None = None, *, read_only: bool = False) -> None:
         self.path = Path(path) if path is not None else None
         self.read_only = read_only
+        self._unflushed = 0  # quads written since the last flush
         try:
             if self.path is None:
                 self._ox = ox.Store()
@@ -103,6 +108,9 @@ class GraphStore:
         self._ox.extend(quads)
         if not quads:  # an empty document still exists as a graph
             self._ox.add_graph(g)
+        self._unflushed += len(quads)
+        if self._unflushed >= _FLUSH_EVERY:
+            self.flush()
         return len(set(quads))
 
     def remove_graph(self, graph: URIRef) -> bool:
@@ -178,8 +186,10 @@ class GraphStore:
         return graph
 
     def flush(self) -> None:
+        """Write buffered changes to disk; until then RocksDB holds them in memory."""
         if self.path is not None and not self.read_only:  # Oxigraph flushes read-write stores only
             self._ox.flush()
+        self._unflushed = 0
 
     def close(self) -> None:
         """Release the directory lock so another process may open the store."""

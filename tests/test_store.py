@@ -114,3 +114,20 @@ def test_dump_formats_round_trip(kg, tmp_path):
         path = tmp_path / f"out.{ext}"
         kg.save(path)
         assert (doc, RDF.type, CK.Document) in rdflib.Graph().parse(path)
+
+
+def test_a_long_build_flushes_its_writes_so_memory_stays_flat(tmp_path, monkeypatch):
+    import conflictkg.graph.store as store_module
+
+    flushes, original = [], store_module.GraphStore.flush
+
+    def counted(self):
+        flushes.append(1)
+        original(self)
+
+    monkeypatch.setattr(store_module, "_FLUSH_EVERY", 20)
+    monkeypatch.setattr(store_module.GraphStore, "flush", counted)
+    with KnowledgeGraph(tmp_path / "store") as kg:
+        kg.add_text(EN_REPORT, doc_id="en")
+        kg.add_text(AR_REPORT, doc_id="ar")
+    assert len(flushes) >= 2  # one per document at least: each has more than 20 triples
