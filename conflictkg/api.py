@@ -24,7 +24,7 @@ from conflictkg.errors import InputError
 from conflictkg.extract import Document, extract_document
 from conflictkg.graph.export import export
 from conflictkg.graph.iris import document_iri, slug
-from conflictkg.graph.mapping import document_triples
+from conflictkg.graph.mapping import document_triples, label_triples
 from conflictkg.graph.network import to_networkx
 from conflictkg.graph.records import ClaimRecord, EventRecord, read_claims, read_events
 from conflictkg.graph.store import SHIPPED_GRAPHS, GraphStore
@@ -90,7 +90,9 @@ class KnowledgeGraph:
     # -- adding and removing documents --------------------------------------------
     def add_document(self, doc: Document) -> int:
         """Store an extracted document in its own named graph, replacing an earlier version."""
-        return self.store.replace_graph(document_iri(doc.doc_id), document_triples(doc))
+        stored = self.store.replace_graph(document_iri(doc.doc_id), document_triples(doc))
+        self.store.add_labels(label_triples(doc))
+        return stored
 
     def add_text(self, text: str, doc_id: str | None = None, lang: str | None = None,
                  date: str | date | None = None, title: str | None = None, source: str | None = None) -> Document:

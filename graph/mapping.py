@@ -16,7 +16,7 @@ from conflictkg.extract.model import Document, Entity
 from conflictkg.graph.iris import claim_iri, document_iri, entity_iri, event_iri, sentence_iri
 from conflictkg.ontology import CK, WIKIDATA
 
-__all__ = ["document_triples", "Triple"]
+__all__ = ["document_triples", "label_triples", "Triple"]
 
 Triple = tuple[URIRef, URIRef, URIRef | Literal]
 
@@ -45,6 +45,14 @@ def _entity_triples(entity: Entity) -> Iterator[Triple]:
         yield node, CK.role, Literal(text, lang=lang)
     if entity.wikidata:
         yield node, OWL.sameAs, WIKIDATA[entity.wikidata]
+
+
+def label_triples(doc: Document) -> Iterator[Triple]:
+    """The labels and alt labels of `doc`'s entities: what the store's labels graph gathers."""
+    for entity in doc.entities.values():
+        for triple in _entity_triples(entity):
+            if triple[1] in (RDFS.label, SKOS.altLabel):
+                yield triple
 
 
 def document_triples(doc: Document) -> Iterator[Triple]:

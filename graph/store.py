@@ -26,6 +26,7 @@ from conflictkg.ontology import _PACKAGE as _ONTOLOGY_PACKAGE
 from conflictkg.ontology import (
     CK,
     GAZETTEER_GRAPH,
+    LABELS_GRAPH,
     LEXICON_GRAPH,
     ONTOLOGY_GRAPH,
     gazetteer_files,
@@ -35,6 +36,7 @@ from conflictkg.ontology import (
 __all__ = ["GraphStore", "SHIPPED_GRAPHS", "rdf_format"]
 
 SHIPPED_GRAPHS = (ONTOLOGY_GRAPH, LEXICON_GRAPH, GAZETTEER_GRAPH)
+_NOT_DOCUMENTS = frozenset(str(g) for g in (*SHIPPED_GRAPHS, LABELS_GRAPH))
 
 # Oxigraph keeps written quads in RocksDB memtables until a flush: flushing this often keeps a long
 # build's memory flat (about 250 MiB per 1,000 documents otherwise) at a small cost in speed.
@@ -81,6 +83,16 @@ class GraphStore:
         self.dataset = Dataset(store=OxigraphStore(store=self._ox), default_union=True)
         if not read_only:
             self._install_shipped_data()
+            self._gather_labels()
+
+    def _gather_labels(self) -> None:
+        """A store written before the labels graph existed gets it from its documents, once."""
+        labels = ox.NamedNode(str(LABELS_GRAPH))
+        if self._ox.contains_named_graph(labels) or not any(
+                g.value not in _NOT_DOCUMENTS for g in self._ox.named_graphs()):
+            return
+        self._ox.update(_GATHER_LABELS)
+        self._ox.add_graph(labels)
 
     # -- shipped data ------------------------------------------------------
     def _install_shipped_data(self) -> None:
@@ -99,6 +111,11 @@ class GraphStore:
             self._ox.add(marker)
 
     # -- graphs --------------------------------------------------------------
+    def add_labels(self, triples: Iterable[Triple]) -> None:
+        """Gather entity labels in the labels graph (a set: a label stored twice is stored once)."""
+        g = ox.NamedNode(str(LABELS_GRAPH))
+        self._ox.extend([ox.Quad(to_ox(s), to_ox(p), to_ox(o), g) for s, p, o in triples])
+
     def replace_graph(self, graph: URIRef, triples: Iterable[Triple]) -> int:
         """Make `graph` hold exactly `triples`; returns how many were stored."""
         g = ox.NamedNode(str(graph))
@@ -130,8 +147,7 @@ class GraphStore:
 
     def triple_count(self) -> int:
         """Quads in all document graphs, counted inside Oxigraph (the build summary asks after every build)."""
-        shipped = {str(g) for g in SHIPPED_GRAPHS}
-        return sum(int(n.value) for g, n in self._ox.query(_COUNT_IN_NAMED_GRAPHS) if g.value not in shipped)
+        return sum(int(n.value) for g, n in self._ox.query(_COUNT_IN_NAMED_GRAPHS) if g.value not in _NOT_DOCUMENTS)
 
     # -- query ---------------------------------------------------------------
     def query(self, sparql: str, bindings: Mapping[str, URIRef | Literal] | None = None) -> Result:
@@ -173,7 +189,7 @@ class GraphStore:
             ox.serialize(data, out, format=fmt, prefixes=_PREFIXES)
 
     def _quads(self, include_shipped: bool) -> list[ox.Quad]:
-        shipped = set() if include_shipped else {str(g) for g in SHIPPED_GRAPHS}
+        shipped = set() if include_shipped else _NOT_DOCUMENTS
         return [q for q in self._ox.quads_for_pattern(None, None, None)
                 if isinstance(q.graph_name, ox.DefaultGraph) or q.graph_name.value not in shipped]
 
@@ -199,6 +215,15 @@ class GraphStore:
         del self._ox
 
 
+_GATHER_LABELS = """
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+INSERT { GRAPH <https://w3id.org/conflictkg/labels> { ?s ?p ?o } }
+WHERE {
+  GRAPH ?g { ?s ?p ?o } VALUES ?p { rdfs:label skos:altLabel }
+  FILTER(?g NOT IN (<https://w3id.org/conflictkg/ontology>, <https://w3id.org/conflictkg/lexicon>,
+                    <https://w3id.org/conflictkg/gazetteer>))
+}"""
 _COUNT_IN_NAMED_GRAPHS = "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g"
 _PREFIXES = {"ck": str(CK), "id": "https://w3id.org/conflictkg/id/", "prov": "http://www.w3.org/ns/prov#",
              "rdfs": "http://www.w3.org/2000/01/rdf-schema#", "skos": "http://www.w3.org/2004/02/skos/core#",

@@ -14,7 +14,7 @@ from rdflib import Graph, Namespace, URIRef
 
 from conflictkg.ontology.namespace import CK
 
-__all__ = ["CK", "ID", "LEX", "ONTOLOGY_GRAPH", "LEXICON_GRAPH", "GAZETTEER_GRAPH", "EVENT_CLASSES",
+__all__ = ["CK", "ID", "LEX", "ONTOLOGY_GRAPH", "LEXICON_GRAPH", "GAZETTEER_GRAPH", "LABELS_GRAPH", "EVENT_CLASSES",
            "ontology_graph", "shapes_graph", "lexicon_files", "gazetteer_files", "load_turtle"]
 
 ID = Namespace("https://w3id.org/conflictkg/id/")
@@ -25,6 +25,9 @@ WIKIDATA = Namespace("http://www.wikidata.org/entity/")
 ONTOLOGY_GRAPH = URIRef("https://w3id.org/conflictkg/ontology")
 LEXICON_GRAPH = URIRef("https://w3id.org/conflictkg/lexicon")
 GAZETTEER_GRAPH = URIRef("https://w3id.org/conflictkg/gazetteer")
+# Every stored entity's labels once (document graphs repeat them): where queries look names up, so a
+# label join costs the same with 10 documents as with 10,000.
+LABELS_GRAPH = URIRef("https://w3id.org/conflictkg/labels")
 
 # Every event class an extractor may emit; each is the most specific type.
 EVENT_CLASSES = (

@@ -131,3 +131,26 @@ def test_a_long_build_flushes_its_writes_so_memory_stays_flat(tmp_path, monkeypa
         kg.add_text(EN_REPORT, doc_id="en")
         kg.add_text(AR_REPORT, doc_id="ar")
     assert len(flushes) >= 2  # one per document at least: each has more than 20 triples
+
+
+def test_labels_are_gathered_once_in_the_labels_graph(kg):
+    kg.add_text(EN_REPORT, doc_id="en")
+    kg.add_text(EN_REPORT.replace("Sunday", "Monday"), doc_id="en-2")
+    assert len(_houthi_labels(kg)) == 1  # the English report names the Houthis; their label is stored once
+    assert "labels" not in " ".join(kg.documents())
+
+
+def test_a_store_written_before_the_labels_graph_gets_one_when_opened(tmp_path):
+    from conflictkg.ontology import LABELS_GRAPH
+
+    with KnowledgeGraph(tmp_path / "store") as kg:
+        kg.add_text(EN_REPORT, doc_id="en")
+        kg.store.remove_graph(LABELS_GRAPH)
+    with KnowledgeGraph(tmp_path / "store") as kg:
+        assert kg.store.has_graph(LABELS_GRAPH)
+        assert len(_houthi_labels(kg)) == 1
+
+
+def _houthi_labels(kg) -> list:
+    return list(kg.query("SELECT ?node WHERE { GRAPH <https://w3id.org/conflictkg/labels> { "
+                         "?node <http://www.w3.org/2000/01/rdf-schema#label> ?label } FILTER(STR(?label) = 'Houthis') }"))
