@@ -152,5 +152,5 @@ def test_a_store_written_before_the_labels_graph_gets_one_when_opened(tmp_path):
 
 
 def _houthi_labels(kg) -> list:
-    return list(kg.query("SELECT ?node WHERE { GRAPH <https://w3id.org/conflictkg/labels> { "
-                         "?node <http://www.w3.org/2000/01/rdf-schema#label> ?label } FILTER(STR(?label) = 'Houthis') }"))
+    return list(kg.query("SELECT ?node WHERE { GRAPH <https://w3id.org/conflictkg/labels> { ?node "
+                         "<http://www.w3.org/2000/01/rdf-schema#label> ?label } FILTER(STR(?label) = 'Houthis') }"))
