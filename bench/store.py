@@ -35,8 +35,9 @@ from conflictkg import KnowledgeGraph
 from conflictkg.build import Source, extract_all
 from conflictkg.extract import Document
 from conflictkg.graph.iris import document_iri, event_iri
-from conflictkg.graph.mapping import document_triples
+from conflictkg.graph.mapping import document_triples, label_triples
 from conflictkg.graph.store import _shipped_sources
+from conflictkg.ontology import LABELS_GRAPH
 from conflictkg.queries import named_queries
 
 __all__ = ["benchmark", "extract_corpus", "markdown_tables"]
@@ -75,9 +76,11 @@ def ingest_rdflib(documents: list[Document]) -> tuple[Dataset, dict[str, float]]
             dataset.graph(graph).parse(data=f.read_text(encoding="utf-8"), format="turtle")
     start = time.perf_counter()
     triples = 0
+    labels = dataset.graph(LABELS_GRAPH)  # as KnowledgeGraph.add_document gathers them
     for doc in documents:
         graph = dataset.graph(document_iri(doc.doc_id))
         dataset.addN((s, p, o, graph) for s, p, o in document_triples(doc))
+        dataset.addN((s, p, o, labels) for s, p, o in label_triples(doc))
         triples += len(graph)
     seconds = time.perf_counter() - start
     return dataset, {"triples": triples, "seconds": seconds, "triples_per_s": triples / seconds,
