@@ -13,14 +13,14 @@ from conflictkg.extract.chunks import Chunk, SentenceState
 from conflictkg.extract.lang import Language
 from conflictkg.extract.model import Document, Event
 
-__all__ = ["antecedent", "fold_repeated"]
+__all__ = ["antecedent", "definite", "fold_repeated"]
 
 ATTACKS = frozenset({"Attack", "Airstrike", "Shelling", "RocketAttack", "DroneAttack", "Bombing", "ArmedAssault"})
 _DEFINITE_EN = frozenset("the this that these those its their".split())
 _DEMONSTRATIVE_AR = frozenset("هذا هذه ذلك تلك".split())
 
 
-def _definite(state: SentenceState, c: Chunk, lang: Language) -> bool:
+def definite(state: SentenceState, c: Chunk, lang: Language) -> bool:
     toks = state.tokens
     if lang.names_capitalised:  # "the raids", "the deadly attack", "this latest strike"
         k = c.i - 1
@@ -41,7 +41,7 @@ def antecedent(state: SentenceState, c: Chunk, ev: Event, before: list[Event], l
     """Index in `before` (the document's events so far, this sentence's last) of the event that a
     role-less definite event noun refers back to, if any."""
     if c.detail != "noun" or ev.actors or ev.targets or ev.locations or ev.instruments \
-            or not _definite(state, c, lang):
+            or not definite(state, c, lang):
         return None
     latest_first = range(len(before) - 1, -1, -1)
     if ev.type != "Attack":  # "الغارات" is the last غارات; "the attack" is the last attack of any kind

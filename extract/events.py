@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from conflictkg.extract.anaphora import ATTACKS as _ATTACKS
-from conflictkg.extract.anaphora import antecedent
+from conflictkg.extract.anaphora import antecedent, definite
 from conflictkg.extract.chunks import Chunk, SentenceState, phrase_at
 from conflictkg.extract.lang import Language
 from conflictkg.extract.model import Event
@@ -426,6 +426,8 @@ def find_events(state: SentenceState, text: str, mentions: list[EMention], reg: 
         ev = Event(c.value, state.index, state.tokens[c.i].start, state.tokens[c.j - 1].end,
                    state.text(c.i, c.j, text))
         roles.fill(c, ev)
+        if c.value == "Killing" and not ev.actors and _died_in_new_attack(state, c, triggers, reg.lex.lang):
+            continue  # "قُتل ٢٢ فلسطينيا في غارة جوية", "four were killed when fighters stormed": the attack's toll
         if not ev.actors and c.detail == "noun" and found and found[-1].event.actors and c.i > 0 and \
                 state.tokens[c.i - 1 - (state.tokens[c.i - 1].norm in ("a", "an", "the"))].norm in (
                     "in", "during", "خلال", "في") and clause_bounds(state, c.i, reg.lex.lang)[0] <= found[-1].i:
@@ -490,6 +492,21 @@ def _verb_of_event_noun(state: SentenceState, c: Chunk, found: list[Found], ment
     return not any(t.is_punct or t.norm in lang.clause_breaks for t in gap) and not any(
         last.j <= m.i < c.i and not m.demonym and reg.is_actor(m.key) and prep_of(state, m, lang) is None
         for m in mentions)
+
+
+_IN_ATTACK = frozenset({"in", "during", "when", "amid", "في", "خلال", "جراء", "اثر", "باثر"})
+
+
+def _died_in_new_attack(state: SentenceState, c: Chunk, triggers: list[Chunk], lang: Language) -> bool:
+    """A killing without its own actor told as the toll of an attack in the same breath ('killed in an
+    air strike', 'were killed when militants stormed'). Not 'killed in the attack': that attack was told
+    before, and the killing is news of its own; nor 'troops killed three during a raid'."""
+    attack = next((t for t in triggers if c.j <= t.i <= c.j + 10 and t.value in _ATTACKS), None)
+    if attack is None or any(c.j <= t.i < attack.i for t in state.chunks_of("cue", "trigger")):
+        return False
+    between = [t.norm for t in state.tokens[c.j:attack.i]] + [state.tokens[attack.i].norm[:3]]
+    marked = any(w in _IN_ATTACK for w in between) or state.tokens[attack.i].norm.startswith(("في", "وفي"))
+    return marked and (attack.detail == "verb" or not definite(state, attack, lang))
 
 
 def _describes(state: SentenceState, c: Chunk) -> bool:
