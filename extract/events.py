@@ -419,7 +419,7 @@ def find_events(state: SentenceState, text: str, mentions: list[EMention], reg: 
         if c.detail == "noun" and found and state.chunk_at(c.i, "weapon") is not None and \
                 found[-1].i < c.i and roles.instrument_marked(state.chunk_at(c.i, "weapon")):
             continue  # "استهدفت ... بسيارة مفخخة": the car bomb is the means of the attack just found
-        if c.value == "Killing" and found and found[-1].event.type in _ATTACKS and (
+        if c.value == "Killing" and found and found[-1].event.type in _ATTACKS | {"ArmedClash"} and (
                 clause_bounds(state, c.i, reg.lex.lang)[0] <= found[-1].i or c.detail == "noun"
                 or state.tokens[c.i].norm.endswith("ing")):
             continue  # "air strikes killed 12", "..., killing two", "ما أدى إلى مقتل": the attack's deaths
