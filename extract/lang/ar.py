@@ -69,6 +69,7 @@ def forms(word: str) -> tuple[str, ...]:
     return (word,) + tuple(dict.fromkeys(w for w in out[1:] if len(w) >= 2 and w != word))
 
 
+@lru_cache(maxsize=200_000)
 def token_forms(text: str, norm: str) -> tuple[str, ...]:
     """`forms`, plus the word without a final possessive ه as written (مقاتليه -> مقاتلي, مقاتلين):
     matching turns ة into ه, so only the written word tells the pronoun from the feminine ending."""
