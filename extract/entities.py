@@ -448,6 +448,7 @@ class _Finder:
                 out = self.add(m.i, org.j, self.reg.known(org.value, surface))
                 out.head = entry
                 self.mentions.remove(m)
+                self.modifiers(out, out.j)  # "مسلحون من جماعة X، فرع تنظيم القاعدة"
                 return out
         if not name and nation is None and patron is None:
             # English: "a ship", "police said", "gunmen killed": without "the" the head names something new
@@ -464,6 +465,12 @@ class _Finder:
                 return None if cls != "Group" else self.finish(m, f"group/{entry}", cls, surface)
             m.key = self.reg.new(antecedent, cls, surface, surface)
             return m
+        named = self.appositive_of(start)
+        if patron and named is not None and not name and cls in ACTOR_TYPES:
+            self.mentions.remove(m)  # "Al-Shabaab, the al Qaeda-linked group,": a description of Al-Shabaab
+            self.reg.relate(self.reg.known(named.value, self.surface(named.i, named.j)), patron_rel, patron,
+                            self.s.index)
+            return None
         # "Iran-backed" and "Iran-allied" militias are one collective; a coalition is keyed by its leader
         patron_key = patron and patron + ("-led" if patron_rel == "ledBy" else "-backed")
         if name:
@@ -508,8 +515,8 @@ class _Finder:
         return self.lang.names_capitalised and c.kind == "head" and following is not None and following.i == c.j
 
     def phrase_back(self, dash: int, head_start: int) -> str | None:
-        """'Iran-backed' / 'U.S.-led': the relation named by the word after the dash."""
-        for name, rel in (("backed", "backedBy"), ("allied", "alliedWith"), ("led", "ledBy")):
+        """'Iran-backed' / 'U.S.-led' / 'al-Qaeda-linked': the relation named by the word after the dash."""
+        for name, rel in _PATRON_PHRASES:
             for words in self.lang.phrases[name]:
                 if words[0].startswith("-") and words[0][1:] == self.norm(dash + 1) and dash + 2 == head_start:
                     return rel
@@ -519,6 +526,8 @@ class _Finder:
         """'backed by X' / 'المدعومة من X' / 'allied with X' after a mention: (patron, relation, new end)."""
         for name, rel in _PATRON_PHRASES:
             n = self.phrase_at(j, name)
+            if n and self.norm(j + n) == "the":  # "a member of the Three Brotherhood Alliance"
+                n += 1
             if n:
                 p = self.s.chunk_at(j + n, "entity", "demonym")
                 if p is None and n and self.s.chunk_at(j + n - 1, "entity", "demonym"):
@@ -530,6 +539,29 @@ class _Finder:
                     return p.value, rel, p.j
         return None, None, j
 
+    def appositive_of(self, start: int) -> Chunk | None:
+        """The name a description right after it, between commas, describes: 'X, the ... group,'."""
+        k = start - (self.norm(start - 1) in ("the", "a", "an"))
+        if k < 2 or self.toks[k - 1].text not in (",", "،"):
+            return None
+        named = self.s.chunk_at(k - 2, "entity")
+        return named if named is not None and named.j == k - 1 and \
+            self.reg.lex.entities[named.value].is_actor else None
+
+    def patron_before_head(self, k: int) -> tuple[str | None, str | None, int]:
+        """'the al Qaeda-linked group', 'an Iran-backed militia' describing the name before it."""
+        p = self.s.chunk_at(k, "entity", "demonym")
+        if p is None or p.i != k or p.j + 2 >= len(self.toks) or self.toks[p.j].text != "-":
+            return None, None, k
+        rel = self.phrase_back(p.j, p.j + 2)
+        head = self.s.chunk_at(p.j + 2, "head")
+        if rel is None or head is None or head.i != p.j + 2:
+            return None, None, k
+        for x in range(k, head.j):
+            self.used[x] = True
+        self.reg.known(p.value, self.surface(p.i, p.j))
+        return p.value, rel, head.j
+
     def modifiers(self, m: EMention, j: int) -> None:
         """Relations stated right after a named entity: 'SDF, backed by the United States',
         'Kataib Hezbollah, an ally of Iran', 'كتائب القسام، الجناح العسكري لحركة حماس'."""
@@ -537,6 +569,8 @@ class _Finder:
         if self.norm(k) in ("a", "an", "the") and self.phrase_at(k, "allied") == 0 and self.phrase_at(k, "wing") == 0:
             k += 1
         patron, rel, end = self.patron_after(k)
+        if patron is None and k > j:
+            patron, rel, end = self.patron_before_head(k)  # "Al-Shabaab, the al Qaeda-linked group,"
         if patron:
             self.reg.relate(m.key, rel, patron, self.s.index)
             if k == j:

@@ -51,3 +51,4 @@ def test_coordinated_speakers_each_make_the_claim():
 def test_an_institution_named_by_its_head_speaks_once():
     assert _speakers("قُتل ٢٢ فلسطينيا في غارة جوية إسرائيلية، بحسب ما أفاد الدفاع المدني في القطاع.", "ar") == [
         "الدفاع المدني"]
+

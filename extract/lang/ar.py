@@ -111,11 +111,12 @@ def _n(words: str) -> frozenset[str]:
 
 
 def _p(*phrases: str) -> tuple[tuple[str, ...], ...]:
-    """Phrases as normalised words; a final ل is dropped, as it is written on the next word (الموالية لإيران)."""
+    """Phrases as normalised words; a final ل or ب is dropped, as it is written on the next word
+    (الموالية لإيران، المرتبطة بالقاعدة)."""
     out = []
     for p in phrases:
         words = p.split()
-        words = words[:-1] if len(words) > 1 and words[-1] == "ل" else words
+        words = words[:-1] if len(words) > 1 and words[-1] in ("ل", "ب") else words
         out.append(tuple(normalise(w) for w in words))
         if words[0].startswith("ال") and len(words[0]) > 4:  # indefinite too: فصائل موالية لإيران
             out.append(tuple(normalise(w) for w in [words[0][2:], *words[1:]]))
@@ -162,8 +163,9 @@ LANGUAGE = Language(
         "backed": _p("المدعومة من", "المدعوم من", "المدعومين من", "الموالية ل", "الموالي ل", "الموالين ل",
                      "المدعومة إيرانيا", "التابعة ل", "التابع ل"),
         "allied": _p("المتحالفة مع", "المتحالف مع", "المتحالفين مع", "الحليفة ل", "الحليف ل", "الحليفة", "حليف",
-                     "حليفة"),
-        "wing": _p("الجناح العسكري ل", "الجناح المسلح ل", "الذراع العسكرية ل", "الذراع العسكري ل", "جناح"),
+                     "حليفة", "المرتبطة ب", "المرتبط ب", "المرتبطين ب"),
+        "wing": _p("الجناح العسكري ل", "الجناح المسلح ل", "الذراع العسكرية ل", "الذراع العسكري ل", "جناح",
+                   "فرع", "أحد فروع", "أحد فصائل", "عضو في", "المنضوية في", "المنضوية تحت"),
         "led": _p("تقوده", "تقودها", "بقيادة", "الذي تقوده", "التي تقودها"),
         "control": _p("تسيطر", "يسيطر", "سيطرت", "سيطر", "تسيطر عليها", "يسيطر عليها", "يسيطر عليه",
                       "الخاضعة لسيطرة", "الخاضع لسيطرة", "تحت سيطرة"),

@@ -92,12 +92,14 @@ LANGUAGE = Language(
         "response": _p("in response to", "in retaliation for", "in reprisal for", "responding to",
                        "in retaliation against", "to retaliate for"),
         "backed": _p("backed by", "supported by", "loyal to", "sponsored by", "funded by", "armed by", "-backed",
-                     "-sponsored", "-supported", "-funded", "-armed", "-affiliated", "-linked", "linked to",
-                     "affiliated with", "pro"),
+                     "-sponsored", "-supported", "-funded", "-armed", "pro"),
+        # a link or an alliance is not support: "al-Qaeda-linked JNIM" is allied with al-Qaeda
         "allied": _p("allied with", "aligned with", "allied to", "-allied", "-aligned", "an ally of", "a close ally of",
-                     "ally of", "allies of", "fighting alongside", "alongside"),
+                     "ally of", "allies of", "fighting alongside", "alongside", "-linked", "linked to"),
+        # a wing, an affiliate or a member is part of the other: memberOf
         "wing": _p("'s armed wing", "'s military wing", "the armed wing of", "the military wing of", "armed wing of",
-                   "military wing of"),
+                   "military wing of", "-affiliated", "affiliated with", "an affiliate of", "affiliate of",
+                   "a member of", "member of", "a branch of", "branch of", "part of"),
         "led": _p("led by", "-led", "headed by"),
         "control": _p("controls", "controlled", "control", "holds", "held", "seized", "captured", "-controlled",
                       "-held", "controlled by", "held by", "under the control of"),

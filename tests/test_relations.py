@@ -1,0 +1,21 @@
+"""Relations stated in the text: links, alliances, memberships, containment."""
+
+from conflictkg.extract import extract_document
+
+
+def _relations(text: str) -> set[tuple[str, str, str]]:
+    doc = extract_document(text)
+    return {(r.subject, r.predicate, r.object) for r in doc.relations}
+
+
+def test_links_affiliations_and_memberships_are_their_own_relations():
+    assert ("al-shabaab", "alliedWith", "al-qaeda") in _relations(
+        "Al-Shabaab, the al Qaeda-linked group, claimed responsibility.")
+    assert ("al-shabaab", "alliedWith", "al-qaeda") in _relations("وتبنت حركة الشباب المرتبطة بتنظيم القاعدة التفجير.")
+    assert ("arakan-army", "memberOf", "three-brotherhood-alliance") in _relations(
+        "The Arakan Army, a member of the Three Brotherhood Alliance, said it had captured the base.")
+
+
+def test_a_possessive_between_places_states_containment():
+    assert ("anbar-governorate", "locatedIn", "iraq") in _relations("A drone hit a base in Iraq's Anbar province.")
+    assert ("bamako", "locatedIn", "mali") in _relations("JNIM attacked a school in Mali's capital Bamako.")
