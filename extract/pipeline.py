@@ -13,7 +13,7 @@ from functools import cache
 
 from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, LENGTH
 
-from conflictkg.extract.anaphora import fold_repeated
+from conflictkg.extract.anaphora import ATTACKS, fold_repeated
 from conflictkg.extract.chunks import SentenceState, match_phrases
 from conflictkg.extract.claims import find_claims
 from conflictkg.extract.entities import find_entities
@@ -103,7 +103,16 @@ def _numbers_and_time(state: SentenceState, text: str, found: list[Found], doc: 
     words, when = find_time(state, text, lang, doc.date)
     killed, killed_at = casualties(state, lang.killed_words, lang)
     injured, injured_at = casualties(state, lang.injured_words, lang)
+    harm, harm_at = casualties(state, lang.harm_words, lang)
+    if harm == 0:  # "caused no casualties", "دون وقوع خسائر بشرية": nobody killed or wounded
+        killed, killed_at = (0, harm_at) if killed is None else (killed, killed_at)
+        injured, injured_at = (0, harm_at) if injured is None else (injured, injured_at)
     harmful = [f for f in found if f.event.type not in SPEECH_ACTS | {"Cooperation"}]
+    if not found and doc.events and doc.events[-1].sentence == state.index - 1 \
+            and doc.events[-1].type in ATTACKS:  # "... struck a tanker on Tuesday. No one was hurt."
+        last = doc.events[-1]
+        last.fatalities = killed if last.fatalities is None else last.fatalities
+        last.injuries = injured if last.injuries is None else last.injuries
     for f in found:
         ev = f.event
         if words:

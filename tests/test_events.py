@@ -50,3 +50,13 @@ def test_a_toll_belongs_to_the_event_told_before_it():
     by_type = {e.type: e for e in doc.events}
     assert by_type["Airstrike"].fatalities is None
     assert by_type["DroneAttack"].fatalities == 3
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("A drone attack on the Ain al-Asad air base caused no casualties or damage, two U.S. officials said.", "en"),
+    ("The Ilsky oil refinery was hit by Ukrainian drones early on Saturday. No one was hurt.", "en"),
+    ("تعرضت قاعدة لقصف بقذائف الهاون دون وقوع خسائر بشرية.", "ar"),
+])
+def test_no_casualties_means_none_killed_and_none_wounded(text, lang):
+    event = extract_document(text, lang=lang).events[0]
+    assert (event.fatalities, event.injuries) == (0, 0)

@@ -47,6 +47,7 @@ class Language:
     vague_numbers: frozenset[str]
     killed_words: frozenset[str]  # nouns/participles: "N killed", "قتيلا"
     injured_words: frozenset[str]
+    harm_words: frozenset[str]  # the dead and wounded together ("no casualties", "دون خسائر بشرية"): only "none" counts
     weekdays: dict[str, int]  # Monday = 0
     months: dict[str, int]
     day_offsets: dict[str, int]  # yesterday = -1

@@ -119,7 +119,8 @@ LANGUAGE = Language(
     number_words=_NUMBERS,
     vague_numbers=_n("dozens hundreds thousands scores several many some numerous few"),
     killed_words=_n("killed dead died deaths killing fatalities slain"),
-    injured_words=_n("wounded injured hurt injuries injuring wounding casualties"),
+    injured_words=_n("wounded injured hurt injuries injuring wounding"),
+    harm_words=_n("casualties hurt harmed"),
     weekdays={"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6},
     months={m: i + 1 for i, m in enumerate(
         "january february march april may june july august september october november december".split())},
