@@ -134,7 +134,7 @@ def find_claims(state: SentenceState, text: str, mentions: list[EMention], event
         start_char = state.tokens[cue.j].start if cue.j < len(state.tokens) else state.tokens[-1].end
         end_char = state.tokens[nxt - 1].end if scope == after else state.tokens[cue.i].start
         quote_span = (start_char, end_char) if scope == after else (state.tokens[0].start, end_char)
-        medium = min(mediums, key=lambda m: abs(m.i - cue.i), default=None)
+        medium = _medium(mediums, cue.i)
         for speaker in [key, *_co_speakers(state, who, mentions, reg)]:  # "a local official and residents said"
             claims.append(Claim(
                 claimant=speaker, sentence=state.index, start=state.tokens[cue.i].start,
@@ -149,12 +149,22 @@ def find_claims(state: SentenceState, text: str, mentions: list[EMention], event
             continue
         about = [x for x in range(k + 1, len(events)) if x not in claimed and events[x].event.type not in SPEECH_ACTS]
         claimed.update(about)
-        medium = min(mediums, key=lambda m: abs(m.i - f.i), default=None)  # "توعدت X، في بيان،"
+        medium = _medium(mediums, f.i)  # "توعدت X، في بيان،"
         claims.append(Claim(claimant=ev.actors[0], sentence=state.index, start=ev.start, end=ev.end,
                             cue=ev.trigger, asserts=[first_event + x for x in [k, *about]],
                             medium=medium.value if medium else None,
                             confidence=_confidence(reg, ev.actors[0], medium is not None)))
     return claims
+
+
+def _medium(mediums: list[Chunk], at: int) -> Chunk | None:
+    """The medium nearest the cue; a statement posted on a named platform is told by the platform
+    ('في بيان على قناتها في تلغرام', 'in a statement on Telegram')."""
+    nearest = min(mediums, key=lambda m: abs(m.i - at), default=None)
+    if nearest is not None and nearest.value == "statement":
+        platform = next((m for m in mediums if m.value != "statement" and abs(m.i - nearest.i) <= 6), None)
+        return platform or nearest
+    return nearest
 
 
 def _co_speakers(state: SentenceState, who: EMention | str, mentions: list[EMention], reg: Registry) -> list[str]:

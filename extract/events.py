@@ -426,6 +426,8 @@ def find_events(state: SentenceState, text: str, mentions: list[EMention], reg: 
         ev = Event(c.value, state.index, state.tokens[c.i].start, state.tokens[c.j - 1].end,
                    state.text(c.i, c.j, text))
         roles.fill(c, ev)
+        if c.detail == "noun" and ev.type in SPEECH_ACTS and not (ev.actors or ev.targets):
+            continue  # "مركز طب الطوارئ والدعم", "calls for support": a word, not an act by anyone
         if c.value == "Killing" and not ev.actors and _died_in_new_attack(state, c, triggers, reg.lex.lang):
             continue  # "قُتل ٢٢ فلسطينيا في غارة جوية", "four were killed when fighters stormed": the attack's toll
         if not ev.actors and c.detail == "noun" and found and found[-1].event.actors and c.i > 0 and \
@@ -457,10 +459,19 @@ def _one_reading_per_span(state: SentenceState, triggers: list[Chunk], mentions:
             prev = state.tokens[i - 1].norm if i > 0 else ""
             article = any(f.startswith("ال") for f in state.tokens[i].forms[:2])
             nominal = prev in _DETERMINERS or article or prev in lang.prepositions or \
-                _nominal_context(state, readings[0], mentions, lang)
+                _nominal_context(state, readings[0], mentions, lang) or _object_of_speech_act(state, i, triggers, lang)
             readings = [r for r in readings if (r.detail == "noun") == nominal] or readings[:1]
         out.append(readings[0])
     return out
+
+
+def _object_of_speech_act(state: SentenceState, i: int, triggers: list[Chunk], lang: Language) -> bool:
+    """Arabic 'دانت يونيفيل قصف دبابة ...': what a condemnation or accusation verb takes is a verbal noun."""
+    if not lang.verb_initial:
+        return False
+    before = [t for t in triggers if t.j <= i]
+    return bool(before) and before[-1].value in SPEECH_ACTS and before[-1].detail == "verb" and \
+        clause_bounds(state, i, lang)[0] <= before[-1].i
 
 
 def _nominal_context(state: SentenceState, c: Chunk, mentions: list[EMention], lang: Language) -> bool:

@@ -31,6 +31,9 @@ def _clause_bounds(state: SentenceState, i: int, lang: Language) -> tuple[int, i
         t = toks[k]
         if t.text in "-–" and 0 < k < len(toks) - 1 and toks[k - 1].end == t.start and t.end == toks[k + 1].start:
             return False  # "British-owned", "Kurdish-led": a hyphen inside a word
+        if t.text == "(" and any(toks[x].text == ")" for x in range(k + 1, min(len(toks), k + 5))) or \
+                t.text == ")" and any(toks[x].text == "(" for x in range(max(0, k - 4), k)):
+            return False  # "(ISWAP)", "(إيسواب)": a short aside inside the clause
         return t.text in lang.clause_breaks or t.norm in lang.clause_breaks
 
     def aside(k: int, step: int) -> int:

@@ -60,3 +60,14 @@ def test_a_toll_belongs_to_the_event_told_before_it():
 def test_no_casualties_means_none_killed_and_none_wounded(text, lang):
     event = extract_document(text, lang=lang).events[0]
     assert (event.fatalities, event.injuries) == (0, 0)
+
+
+def test_an_aside_in_brackets_stays_in_its_clause():
+    doc = extract_document("هاجم مقاتلون من تنظيم الدولة الإسلامية في غرب أفريقيا (إيسواب) قاعدة للجيش النيجيري في "
+                           "بلدة مالام فاتوري بولاية بورنو فجر السبت.", lang="ar")
+    assert doc.events[0].locations
+
+
+def test_a_speech_act_noun_nobody_performs_is_no_event():
+    doc = extract_document("وأعلن مركز طب الطوارئ والدعم أن الاشتباكات أسفرت عن مقتل ستة أشخاص.", lang="ar")
+    assert "Endorsement" not in [e.type for e in doc.events]

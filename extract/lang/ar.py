@@ -153,7 +153,7 @@ LANGUAGE = Language(
     clause_breaks=frozenset({"،", ",", "؛", ";", ":", "فيما", "بينما", "لكن", "ولكن", "-", "–", "(", ")"}),
     complementisers=_n("إن أن بأن وأن بأنه بأنها إنه إنها أنه أنها إنهم أنهم"),
     relatives=_n("التي الذي الذين اللتين اللذين"),
-    prepositions={**{normalise(w): "target" for w in "على ضد استهدف".split()},
+    prepositions={**{normalise(w): "target" for w in "على ضد استهدف باتجاه نحو صوب".split()},
                   **{normalise(w): "location" for w in "في قرب بالقرب داخل عند قبالة أطراف محيط شرق شرقي غرب غربي "
                      "شمال شمالي جنوب جنوبي وسط جنوبا شمالا شرقا غربا".split()},
                   normalise("بين"): "with",

@@ -84,7 +84,7 @@ LANGUAGE = Language(
                              "(", ")"}),
     complementisers=_n("that"),
     relatives=_n("which who that"),
-    prepositions={**{w: "target" for w in "on against at targeting into".split()},
+    prepositions={**{w: "target" for w in "on against at targeting into towards toward".split()},
                   **{w: "location" for w in "in near outside inside across around off north south east west"
                      " northeast northwest southeast southwest".split()},
                   "with": "instrument", "by": "agent", "from": "source", "between": "with"},
