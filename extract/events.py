@@ -426,8 +426,9 @@ def find_events(state: SentenceState, text: str, mentions: list[EMention], reg: 
         ev = Event(c.value, state.index, state.tokens[c.i].start, state.tokens[c.j - 1].end,
                    state.text(c.i, c.j, text))
         roles.fill(c, ev)
-        if c.detail == "noun" and ev.type in SPEECH_ACTS and not (ev.actors or ev.targets):
-            continue  # "مركز طب الطوارئ والدعم", "calls for support": a word, not an act by anyone
+        if c.detail == "noun" and ev.type in SPEECH_ACTS and (not (ev.actors or ev.targets) or (
+                c.prefix.startswith("و") and any(m.j == c.i for m in mentions))):
+            continue  # "calls for support", "مركز طب الطوارئ والدعم": a word, or part of a name, not an act
         if c.value == "Killing" and not ev.actors and _died_in_new_attack(state, c, triggers, reg.lex.lang):
             continue  # "قُتل ٢٢ فلسطينيا في غارة جوية", "four were killed when fighters stormed": the attack's toll
         if not ev.actors and c.detail == "noun" and found and found[-1].event.actors and c.i > 0 and \
