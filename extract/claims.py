@@ -108,6 +108,8 @@ def find_claims(state: SentenceState, text: str, mentions: list[EMention], event
             scope = after
         elif closes and before:  # "..., regional officials said, while ...": the report precedes the cue
             scope = before
+        elif before and after and _participles_only(state, cue, events, before, after):
+            scope = before + after  # "X bombed a market, the RSF said, accusing the army of ...": both
         else:
             scope = after or (before if cue.i > len(state.tokens) // 2 else [])
         scope = [k for k in scope if not (events[k].event.type in SPEECH_ACTS and key in events[k].event.actors
@@ -155,6 +157,16 @@ def find_claims(state: SentenceState, text: str, mentions: list[EMention], event
                             medium=medium.value if medium else None,
                             confidence=_confidence(reg, ev.actors[0], medium is not None)))
     return claims
+
+
+def _participles_only(state: SentenceState, cue: Chunk, events: list[Found], before: list[int],
+                      after: list[int]) -> bool:
+    """The report comes first and a participle follows the speaker: 'X bombed a market, the RSF said,
+    accusing the army of ...'."""
+    first = events[after[0]]
+    toks = state.tokens
+    return first.i > 0 and toks[first.i - 1].text == "," and toks[first.i].norm.endswith("ing") \
+        and any(t.text == "," for t in toks[events[before[-1]].j:cue.i])
 
 
 def _medium(mediums: list[Chunk], at: int) -> Chunk | None:

@@ -269,7 +269,10 @@ class _Roles:
                 ev.targets.extend(m.key for m in self.coordinated(self.mentions, obj))
                 used.add(id(obj))
         else:
-            actor, after = self.subject(c.i, c.j, a, b)
+            # "..., accusing the army of ...": a participle after a comma shares the main clause's subject
+            participle = self.lang.names_capitalised and c.i > 0 and self.s.tokens[c.i - 1].text == "," \
+                and self.s.tokens[c.i].norm.endswith("ing") and cls in SPEECH_ACTS
+            actor, after = (None, False) if participle else self.subject(c.i, c.j, a, b)
             used = set()
             if cls == "Killing" and actor is not None and not after and not any(
                     self.bare(m) and not m.demonym for m in self.in_span(c.j, b)) and not self.lang.names_capitalised:

@@ -52,3 +52,13 @@ def test_an_institution_named_by_its_head_speaks_once():
     assert _speakers("قُتل ٢٢ فلسطينيا في غارة جوية إسرائيلية، بحسب ما أفاد الدفاع المدني في القطاع.", "ar") == [
         "الدفاع المدني"]
 
+
+
+def test_a_participle_after_the_speaker_keeps_the_report_before_it():
+    doc = extract_document("Sudanese army warplanes bombed a crowded market in Nyala on Monday, the paramilitary Rapid "
+                           "Support Forces said in a statement, accusing the army of targeting civilians.", lang="en")
+    claim = doc.claims[0]
+    types = {doc.events[x].type for x in claim.asserts}
+    assert {"Airstrike", "Accusation"} <= types
+    accusation = next(e for e in doc.events if e.type == "Accusation")
+    assert accusation.actors == [claim.claimant] and accusation.targets
