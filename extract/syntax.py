@@ -40,14 +40,23 @@ def _clause_bounds(state: SentenceState, i: int, lang: Language) -> tuple[int, i
         """Past a comma-fenced time phrase ('، مساء الاثنين،', ', on Monday,'): where scanning resumes, else -1."""
         n = k + step
         while 0 <= n < len(toks) and abs(n - k) <= 4 and toks[n].text not in (",", "،"):
-            if not (toks[n].norm in lang.time_words or any(f in lang.weekdays for f in toks[n].forms)
+            if not (toks[n].norm in lang.time_words or any(f in lang.weekdays or f in lang.day_offsets
+                                                             for f in toks[n].forms)
                     or toks[n].norm in ("on", "يوم", "late", "early")):
                 return -1
             n += step
         return n if 0 <= n < len(toks) and abs(n - k) > 1 else -1
 
+    def opens_report(k: int) -> bool:
+        """A complementiser opens a new clause, except in 'مواقع يشتبه بأنها تابعة ل': after a verb that
+        reports nothing, a few words into a noun phrase, it stays inside the clause."""
+        if toks[k].norm not in lang.complementisers:
+            return False
+        return lang.names_capitalised or k < 2 or state.chunk_at(k - 1) is not None or \
+            state.chunk_at(k - 2) is not None or not toks[k - 1].norm.startswith(("ي", "ت"))
+
     a = i
-    while a > 0 and toks[a - 1].norm not in lang.complementisers:
+    while a > 0 and not opens_report(a - 1):
         if brk(a - 1):
             resume = aside(a - 1, -1) if toks[a - 1].text in (",", "،") else -1
             if resume < 0:
@@ -56,7 +65,7 @@ def _clause_bounds(state: SentenceState, i: int, lang: Language) -> tuple[int, i
             continue
         a -= 1
     b = i + 1
-    while b < len(toks) and toks[b].norm not in lang.complementisers:
+    while b < len(toks) and not opens_report(b):
         if brk(b):
             resume = aside(b, 1) if toks[b].text in (",", "،") else -1
             if resume < 0:
@@ -76,6 +85,9 @@ def prep_of(state: SentenceState, m: EMention, lang: Language) -> str | None:
         return None  # "الطيران التابع للجيش" / "drones belonging to X": X is the agent
     if m.i > 0:
         prev = toks[m.i - 1].norm
+        if m.i > 1 and lang.prepositions.get(prev) == "source" and \
+                lang.prepositions.get(toks[m.i - 2].norm) == "location":
+            return "location"  # "بالقرب من مدينة الميادين", "على مقربة من": near, not from
         if prev in lang.prepositions:
             if lang.prepositions[prev] == "source" and m.i > 1 and _members_before(state, m.i - 1, lang):
                 return None  # "members of X" / "أعضاء من X": X itself

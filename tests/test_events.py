@@ -71,3 +71,13 @@ def test_an_aside_in_brackets_stays_in_its_clause():
 def test_a_speech_act_noun_nobody_performs_is_no_event():
     doc = extract_document("وأعلن مركز طب الطوارئ والدعم أن الاشتباكات أسفرت عن مقتل ستة أشخاص.", lang="ar")
     assert "Endorsement" not in [e.type for e in doc.events]
+
+
+@pytest.mark.parametrize("text, places", [
+    ("قصفت قوات الدعم السريع، اليوم الأحد، مخيم أبو شوك للنازحين شمالي مدينة الفاشر بالمدفعية الثقيلة.", 1),
+    ("نصب عناصر من تنظيم الدولة الإسلامية كمينا لحافلة عسكرية بالقرب من مدينة الميادين.", 1),
+    ("شنت طائرات حربية باكستانية غارات على مواقع يشتبه بأنها تابعة لحركة طالبان باكستان في مديرية برمل.", 1),
+])
+def test_arabic_places_past_asides_near_and_suspected(text, places):
+    event = extract_document(text, lang="ar").events[0]
+    assert len(event.locations) + len(event.targets) >= places
