@@ -14,6 +14,7 @@ from conflictkg.extract.chunks import Chunk, SentenceState
 from conflictkg.extract.lang import Language
 from conflictkg.extract.phrases import language_table
 from conflictkg.extract.registry import ACTOR_TYPES, PLACE_TYPES, EMention, Registry
+from conflictkg.extract.text import QUOTES_CLOSE, QUOTES_OPEN
 from conflictkg.graph.iris import slug
 
 __all__ = ["find_entities"]
@@ -120,6 +121,8 @@ class _Finder:
         if c.kind == "title":
             return self.title(c)
         if c.kind == "head":
+            if c.i > 1 and self._inner_hyphen(c.i - 1) and self.s.chunk_at(c.i - 2) is None:
+                return None  # "anti-ship", "anti-tank": part of a compound word, not a ship
             return self.head(c)
         if c.kind == "entity":
             return self.known(c)
@@ -388,7 +391,7 @@ class _Finder:
             self.modifiers(m, m.j)
             return m
         # after the head: a known name, "of X", or Arabic name / adjective words
-        of = 1 if self.norm(j) == "of" and cls in PLACE_TYPES else 0
+        of = 1 if self.norm(j) == "of" and cls in ("Settlement", "Region") else 0  # not "a convoy of X"
         nxt = self.s.chunk_at(j + of)
         definite = not self.lang.names_capitalised and any(
             f.startswith("ال") for f in self.toks[c.i].forms[:2])
@@ -422,7 +425,13 @@ class _Finder:
             j += 1
         if adjectives and cls != "Group":
             named, name_start = False, j
-        name_stop = self.name_tokens(name_start) if named else name_start
+        quoted = self.quoted_name(name_start) if cls in PLACE_TYPES else None
+        if quoted is not None:  # "سفينة النفط «ستار أوشن»", "the tanker 'Sea Star'"
+            name_start, name_stop, j = quoted[0], quoted[1], quoted[1] + 1
+        else:
+            if self.lang.names_capitalised and self.norm(c.j - 1) in self.lang.named_by_what_follows:
+                named = True  # "the tanker Sea Harmony", "the bulk carrier Aegean Star"
+            name_stop = self.name_tokens(name_start) if named else name_start
         j = max(j, name_stop)
         m = self.add(start, j, "")
         if nation is None and j < len(self.toks) and self.s.chunk_at(j, "demonym"):
@@ -538,6 +547,13 @@ class _Finder:
                         self.used[k] = True
                     return p.value, rel, p.j
         return None, None, j
+
+    def quoted_name(self, k: int) -> tuple[int, int] | None:
+        """Words between quotes right after a head: (first word, closing quote), at most five words."""
+        if k >= len(self.toks) or self.toks[k].text not in QUOTES_OPEN:
+            return None
+        close = next((x for x in range(k + 1, min(len(self.toks), k + 7)) if self.toks[x].text in QUOTES_CLOSE), None)
+        return (k + 1, close) if close is not None and close > k + 1 else None
 
     def appositive_of(self, start: int) -> Chunk | None:
         """The name a description right after it, between commas, describes: 'X, the ... group,'."""

@@ -24,6 +24,8 @@ SPEECH_ACTS = frozenset({"Condemnation", "Accusation", "Threat", "Endorsement"})
 _MUTUAL = frozenset({"ArmedClash", "Cooperation"})
 _FROM_THE_AIR = frozenset({"Airstrike", "DroneAttack"})  # "قصفت طائرات مسيرة": a drone attack
 _ARABIC_WITH_SOME = frozenset({"بعدد", "بعده", "بعشرات", "بنحو", "باكثر", "بمئات", "بسلسله"})  # بعدة قذائف
+_OWNED_BY = frozenset({"of", "the", "belonging", "to", "used", "by", "تابعه", "التابعه", "تابع", "التابع",
+                       "تابعين"})
 _ASSAULT_HEADS = frozenset({"gunman", "militant", "fighter", "insurgent", "rebel", "jihadist", "terrorist"})
 
 
@@ -198,6 +200,18 @@ class _Roles:
         return not self.lang.names_capitalised and toks[w.i].norm.startswith(("ب", "وب")) and \
             toks[w.i].norm not in toks[w.i].forms[1:]
 
+    def owner_of(self, m: EMention) -> EMention | None:
+        """The actor a hit site, vehicle or ship belongs to, named right after it."""
+        if not self.reg.is_place(m.key) or self.reg.types(m.key) - {"Site"}:
+            return None
+        toks = self.s.tokens
+        for n in self.mentions:
+            gap = [t.norm for t in toks[m.j:n.i]]
+            if 0 <= n.i - m.j <= 3 and self.reg.is_actor(n.key) and not n.demonym and (
+                    all(w in _OWNED_BY for w in gap) and (gap or n.prefix.endswith("ل"))):
+                return n
+        return None
+
     def inner_instruments(self, c: Chunk) -> list[str]:
         """A marked weapon inside a trigger phrase: 'ضربة بطائرة مسيرة', 'قصف بقذائف الهاون'."""
         if self.lang.names_capitalised:
@@ -252,6 +266,10 @@ class _Roles:
         if under is not None:
             ev.targets.append(under.key)
             used = {id(under)}
+            owner = self.owner_of(under)
+            if owner is not None:  # "تعرضت قاعدة تابعة لقوات الاتحاد الأفريقي لقصف"
+                ev.targets.append(owner.key)
+                used.add(id(owner))
             actor = self.noun_actor(c, a, b) if c.detail == "noun" else None
         elif self.passive(c):
             left = [m for m in self.in_span(a, c.i) if self.bare(m)]
@@ -288,6 +306,10 @@ class _Roles:
                 if obj is not None:
                     ev.targets.extend(m.key for m in self.coordinated(self.mentions, obj))
                     used |= {id(obj)}
+                    owner = self.owner_of(obj)
+                    if owner is not None and owner.key not in ev.actors:
+                        ev.targets.append(owner.key)  # "a convoy of the PMF", "قاعدة تابعة لقوات الاتحاد"
+                        used.add(id(owner))
         if actor is None and cls in _ATTACKS | {"Killing"}:
             actor = self.order_actor(c.i) or self.possessor_actor(a, b)
         if actor is not None:

@@ -81,3 +81,22 @@ def test_a_speech_act_noun_nobody_performs_is_no_event():
 def test_arabic_places_past_asides_near_and_suspected(text, places):
     event = extract_document(text, lang="ar").events[0]
     assert len(event.locations) + len(event.targets) >= places
+
+
+@pytest.mark.parametrize("text, target", [
+    ("Houthi forces fired two missiles at the Marshall Islands-flagged tanker Sea Harmony in the Gulf of Aden.",
+     "Sea Harmony"),
+    ("أعلن المتحدث العسكري باسم الحوثيين استهداف سفينة النفط «ستار أوشن» في البحر الأحمر.", "ستار أوشن"),
+    ("A drone strike on a minibus north of Bahir Dar killed 11 civilians.", "minibus"),
+    ("A roadside bomb struck a convoy of the Popular Mobilisation Forces near Tarmiyah.",
+     "Popular Mobilization Forces"),
+])
+def test_ships_vehicles_and_their_owners_are_targets(text, target):
+    doc = extract_document(text)
+    names = {label for k in doc.events[0].targets for label in doc.entities[k].labels.values()}
+    assert target in names
+
+
+def test_a_head_inside_a_hyphenated_word_is_no_entity():
+    doc = extract_document("Houthis fired an anti-ship missile at a tanker in the Red Sea.", lang="en")
+    assert all("ship" != e.labels.get("en") for e in doc.entities.values())

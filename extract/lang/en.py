@@ -128,4 +128,5 @@ LANGUAGE = Language(
     time_words=_n("morning evening night afternoon overnight dawn midnight"),
     passive_auxiliaries=_n("was were been being is are be got"),
     indefinite_articles=_n("a an"),
+    named_by_what_follows=_n("tanker tankers ship ships vessel vessels carrier freighter"),
 )
