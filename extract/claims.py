@@ -85,7 +85,8 @@ def find_claims(state: SentenceState, text: str, mentions: list[EMention], event
     claims: list[Claim] = []
     cues = [c for c in state.chunks_of("cue") if c.value in ("verb", "source", "responsibility")]
     # "بحسب ما أفاد", "وفق ما نقلت", "according to what X said": one report, told by its first cue
-    cues = [c for n, c in enumerate(cues) if n == 0 or c.i > cues[n - 1].j + 1]
+    cues = [c for n, c in enumerate(cues) if n == 0 or c.i > cues[n - 1].j + 1
+            or any(t.is_punct for t in state.tokens[cues[n - 1].j:c.i])]  # but "said, adding" are two
     mediums = state.chunks_of("medium")
     claimed: set[int] = set()
     previous = next((f.event.actors[0] for f in events if f.event.actors and f.i < (cues[0].i if cues else 0)),
