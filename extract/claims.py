@@ -93,11 +93,14 @@ def find_claims(state: SentenceState, text: str, mentions: list[EMention], event
                     None)
     for n, cue in enumerate(cues):
         who = _claimant(state, cue, mentions, reg, text, previous)
+        relay = None
         if who is None or (cue.value == "responsibility" and any(
                 t.norm in reg.lex.lang.negators for t in state.tokens[max(0, cue.i - 3):cue.i])):
             continue  # "No group claimed responsibility", "لم تتبن أي جهة الهجوم"
         if isinstance(who, EMention):
-            who = _relayed_source(state, who, mentions, reg) or who
+            source = _relayed_source(state, who, mentions, reg)
+            if source is not None:  # "نقلت سانا عن مصدر عسكري": the source's claim, and the agency's that relays it
+                relay, who = who.key, source
         key = who if isinstance(who, str) else who.key
         nxt = cues[n + 1].i if n + 1 < len(cues) else len(state.tokens)
         after = [k for k, f in enumerate(events) if cue.j <= f.i < nxt]
@@ -138,7 +141,8 @@ def find_claims(state: SentenceState, text: str, mentions: list[EMention], event
         end_char = state.tokens[nxt - 1].end if scope == after else state.tokens[cue.i].start
         quote_span = (start_char, end_char) if scope == after else (state.tokens[0].start, end_char)
         medium = _medium(mediums, cue.i)
-        for speaker in [key, *_co_speakers(state, who, mentions, reg)]:  # "a local official and residents said"
+        relayed = [relay] if relay is not None and relay != key else []
+        for speaker in [key, *_co_speakers(state, who, mentions, reg), *relayed]:  # "an official and residents said"
             claims.append(Claim(
                 claimant=speaker, sentence=state.index, start=state.tokens[cue.i].start,
                 end=state.tokens[cue.j - 1].end, cue=state.text(cue.i, cue.j, text), asserts=list(asserts),

@@ -62,3 +62,9 @@ def test_a_participle_after_the_speaker_keeps_the_report_before_it():
     assert {"Airstrike", "Accusation"} <= types
     accusation = next(e for e in doc.events if e.type == "Accusation")
     assert accusation.actors == [claim.claimant] and accusation.targets
+
+
+def test_a_relayed_source_and_the_agency_that_relays_it_both_claim():
+    speakers = _speakers("قُتل تسعة جنود في كمين قرب تدمر، وفق ما نقلت وكالة الأنباء السورية الرسمية (سانا) عن مصدر "
+                         "عسكري.", "ar")
+    assert "مصدر عسكري" in speakers and len(speakers) == 2
