@@ -111,8 +111,9 @@ def phrase_at(tokens: list[Token], i: int, lex: Lexicon) -> tuple[int, list[Entr
                 continue
             if any(words[k] not in tokens[i + k].forms for k in range(2, n)):
                 continue
-            if lex.lang.names_capitalised and entry.kind in ("entity", "demonym") \
-                    and not (tokens[i].text[:1].isupper() or tokens[i].text[:1].isdigit()):
+            if lex.lang.names_capitalised and entry.kind in ("entity", "demonym") and not (
+                    tokens[i].text[:1].isupper() or tokens[i].text[:1].isdigit()
+                    or (n > 1 and tokens[i].norm in lex.lang.name_particles)):  # "al-Shabaab"
                 continue
             if entry.kind == "entity" and not lex.lang.names_capitalised and not form.startswith("ال") \
                     and "ال" + form in tokens[i].forms:

@@ -92,7 +92,7 @@ class _Finder:
                     len(self.toks[j].forms) > 1:
                 break  # "بلينكين والبيت الأبيض": a second name joined by و
             if self.lang.names_capitalised and not self.toks[j].text[:1].isupper() \
-                    and self.toks[j].norm not in ("al", "bin", "ibn", "abu", "de", "van", "von"):
+                    and self.toks[j].norm not in self.lang.name_particles:
                 break
             j += 1
         return j

@@ -55,6 +55,7 @@ class Language:
     passive_auxiliaries: frozenset[str] = field(default_factory=frozenset)
     indefinite_articles: frozenset[str] = field(default_factory=frozenset)  # "killing a woman": one victim
     named_by_what_follows: frozenset[str] = field(default_factory=frozenset)  # heads a name follows: "tanker X"
+    name_particles: frozenset[str] = field(default_factory=frozenset)  # lower-case words inside names: al, bin
     # `phrases` keys: response (in response to), backed (backed by), allied (allied with),
     # led (led by), control (controls), agent (by), under (came under), order (ordered),
     # members (members of), since (since), affiliated (التابع ل / belonging to: the real agent follows),

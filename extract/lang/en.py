@@ -129,4 +129,5 @@ LANGUAGE = Language(
     passive_auxiliaries=_n("was were been being is are be got"),
     indefinite_articles=_n("a an"),
     named_by_what_follows=_n("tanker tankers ship ships vessel vessels carrier freighter"),
+    name_particles=_n("al el ad ash as at az bin ibn abu de van von"),
 )
