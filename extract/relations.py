@@ -32,7 +32,7 @@ def find_relations(state: SentenceState, mentions: list[EMention], reg: Registry
     places = [m for m in mentions if reg.is_place(m.key)]
     actors = [m for m in mentions if reg.is_actor(m.key) and not m.demonym]
     # locatedIn: a narrower place followed by a broader one
-    for a, b in zip(places, places[1:], strict=False):
+    for n, (a, b) in enumerate(zip(places, places[1:], strict=False)):
         gap = toks[a.j:b.i]
         # "X في Y", "X, Y", "X in the Kherson region", "X, in the central Gaza Strip"
         words = [t for t in gap if t.text not in (",", "،") and t.norm not in ("the", "a")]
@@ -41,8 +41,14 @@ def find_relations(state: SentenceState, mentions: list[EMention], reg: Registry
         adjacent = len(gap) <= 4 and len(located) <= 1 and all(
             t in located or (lang.names_capitalised and t.text.islower() and t.norm not in lang.stopwords)
             for t in words) and (located or len(gap) <= 1)
-        if adjacent and _rank(reg, a.key) < _rank(reg, b.key):
-            reg.relate(a.key, "locatedIn", b.key, state.index)
+        after = places[n + 2] if n + 2 < len(places) else None
+        if adjacent and after is not None and _possessed_by(toks, b, after) \
+                and _rank(reg, a.key) < _rank(reg, after.key):
+            b = after  # "Tchoma Bangou in Niger's Tillaberi region": in the region, which is in Niger
+        stated = bool(located) and (lang.names_capitalised or located[0].norm != "of")
+        if adjacent and (_rank(reg, a.key) < _rank(reg, b.key) or (stated and _rank(reg, a.key) == _rank(reg, b.key)
+                                                                   and a.key != b.key)):
+            reg.relate(a.key, "locatedIn", b.key, state.index)  # also "the Rueso district of Narathiwat province"
         elif gap and gap[0].norm in ("'s", "'") and all(t.norm in PLACE_WORDS for t in gap[1:]) \
                 and _rank(reg, b.key) < _rank(reg, a.key):  # "Iraq's western Anbar province", "Mali's capital Bamako"
             reg.relate(b.key, "locatedIn", a.key, state.index)
@@ -69,6 +75,12 @@ def find_relations(state: SentenceState, mentions: list[EMention], reg: Registry
                                        and right_actor.i < right_place.i) else left_actor
                 if subj is not None and not reg.is_place(subj.key):
                     reg.relate(subj.key, "controls", right_place.key, state.index)
+
+
+def _possessed_by(toks: list, owner: EMention, place: EMention) -> bool:
+    """'Niger's Tillaberi region': `place` follows its owner's possessive."""
+    gap = toks[owner.j:place.i]
+    return bool(gap) and gap[0].norm in ("'s", "'") and all(t.norm in PLACE_WORDS for t in gap[1:])
 
 
 def link_responses(state: SentenceState, found: list[Found], offset: int, doc: Document) -> None:

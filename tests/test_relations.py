@@ -19,3 +19,13 @@ def test_links_affiliations_and_memberships_are_their_own_relations():
 def test_a_possessive_between_places_states_containment():
     assert ("anbar-governorate", "locatedIn", "iraq") in _relations("A drone hit a base in Iraq's Anbar province.")
     assert ("bamako", "locatedIn", "mali") in _relations("JNIM attacked a school in Mali's capital Bamako.")
+
+
+def test_a_place_in_a_possessed_region_is_in_the_region():
+    rels = _relations("Gunmen raided the village of Tchoma Bangou in Niger's Tillaberi region on Saturday.")
+    assert any(s.endswith("tchoma-bangou") and p == "locatedIn" and o == "tillaberi" for s, p, o in rels)
+
+
+def test_a_district_of_a_province_is_inside_it():
+    rels = _relations("A roadside bomb exploded in the Rueso district of Narathiwat province on Thursday.")
+    assert any("rueso" in s and p == "locatedIn" and "narathiwat" in o for s, p, o in rels)
