@@ -96,6 +96,9 @@ class _Roles:
         if support is not None:  # "did not carry out any strikes": the support verb is negated
             i = support.i
         window = [t.norm for t in toks[max(0, i - 3):i]]
+        if self.lang.names_capitalised and "no" in (t.norm for t in toks[max(0, i - 5):i]) and not any(
+                t.is_punct for t in toks[max(0, i - 5):i]):
+            return True  # "no civilians were injured or killed"
         return any(w in self.lang.negators for w in window) or any(
             t.norm.endswith("n't") for t in toks[max(0, i - 3):i])
 
@@ -408,7 +411,7 @@ def find_events(state: SentenceState, text: str, mentions: list[EMention], reg: 
     triggers = [c for c in triggers if not _verb_used_as_noun(state, c, mentions, reg.lex.lang)]
     for c in triggers:
         if not c.value or roles.negated(c.i) or roles.denied(c.i) or roles.conditional(c.i) \
-                or _describes(state, c):
+                or _describes(state, c) or _generic(state, c):
             continue
         threat = roles.threatened(c.i, c.value)
         if threat is not None:  # "هدد بضرب بيروت": what is threatened becomes the threat's target
@@ -544,6 +547,14 @@ def _died_in_new_attack(state: SentenceState, c: Chunk, triggers: list[Chunk], l
     between = [t.norm for t in state.tokens[c.j:attack.i]] + [state.tokens[attack.i].norm[:3]]
     marked = any(w in _IN_ATTACK for w in between) or state.tokens[attack.i].norm.startswith(("في", "وفي"))
     return marked and (attack.detail == "verb" or not definite(state, attack, lang))
+
+
+_ANY = frozenset({"every", "any", "each", "اي", "كل"})
+
+
+def _generic(state: SentenceState, c: Chunk) -> bool:
+    """'Every attack on our people will be met ...', 'أي هجوم': any such event, not one that happened."""
+    return c.detail == "noun" and c.i > 0 and state.tokens[c.i - 1].norm in _ANY
 
 
 def _describes(state: SentenceState, c: Chunk) -> bool:

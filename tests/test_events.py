@@ -100,3 +100,11 @@ def test_ships_vehicles_and_their_owners_are_targets(text, target):
 def test_a_head_inside_a_hyphenated_word_is_no_entity():
     doc = extract_document("Houthis fired an anti-ship missile at a tanker in the Red Sea.", lang="en")
     assert all("ship" != e.labels.get("en") for e in doc.entities.values())
+
+
+@pytest.mark.parametrize("text", [
+    '"Every attack on our people will be met with a response," the group\'s leader said.',
+    "AFRICOM said its initial assessment was that no civilians were injured or killed.",
+])
+def test_generic_and_negated_events_are_not_asserted(text):
+    assert _types(text, "en") == []
