@@ -117,7 +117,7 @@ class _Finder:
                 if region is not None:
                     return region
         if c is None or c.i != i:
-            return self.capitalised_name(i) if self.lang.names_capitalised else None
+            return self.capitalised_name(i) if self.lang.names_capitalised else self.bare_place(i)
         if c.kind == "title":
             return self.title(c)
         if c.kind == "head":
@@ -172,6 +172,30 @@ class _Finder:
                            self.surface(i, place.j), labels)
         self.reg.relate(key, "locatedIn", place.value, self.s.index)
         return self.add(i, place.j, key)
+
+    def bare_place(self, i: int) -> EMention | None:
+        """Arabic 'في كولوفاتا', 'قرب هاكورك': a word no lexicon knows right after 'in' / 'near' names a place.
+
+        Only words without the article and outside the language's list of nouns that follow those
+        prepositions ('في وقت', 'في إطار') qualify; at most two words."""
+        prev = self.norm(i - 1)
+        if self.lang.prepositions.get(prev) != "location" or prev in self.lang.directions:
+            return None
+        j = i
+        while j < len(self.toks) and j - i < 2 and self.free(j) and self.s.chunk_at(j) is None \
+                and not self.is_stop(j) and not self.norm(j).startswith("ال") and self.toks[j].text.isalpha() \
+                and not (j > i and self.norm(j).startswith("و")) \
+                and not set(self.toks[j].forms) & self._not_places() and self.lang.could_be_name(self.toks[j].text):
+            j += 1
+        if j == i:
+            return None
+        surface = self.surface(i, j)
+        return self.add(i, j, self.reg.new(f"settlement/{slug(surface)}", "Settlement", surface, surface))
+
+    def _not_places(self) -> frozenset[str]:
+        lang = self.lang
+        return lang.common_after_prepositions | frozenset(lang.months) | frozenset(lang.weekdays) | \
+            lang.time_words | frozenset(lang.number_words) | frozenset(lang.day_offsets)
 
     def capitalised_name(self, i: int) -> EMention | None:
         """English: an unknown capitalised name; a place after 'in'/'near', a person when a known

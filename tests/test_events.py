@@ -108,3 +108,10 @@ def test_a_head_inside_a_hyphenated_word_is_no_entity():
 ])
 def test_generic_and_negated_events_are_not_asserted(text):
     assert _types(text, "en") == []
+
+
+def test_an_unknown_arabic_place_after_in_is_a_place_but_a_common_noun_is_not():
+    doc = extract_document("هاجم مسلحون قرية في كولوفاتا فجر الأحد.", lang="ar")
+    assert any(e.labels.get("ar") == "كولوفاتا" for e in doc.entities.values())
+    doc = extract_document("قصفت القوات مواقع المسلحين في وقت سابق، وفي أعقاب اندلاع حريق.", lang="ar")
+    assert not any(k.startswith("settlement/") for k in doc.entities)

@@ -56,6 +56,8 @@ class Language:
     indefinite_articles: frozenset[str] = field(default_factory=frozenset)  # "killing a woman": one victim
     named_by_what_follows: frozenset[str] = field(default_factory=frozenset)  # heads a name follows: "tanker X"
     name_particles: frozenset[str] = field(default_factory=frozenset)  # lower-case words inside names: al, bin
+    common_after_prepositions: frozenset[str] = field(default_factory=frozenset)  # "في وقت": nouns, not places
+    could_be_name: Callable[[str], bool] = lambda word: True  # a word as written that may be an unknown name
     # `phrases` keys: response (in response to), backed (backed by), allied (allied with),
     # led (led by), control (controls), agent (by), under (came under), order (ordered),
     # members (members of), since (since), affiliated (التابع ل / belonging to: the real agent follows),

@@ -78,6 +78,18 @@ def token_forms(text: str, norm: str) -> tuple[str, ...]:
     return forms(norm)
 
 
+# Arabic word patterns of verbal nouns, participles and plurals (تفعيل، تفاعل، انفعال، افتعال، استفعال، مفعول):
+# a word of such a shape is a common noun, not the unknown name of a place
+_COMMON_SHAPES = re.compile(r"^(?:ت.ا..|ت..ي.|ان..ا.|ا.ت.ا.|است...+|م..و.)$")
+
+
+def could_be_name(word: str) -> bool:
+    """Whether a word, as written, may be an unknown place name: no ة, no feminine plural or adjective
+    ending, and not the shape of a verbal noun ('تسجيل', 'اندلاع', 'منشور')."""
+    norm = normalise(word)
+    return not (word.endswith(("ة", "ات", "ية")) or _COMMON_SHAPES.match(norm))
+
+
 _DEMONYM_ENDINGS = ("يتين", "يتان", "يين", "يون", "يان", "يات", "يه", "ي")
 
 
@@ -138,6 +150,15 @@ LANGUAGE = Language(
     forms=forms,
     demonym_bases=demonym_bases,
     token_forms=token_forms,
+    could_be_name=could_be_name,
+    common_after_prepositions=_n(
+        "وقت حين ظل إطار أعقاب محيط اتجاه سياق عملية عمليات تصريح تصريحات حديث مقابلة حال حالة مجال ضوء شأن "
+        "رد ردود مواجهة أثناء خلال غضون موازاة مقدمة نهاية بداية منتصف صفوف داخل خارج أنحاء أرجاء مختلف عدة "
+        "عدد بعض معظم جميع كل مناطق منطقة مواقع موقع أماكن مكان هذا هذه ذلك تلك ما مدن قرى بلدات أحياء شوارع "
+        "شارع طريق مدخل مخرج منزل منازل مبنى مباني مستشفى مدرسة سوق مسجد كنيسة مخيم مخيمات ساعة ساعات يوم أيام "
+        "ليلة ليال أسبوع شهر عام سنة فترة مرحلة جولة إشارة رسالة كلمة خطاب بيان ظروف أجواء ظل مسعى محاولة "
+        "سبيل إطار ميدان ساحة جبهة جبهات محور محاور خط خطوط نقطة نقاط حاجز حواجز منشأة منشآت عدة أقصى أدنى "
+        "جزر جزيرة حفل عرس مراسم جنازة تشييع"),
     make_tokenizer=make_tokenizer,
     keep_together=None,
     names_capitalised=False,
