@@ -10,12 +10,12 @@ link and claims go to the antecedent, so one happening is one node.
 from __future__ import annotations
 
 from conflictkg.extract.chunks import Chunk, SentenceState
+from conflictkg.extract.classes import ATTACKS
 from conflictkg.extract.lang import Language
 from conflictkg.extract.model import Document, Event
 
 __all__ = ["antecedent", "definite", "fold_repeated"]
 
-ATTACKS = frozenset({"Attack", "Airstrike", "Shelling", "RocketAttack", "DroneAttack", "Bombing", "ArmedAssault"})
 _DEFINITE_EN = frozenset("the this that these those its their".split())
 _DEMONSTRATIVE_AR = frozenset("هذا هذه ذلك تلك".split())
 

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import re
 
-from conflictkg.extract.anaphora import ATTACKS
 from conflictkg.extract.chunks import Chunk, SentenceState
-from conflictkg.extract.events import SPEECH_ACTS, Found
+from conflictkg.extract.classes import ATTACKS, SPEECH_ACTS
+from conflictkg.extract.events import Found
 from conflictkg.extract.model import Claim
 from conflictkg.extract.phrases import language_table
 from conflictkg.extract.registry import EMention, Registry

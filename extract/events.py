@@ -1,38 +1,23 @@
-"""Events and their roles, from trigger words and the mentions around them.
+"""Events from trigger words: which readings name an event that happened, and one event per happening.
 
-Roles come from word order and prepositions only: no role is guessed when the
-sentence does not say it. Negated, denied, threatened or future events are not
-emitted as having happened (a threat is its own ck:Threat event).
+Negated, denied, threatened, future or generic events are not emitted as having happened
+(a threat is its own ck:Threat event). Roles are filled by `roles.Roles`.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from conflictkg.extract.anaphora import ATTACKS as _ATTACKS
 from conflictkg.extract.anaphora import antecedent, definite
-from conflictkg.extract.chunks import Chunk, SentenceState, phrase_at
+from conflictkg.extract.chunks import Chunk, SentenceState
+from conflictkg.extract.classes import ATTACKS, SPEECH_ACTS
 from conflictkg.extract.lang import Language
 from conflictkg.extract.model import Event
-from conflictkg.extract.phrases import language_table
 from conflictkg.extract.registry import EMention, Registry
+from conflictkg.extract.roles import Roles
 from conflictkg.extract.syntax import clause_bounds, prep_of
 
-__all__ = ["find_events", "Found", "SPEECH_ACTS"]
-
-SPEECH_ACTS = frozenset({"Condemnation", "Accusation", "Threat", "Endorsement"})
-_MUTUAL = frozenset({"ArmedClash", "Cooperation"})
-_FROM_THE_AIR = frozenset({"Airstrike", "DroneAttack"})  # "قصفت طائرات مسيرة": a drone attack
-_ARABIC_WITH_SOME = frozenset({"بعدد", "بعده", "بعشرات", "بنحو", "باكثر", "بمئات", "بسلسله"})  # بعدة قذائف
-_OWNED_BY = frozenset({"of", "the", "belonging", "to", "used", "by", "تابعه", "التابعه", "تابع", "التابع",
-                       "تابعين"})
-_ASSAULT_HEADS = frozenset({"gunman", "militant", "fighter", "insurgent", "rebel", "jihadist", "terrorist"})
-
-
-def _arabic_future_verb(word: str) -> bool:
-    """سيضرب، ستواصل، سنرد: the future prefix on an imperfect verb; not سيارة، ستة، سيطرت."""
-    return len(word) > 3 and word[0] == "س" and word[1] in "يتن" and not word.endswith("ه") \
-        and not word.startswith("سيطر")
+__all__ = ["find_events", "Found"]
 
 
 @dataclass
@@ -46,356 +31,9 @@ class Found:
     noun: bool = False  # told by an event noun ('air strike'), not a verb
 
 
-class _Roles:
-    def __init__(self, state: SentenceState, text: str, mentions: list[EMention], reg: Registry) -> None:
-        self.s, self.text, self.reg = state, text, reg
-        self.lang = reg.lex.lang
-        self.mentions = mentions
-        self.preps = {id(m): prep_of(state, m, self.lang) for m in mentions}
-        for a, b in zip(mentions, mentions[1:], strict=False):  # "في العراق وسوريا": Syria is in في too
-            if self.preps[id(b)] is None and self.joined(a, b):
-                self.preps[id(b)] = self.preps[id(a)]
-
-    def in_span(self, a: int, b: int) -> list[EMention]:
-        return [m for m in self.mentions if a <= m.i and m.j <= b]
-
-    def bare(self, m: EMention) -> bool:
-        return self.preps[id(m)] is None
-
-    def joined(self, a: EMention, b: EMention) -> bool:
-        """b follows a, joined by and / و ('Iraq and Syria', 'العراق وسوريا', 'U.S. and British')."""
-        gap = self.s.tokens[a.j:b.i]
-        if not gap:
-            return self.s.tokens[b.i].norm[:1] == "و" and not self.lang.names_capitalised
-        if gap[0].norm not in ("and", "و", "،") and not (gap[0].text == "," and not self.lang.names_capitalised):
-            return False  # an English comma may open an appositive ("X, an umbrella group of Y,")
-        # "the Sudanese army and the paramilitary RSF": determiners and adjectives may follow "and"
-        return all(t.norm in ("the", "a", "an") or (self.lang.names_capitalised and not t.is_punct
-                   and not t.text[:1].isupper() and t.norm not in self.lang.stopwords) for t in gap[1:3]) \
-            and len(gap) <= 3
-
-    def coordinated(self, ms: list[EMention], first: EMention) -> list[EMention]:
-        """The mentions coordinated with `first`, in text order ('in Iraq and Syria', 'في العراق وسوريا')."""
-        if first not in ms:  # an antecedent from an earlier sentence
-            return [first]
-        idx = ms.index(first)
-        out = [first]
-        for m in reversed(ms[:idx]):
-            if not self.joined(m, out[0]) or self.reg.is_place(m.key) != self.reg.is_place(first.key):
-                break
-            out.insert(0, m)
-        for m in ms[idx + 1:]:
-            if not self.joined(out[-1], m):
-                break
-            out.append(m)
-        return out
-
-    def negated(self, i: int) -> bool:
-        toks = self.s.tokens
-        support = next((s for s in self.s.chunks_of("support") if s.j <= i <= s.j + 3), None)
-        if support is not None:  # "did not carry out any strikes": the support verb is negated
-            i = support.i
-        window = [t.norm for t in toks[max(0, i - 3):i]]
-        if self.lang.names_capitalised and "no" in (t.norm for t in toks[max(0, i - 5):i]) and not any(
-                t.is_punct for t in toks[max(0, i - 5):i]):
-            return True  # "no civilians were injured or killed"
-        return any(w in self.lang.negators for w in window) or any(
-            t.norm.endswith("n't") for t in toks[max(0, i - 3):i])
-
-    def future(self, i: int) -> bool:
-        """'will strike', 'سيضرب', 'ستواصل القتال': not (yet) happened."""
-        toks = self.s.tokens
-        for k in range(max(0, i - 3), i + 1):
-            if toks[k].norm in self.lang.future_markers:
-                return True
-            if not self.lang.names_capitalised and _arabic_future_verb(toks[k].norm) and (
-                    k == i or self.s.chunk_at(k) is None):
-                return True
-        return False
-
-    def denied(self, i: int) -> bool:
-        return any(c.kind == "cue" and c.value == "denial" and c.j <= i for c in self.s.chunks)
-
-    def threatened(self, i: int, cls: str) -> Chunk | None:
-        """The threat an attack belongs to ('vowed to strike', 'توعد بضرب'): such an attack has not happened."""
-        if cls in SPEECH_ACTS:
-            return None
-        return next((c for c in reversed(self.s.chunks_of("trigger")) if c.value == "Threat" and c.j <= i
-                     and i - c.j <= 16), None)
-
-    def conditional(self, i: int) -> bool:
-        """'if Hezbollah fires rockets', 'إذا استمر إطلاق الصواريخ': a hypothetical event."""
-        table = language_table(self.lang.code, "conditional")
-        return self.s.may_contain(table) and any(table.at(self.s.tokens, k) for k in range(max(0, i - 6), i))
-
-    def passive(self, c: Chunk) -> bool:
-        toks = self.s.tokens
-        if c.detail == "verb" and not self.lang.names_capitalised and "\u064f" in toks[c.i].text[:5]:
-            return True  # a damma marks the Arabic passive when it is written: قُتل، استُهدف، أُصيب
-        if not self.lang.passive_auxiliaries or c.detail != "verb":
-            return False
-        k = c.i - 1
-        while k >= 0 and toks[k].norm in ("also", "reportedly", "allegedly", "not", "being", "been", "later"):
-            k -= 1
-        return k >= 0 and toks[k].norm in self.lang.passive_auxiliaries and not toks[c.i].norm.endswith("ing")
-
-    def under(self, c: Chunk) -> EMention | None:
-        """'X came under rocket fire' / 'تعرضت X لهجمات': X is the target."""
-        a, _ = clause_bounds(self.s, c.i, self.lang)
-        under = language_table(self.lang.code, "under")
-        for k in range(max(a, c.i - 8), c.i):
-            hit = self.s.phrase_at(under, k)
-            if hit is None or k + hit[0] > c.i:
-                continue
-            left = [m for m in self.in_span(a, k) if self.bare(m) and not m.demonym]
-            right = [m for m in self.in_span(k + hit[0], c.i) if self.bare(m) and not m.demonym]
-            if self.lang.verb_initial and right:
-                return right[0]  # "تعرضت مدينة X لقصف"
-            return left[-1] if left else None
-        return None
-
-    def subject(self, i: int, j: int, a: int, b: int) -> tuple[EMention | None, bool]:
-        """The actor of a verb spanning [i, j): (mention, True when it follows the verb)."""
-        owner = next((m for m in self.mentions if m.j == i and m.demonym and self.s.chunk_at(m.i - 1, "weapon")), None)
-        if owner is not None and not self.lang.names_capitalised:
-            return owner, False  # "طائرات باكستانية قصفت": the aircraft's nation acts
-        right = [m for m in self.in_span(j, b) if self.reg.is_actor(m.key) and not self.adjective(m)]
-        if self.lang.verb_initial and right and self.bare(right[0]) and right[0].i - j <= 3 and \
-                not self.s.chunk_at(right[0].i - 1, "weapon"):
-            return right[0], True
-        left = [m for m in self.in_span(a, i) if self.bare(m) and self.reg.is_actor(m.key) and not self.adjective(m)]
-        if left:
-            return left[-1], False
-        if a > 1 and self.s.tokens[a - 1].text in (",", "،"):
-            p = a - 2  # skip back over ", which ... ," / ", an Islamic State-affiliated group,"
-            while p > 0 and self.s.tokens[p].text not in (",", "،"):
-                p -= 1
-            if p > 0 and self.s.tokens[p + 1].norm in self.lang.relatives | {"the", "a", "an"}:
-                before = [m for m in self.in_span(0, p) if self.bare(m) and self.reg.is_actor(m.key)
-                          and not self.adjective(m)]
-                if before:
-                    return before[-1], False
-        named = next((m for m in self.mentions if m.j == a - 1 and self.bare(m) and self.reg.is_actor(m.key)
-                      and not m.demonym), None)
-        if a > 0 and self.s.tokens[a - 1].text == "," and named is not None and self.lang.names_capitalised:
-            return named, False  # "A spokesman for the PA, Nabil Abu Rudeineh, accused ..."
-        if not self.lang.verb_initial:
-            inverted = [m for m in self.in_span(j, b) if self.bare(m) and self.reg.is_actor(m.key)]
-            if inverted and inverted[0].i == j and self.reg.types(inverted[0].key) & {"Person"}:
-                return inverted[0], True
-        return None, False
-
-    def adjective(self, m: EMention) -> bool:
-        """An Arabic nationality adjective after a noun ('بدبابة إسرائيلية') describes it; it is no subject."""
-        if not m.demonym or self.lang.names_capitalised or m.i == 0:
-            return False
-        prev = self.s.tokens[m.i - 1]
-        return not (prev.is_punct or prev.norm in self.lang.stopwords)
-
-    def instrument_marked(self, w: Chunk) -> bool:
-        """A weapon after 'with' / 'using' or with the clitic بـ ('بطائرات مسيرة')."""
-        toks = self.s.tokens
-        for k in range(w.i - 1, max(-1, w.i - 5), -1):  # "with a number of drones", "بعدد من الطائرات"
-            if toks[k].norm in ("with", "using", "by", "بواسطة", "باستخدام") or toks[k].norm in _ARABIC_WITH_SOME:
-                return True
-            if toks[k].is_punct or any(m.i <= k < m.j for m in self.mentions):
-                break
-        return not self.lang.names_capitalised and toks[w.i].norm.startswith(("ب", "وب")) and \
-            toks[w.i].norm not in toks[w.i].forms[1:]
-
-    def owner_of(self, m: EMention) -> EMention | None:
-        """The actor a hit site, vehicle or ship belongs to, named right after it."""
-        if not self.reg.is_place(m.key) or self.reg.types(m.key) - {"Site"}:
-            return None
-        toks = self.s.tokens
-        for n in self.mentions:
-            gap = [t.norm for t in toks[m.j:n.i]]
-            if 0 <= n.i - m.j <= 3 and self.reg.is_actor(n.key) and not n.demonym and (
-                    all(w in _OWNED_BY for w in gap) and (gap or n.prefix.endswith("ل"))):
-                return n
-        return None
-
-    def inner_instruments(self, c: Chunk) -> list[str]:
-        """A marked weapon inside a trigger phrase: 'ضربة بطائرة مسيرة', 'قصف بقذائف الهاون'."""
-        if self.lang.names_capitalised:
-            return []
-        for k in range(c.i + 1, c.j):
-            n, entries, prefix = phrase_at(self.s.tokens, k, self.reg.lex)
-            if n and k + n <= c.j and prefix.startswith("ب") and any(e.kind == "weapon" for e in entries):
-                return [self.s.text(k, k + n, self.text).removeprefix("ب")]
-        return []
-
-    def possessor_actor(self, a: int, b: int) -> EMention | None:
-        """'برصاص القوات الإسرائيلية' / 'Israeli gunfire': the weapon's owner acts."""
-        for w in self.s.chunks_of("weapon"):
-            if not a <= w.i < b:
-                continue
-            for m in self.mentions:
-                owner = (m.i == w.j) if not self.lang.names_capitalised else (m.j == w.i)
-                if owner and self.reg.is_actor(m.key):
-                    return m
-        return None
-
-    def after_noun_actor(self, c: Chunk, b: int) -> EMention | None:
-        """'الهجوم الذي نفذه الحوثيون' / 'هجوم شنته قوات X': a verb after the noun names its actor."""
-        if not self.lang.verb_initial:
-            return None
-        for s in self.s.chunks_of("support", "trigger"):
-            if c.j <= s.i <= c.j + 5 and s.j <= b and (s.kind == "support" or s.detail == "verb"):
-                for m in self.mentions:
-                    if s.j <= m.i <= s.j + 2 and self.reg.is_actor(m.key) and self.bare(m) and not m.demonym:
-                        return m
-        return None
-
-    def order_actor(self, i: int) -> EMention | None:
-        """'Biden ordered strikes' / 'أمر بايدن بشن ضربات': the one who ordered."""
-        toks = self.s.tokens
-        order = language_table(self.lang.code, "order")
-        for k in range(max(0, i - 6), i):
-            hit = self.s.phrase_at(order, k)
-            if hit is None:
-                continue
-            actor, _ = self.subject(k, k + hit[0], 0, len(toks))
-            if actor is None:  # "وأمر بشن ضربات": the subject is the person last named
-                person = self.reg.last_of("Person")
-                return EMention(k, k, person) if person else None
-            return actor
-        return None
-
-    def fill(self, c: Chunk, ev: Event) -> None:
-        a, b = clause_bounds(self.s, c.i, self.lang)
-        cls = ev.type
-        under = self.under(c)
-        if under is not None:
-            ev.targets.append(under.key)
-            used = {id(under)}
-            owner = self.owner_of(under)
-            if owner is not None:  # "تعرضت قاعدة تابعة لقوات الاتحاد الأفريقي لقصف"
-                ev.targets.append(owner.key)
-                used.add(id(owner))
-            actor = self.noun_actor(c, a, b) if c.detail == "noun" else None
-        elif self.passive(c):
-            left = [m for m in self.in_span(a, c.i) if self.bare(m)]
-            right = [m for m in self.in_span(c.j, b) if self.bare(m) and not m.demonym]
-            subject = right[0] if (self.lang.verb_initial and right and right[0].i - c.j <= 2) else (
-                left[-1] if left else None)  # "قُتل جنديان" / "the base was shelled"
-            if subject is not None:
-                ev.targets.extend(m.key for m in self.coordinated(self.mentions, subject))
-            used = {id(subject)} if subject is not None else set()
-            actor = next((m for m in self.in_span(c.j, b) if self.preps[id(m)] == "agent"), None)
-        elif c.detail == "noun":
-            actor, used = self.noun_actor(c, a, b), set()
-            obj = self.masdar_object(c)
-            if obj is not None:
-                ev.targets.extend(m.key for m in self.coordinated(self.mentions, obj))
-                used.add(id(obj))
-        else:
-            # "..., accusing the army of ...": a participle after a comma shares the main clause's subject
-            participle = self.lang.names_capitalised and c.i > 0 and self.s.tokens[c.i - 1].text == "," \
-                and self.s.tokens[c.i].norm.endswith("ing") and cls in SPEECH_ACTS
-            actor, after = (None, False) if participle else self.subject(c.i, c.j, a, b)
-            used = set()
-            if cls == "Killing" and actor is not None and not after and not any(
-                    self.bare(m) and not m.demonym for m in self.in_span(c.j, b)) and not self.lang.names_capitalised:
-                ev.targets.append(actor.key)  # "أربعة أعضاء ... قتلوا": the victims
-                used.add(id(actor))
-                actor = None
-            else:
-                start = actor.j if (actor is not None and after) else c.j
-                stop = min([t.i for t in self.s.chunks_of("trigger") if t.i >= c.j and t is not c] + [b] +
-                           [k for k in range(c.j, b) if self.s.tokens[k].norm in self.lang.relatives])
-                obj = next((m for m in self.in_span(start, stop) if self.bare(m) and m is not actor
-                            and not m.demonym), None)
-                if obj is not None:
-                    ev.targets.extend(m.key for m in self.coordinated(self.mentions, obj))
-                    used |= {id(obj)}
-                    owner = self.owner_of(obj)
-                    if owner is not None and owner.key not in ev.actors:
-                        ev.targets.append(owner.key)  # "a convoy of the PMF", "قاعدة تابعة لقوات الاتحاد"
-                        used.add(id(owner))
-        if actor is None and cls in _ATTACKS | {"Killing"}:
-            actor = self.order_actor(c.i) or self.possessor_actor(a, b)
-        if actor is not None:
-            ev.actors.extend(m.key for m in self.coordinated(self.mentions, actor))
-            used.add(id(actor))
-            if cls == "Attack" and actor.head in _ASSAULT_HEADS:
-                ev.type = "ArmedAssault"  # "هاجم مسلحون", "gunmen attacked": a ground assault
-        self.prepositional(c, ev, a, b, used)
-
-    def masdar_object(self, c: Chunk) -> EMention | None:
-        """Arabic verbal nouns take their object directly: 'استهداف قاعدة عين الأسد', 'قصف المدينة'."""
-        if not self.lang.verb_initial or c.value in SPEECH_ACTS:
-            return None
-        m = next((m for m in self.mentions if c.j <= m.i <= c.j + 1), None)
-        if m is None or m.demonym or not self.bare(m) or (m.i > c.j and not self.s.chunk_at(c.j, "weapon")):
-            return None
-        return m
-
-    def noun_actor(self, c: Chunk, a: int, b: int) -> EMention | None:
-        """Actor of an event noun: its demonym/name modifier, 'by X', or the subject of a support verb."""
-        possessive = c.i > 0 and self.s.tokens[c.i - 1].norm in ("'s", "'")
-        for m in self.mentions:
-            if (m.j == c.i - possessive and self.lang.names_capitalised) or (
-                    m.i == c.j and not self.lang.names_capitalised and m.demonym):
-                if self.reg.is_actor(m.key) and not self.preps[id(m)]:
-                    return m
-        agent = next((m for m in self.in_span(c.j, b) if self.preps[id(m)] == "agent"), None)
-        if agent is not None:
-            return agent
-        after = self.after_noun_actor(c, b)
-        if after is not None:
-            return after
-        support = [s for s in self.s.chunks_of("support") if a <= s.i and s.j <= c.i]
-        if support:
-            actor, _ = self.subject(support[-1].i, support[-1].j, a, c.i)
-            return actor
-        if c.value in SPEECH_ACTS | {"Cooperation"}:  # "X and Y agreed to set up a coordination centre"
-            actor, _ = self.subject(c.i, c.j, a, c.i)
-            return actor
-        return None
-
-    def prepositional(self, c: Chunk, ev: Event, a: int, b: int, used: set[int]) -> None:
-        ms = [m for m in self.in_span(a, b) if id(m) not in used and not (m.j <= c.i and self.bare(m))]
-        done: set[int] = set()
-        for m in ms:
-            if id(m) in done:
-                continue
-            role = self.preps[id(m)]
-            group = self.coordinated(ms, m)
-            done |= {id(x) for x in group}
-            place = self.reg.is_place(m.key)
-            if role == "instrument" and place and not self.lang.names_capitalised:
-                role = "location"  # "بمدينة غزة", "بولاية الجزيرة": بـ before a place is "in"
-            if role == "location" and place:
-                ev.locations.extend(x.key for x in group if self.reg.is_place(x.key))
-            elif role == "target" and m.i > c.i and not any(
-                    c.j <= t.i < m.i for t in self.s.chunks_of("trigger") if t is not c):
-                broad = self.reg.types(m.key) & {"Country", "Region"}
-                (ev.locations if (broad and place) else ev.targets).extend(x.key for x in group)
-            elif role == "with" and ev.type in _MUTUAL and self.reg.is_actor(m.key):
-                ev.actors.extend(x.key for x in group)
-            elif role == "agent" and not ev.actors and self.reg.is_actor(m.key):
-                ev.actors.extend(x.key for x in group)
-        for w in self.s.chunks_of("weapon"):
-            if any(m.j == w.i and self.reg.is_place(m.key) and not self.reg.is_actor(m.key) for m in self.mentions) \
-                    and not self.instrument_marked(w):
-                continue  # "مواقع إطلاق صواريخ": part of a place's name, not the means
-            marked = self.instrument_marked(w)
-            subject = w.j <= c.i and c.i - w.j <= 6  # "مسيرة تابعة للجيش المالي قصفت": the weapon acts
-            if a <= w.i < b and (abs(w.i - c.j) <= 4 or (marked and w.i > c.i) or subject) and not (c.i <= w.i < c.j):
-                ev.instruments.append(self.s.text(w.i, w.j, self.text).removeprefix("ب") if marked
-                                      and not self.lang.names_capitalised else self.s.text(w.i, w.j, self.text))
-                if w.value and (ev.type == "Attack" or (ev.type == "Shelling" and w.value in _FROM_THE_AIR)):
-                    ev.type = w.value
-        ev.instruments.extend(self.inner_instruments(c))
-        for field_name in ("actors", "targets", "locations"):
-            setattr(ev, field_name, list(dict.fromkeys(getattr(ev, field_name))))
-        ev.targets = [t for t in ev.targets if t not in ev.actors]
-
-
 def find_events(state: SentenceState, text: str, mentions: list[EMention], reg: Registry) -> list[Found]:
     """Events asserted as having happened in one sentence, with their roles."""
-    roles = _Roles(state, text, mentions, reg)
+    roles = Roles(state, text, mentions, reg)
     found: list[Found] = []
     triggers = list(state.chunks_of("trigger"))
     # a weapon governed by a support verb with no event word: "أطلق قذائف", "fired rockets at"
@@ -439,7 +77,7 @@ def find_events(state: SentenceState, text: str, mentions: list[EMention], reg: 
             continue  # "struck ... air strikes", "a suicide bomber blew himself up": one event
         # "قتل عنصران بغارة", "killed by a drone strike" are the strike's toll; "killed in the attack"
         # stays a Killing of its own, whose target is the victims
-        following = next((t for t in triggers if c.j <= t.i <= c.j + 4 and t.value in _ATTACKS), None)
+        following = next((t for t in triggers if c.j <= t.i <= c.j + 4 and t.value in ATTACKS), None)
         if c.value == "Killing" and following is not None and (
                 (state.tokens[following.i].norm[:1] == "ب" and not reg.lex.lang.names_capitalised)
                 or state.tokens[following.i - 1].norm == "by"):
@@ -447,7 +85,7 @@ def find_events(state: SentenceState, text: str, mentions: list[EMention], reg: 
         if c.detail == "noun" and found and state.chunk_at(c.i, "weapon") is not None and \
                 found[-1].i < c.i and roles.instrument_marked(state.chunk_at(c.i, "weapon")):
             continue  # "استهدفت ... بسيارة مفخخة": the car bomb is the means of the attack just found
-        if c.value == "Killing" and found and found[-1].event.type in _ATTACKS | {"ArmedClash"} and (
+        if c.value == "Killing" and found and found[-1].event.type in ATTACKS | {"ArmedClash"} and (
                 clause_bounds(state, c.i, reg.lex.lang)[0] <= found[-1].i or c.detail == "noun"
                 or state.tokens[c.i].norm.endswith("ing")):
             continue  # "air strikes killed 12", "..., killing two", "ما أدى إلى مقتل": the attack's deaths
@@ -522,7 +160,7 @@ def _verb_used_as_noun(state: SentenceState, c: Chunk, mentions: list[EMention],
 def _verb_of_event_noun(state: SentenceState, c: Chunk, found: list[Found], mentions: list[EMention],
                         reg: Registry) -> bool:
     """An attack verb right after an attack noun, with no new subject between: the noun's own verb."""
-    if c.detail != "verb" or c.value not in _ATTACKS or not found or found[-1].event.type not in _ATTACKS:
+    if c.detail != "verb" or c.value not in ATTACKS or not found or found[-1].event.type not in ATTACKS:
         return False
     last = found[-1]
     if not last.noun or not last.j <= c.i <= last.j + 4:
@@ -541,7 +179,7 @@ def _died_in_new_attack(state: SentenceState, c: Chunk, triggers: list[Chunk], l
     """A killing without its own actor told as the toll of an attack in the same breath ('killed in an
     air strike', 'were killed when militants stormed'). Not 'killed in the attack': that attack was told
     before, and the killing is news of its own; nor 'troops killed three during a raid'."""
-    attack = next((t for t in triggers if c.j <= t.i <= c.j + 10 and t.value in _ATTACKS), None)
+    attack = next((t for t in triggers if c.j <= t.i <= c.j + 10 and t.value in ATTACKS), None)
     if attack is None or any(c.j <= t.i < attack.i for t in state.chunks_of("cue", "trigger")):
         return False
     between = [t.norm for t in state.tokens[c.j:attack.i]] + [state.tokens[attack.i].norm[:3]]

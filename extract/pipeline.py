@@ -13,11 +13,12 @@ from functools import cache
 
 from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, LENGTH
 
-from conflictkg.extract.anaphora import ATTACKS, fold_repeated
+from conflictkg.extract.anaphora import fold_repeated
 from conflictkg.extract.chunks import SentenceState, match_phrases
 from conflictkg.extract.claims import find_claims
+from conflictkg.extract.classes import ATTACKS, SPEECH_ACTS
 from conflictkg.extract.entities import find_entities
-from conflictkg.extract.events import SPEECH_ACTS, Found, find_events
+from conflictkg.extract.events import Found, find_events
 from conflictkg.extract.lang import detect_language, get_language
 from conflictkg.extract.lexicon import load_lexicon
 from conflictkg.extract.model import Document, Sentence

@@ -1,0 +1,10 @@
+"""Groups of event classes the stages share (class names as in the ck: taxonomy)."""
+
+from __future__ import annotations
+
+__all__ = ["ATTACKS", "SPEECH_ACTS", "MUTUAL", "FROM_THE_AIR"]
+
+ATTACKS = frozenset({"Attack", "Airstrike", "Shelling", "RocketAttack", "DroneAttack", "Bombing", "ArmedAssault"})
+SPEECH_ACTS = frozenset({"Condemnation", "Accusation", "Threat", "Endorsement"})
+MUTUAL = frozenset({"ArmedClash", "Cooperation"})  # both sides are actors
+FROM_THE_AIR = frozenset({"Airstrike", "DroneAttack"})  # "قصفت طائرات مسيرة": a drone attack
