@@ -1,0 +1,267 @@
+"""Head-noun patterns: named groups and places, and descriptive collectives.
+
+'قوات الدعم السريع', 'the town of Sake', 'the Quds Brigades', 'Iran-backed militias',
+'الفصائل الموالية لإيران', 'مسؤولان أمريكيان', 'a crowded market', 'سفينة النفط «ستار أوشن»':
+a head noun from the lexicon with what stands before and after it. A mixin of the entity
+finder in entities.py, whose helpers (add, surface, name_tokens, patron_after ...) it uses.
+"""
+
+from __future__ import annotations
+
+from conflictkg.extract.chunks import Chunk
+from conflictkg.extract.registry import ACTOR_TYPES, PLACE_TYPES, EMention
+from conflictkg.extract.text import QUOTES_CLOSE, QUOTES_OPEN
+from conflictkg.graph.iris import slug
+
+__all__ = ["HeadPatterns"]
+
+_FORCES_OF = {"en": "Armed forces of {}", "ar": "قوات {}"}  # the label of a state's forces named by adjective
+
+
+class HeadPatterns:
+    """Head-noun rules; mixed into the sentence's entity finder."""
+
+    def owner(self, c: Chunk) -> str | None:
+        """'مقاتليها', 'its fighters', 'our forces': the organisation the head belongs to, when named before."""
+        word = self.norm(c.i)
+        # Arabic: مقاتليها، عناصرهم، قواتنا، مقاتليه (a final ه as written, not the ة matching turns into ه)
+        suffixed = word.endswith(("ها", "هم", "نا")) or (self.toks[c.i].text.endswith("ه") and len(word) > 4)
+        possessed = (not self.lang.names_capitalised and suffixed and len(self.toks[c.i].forms) > 1) \
+            or self.norm(c.i - 1) in ("its", "their", "our")
+        if not possessed or c.value not in ("ArmedGroup", "MilitaryForce"):
+            return None
+        before = [m for m in self.mentions if m.j <= c.i and not m.demonym and self.reg.is_actor(m.key)]
+        return before[-1].key if before else None
+
+    def head(self, c: Chunk) -> EMention | None:
+        """Head noun + name or modifiers: named groups/places and descriptive collectives."""
+        cls, entry = c.value, c.detail
+        for k in range(c.i, c.j):
+            self.used[k] = True
+        owner = self.owner(c)
+        if owner is not None:
+            surface = self.surface(c.i, c.j)
+            return self.add(c.i, c.j, self.reg.new(owner, cls, surface, surface))
+        start, j = c.i, c.j
+        nation = patron = None
+        patron_rel = "backedBy"
+        # English modifiers before the head: "Iran-backed", "two U.S.", "Syrian", "pro-Iranian"
+        k = c.i - 1
+        name_end = None
+        modifiers: list[str] = []
+        while k >= 0 and self.free(k):
+            if k >= 2 and self.toks[k - 1].text == "-" and self.s.chunk_at(k - 2, "entity", "demonym"):
+                rel = self.phrase_back(k - 1, start)  # "Iran-backed militias", "U.S.-led coalition"
+                if rel:
+                    prev = self.s.chunk_at(k - 2)
+                    patron, patron_rel, start, k = prev.value, rel, prev.i, prev.i - 1
+                    continue
+            back = self.s.chunk_at(k)
+            if back is not None and back.kind in ("entity", "demonym") and back.j == start:
+                g = self.reg.lex.entities[back.value]
+                same_actor = g.is_actor and "State" not in g.types and cls in ACTOR_TYPES
+                named_after = self.norm(c.j) == "of" and self.s.chunk_at(c.j + 1, "entity") is not None
+                same_place = back.kind == "entity" and g.types & PLACE_TYPES and cls in PLACE_TYPES and not named_after
+                if same_actor or same_place:
+                    # "Hezbollah fighters", "Houthi forces", "Kherson province": the head describes that entity
+                    m = self.add(back.i, c.j, self.reg.known(back.value, self.surface(back.i, c.j)))
+                    self.modifiers(m, m.j)
+                    return m
+                if nation is None and back.j == start and not self.toks[back.j - 1].text.endswith("-"):
+                    nation, start, k = back.value, back.i, back.i - 1
+                    continue
+                break
+            if self.toks[k].text in ("-",) and k > 0 and self.s.chunk_at(k - 1, "entity", "demonym"):
+                n_back = self.phrase_back(k, start)
+                if n_back:
+                    prev = self.s.chunk_at(k - 1)
+                    patron, start, k = prev.value, prev.i, prev.i - 1
+                    patron_rel = n_back
+                    continue
+            if self.lang.names_capitalised and self.toks[k].text[:1].isupper() and not self.is_stop(k):
+                name_end = start  # "Ain al-Asad air base", "Kabul's Dasht-e-Barchi neighbourhood"
+                while k >= 0 and self.free(k) and (self.toks[k].text[:1].isupper() and not self.is_stop(k)
+                                                   or self._inner_hyphen(k)
+                                                   or (k > 0 and self._inner_hyphen(k - 1))):
+                    k -= 1
+                start = k + 1
+                break
+            if self.toks[k].norm in self.lang.number_words or self.toks[k].text.isdigit():
+                start, k = k, k - 1
+                continue
+            word = self.toks[k].text
+            inner = self.s.chunk_at(k)
+            if self.lang.names_capitalised and len(modifiers) < 2 and not self.is_stop(k) \
+                    and (inner is None or self.compound_head(inner)) and word.isalpha() and word.islower():
+                modifiers.insert(0, self.toks[k].norm)  # "government forces", "regional military administration"
+                start, k = k, k - 1
+                continue
+            break
+        if name_end is not None:  # "the Quds Brigades", "Ain al-Asad air base"
+            surface = self.surface(start, c.j)
+            key = self.reg.new(f"{cls.lower()}/{slug(surface)}", cls, surface, surface)
+            m = self.add(start, c.j, key)
+            self.modifiers(m, m.j)
+            return m
+        # after the head: a known name, "of X", or Arabic name / adjective words
+        of = 1 if self.norm(j) == "of" and cls in ("Settlement", "Region") else 0  # not "a convoy of X"
+        nxt = self.s.chunk_at(j + of)
+        definite = not self.lang.names_capitalised and any(
+            f.startswith("ال") for f in self.toks[c.i].forms[:2])
+        if nxt is not None and nxt.i == j + of and nxt.kind == "entity" and not definite:
+            g = self.reg.lex.entities[nxt.value]
+            # "حركة حماس", "قوات التحالف", "the Palestinian village of Turmus Ayya": the head names that entity
+            if (cls in PLACE_TYPES) == bool(g.types & PLACE_TYPES) and "Person" not in g.types:
+                m = self.add(c.i, nxt.j, self.reg.known(nxt.value, self.surface(nxt.i, nxt.j)))
+                self.modifiers(m, m.j)
+                return m
+        if nxt is not None and nxt.i == j and nxt.kind == "demonym":
+            nation, j = nxt.value, nxt.j
+        name_start = j + of
+        relation_next = any(self.phrase_at(j, rel) for rel in ("backed", "allied", "led"))
+        if definite and nation is None and not relation_next and j < len(self.toks) and self.free(j) \
+                and self.s.chunk_at(j) is None and self.norm(j).startswith("ال") and not self.is_stop(j) \
+                and cls in ACTOR_TYPES:
+            name_start = c.i  # "الوكالة الوطنية", "القوة المشتركة": head and adjective name it together
+            name_stop = j + 1
+            m = self.add(start, name_stop, "")
+            return self.finish(m, f"{cls.lower()}/{slug(' '.join(self.norm(k) for k in range(c.i, name_stop)))}",
+                               cls, self.surface(start, name_stop))
+        # a definite Arabic head takes no name; nor does one followed by "backed by" / "تقوده"
+        named = of or not (self.lang.names_capitalised or definite or relation_next or cls == "Group")
+        adjectives: list[str] = []
+        while (cls == "Group" or (cls == "Site" and self._nisba(j, definite))) and not self.lang.names_capitalised \
+                and j < len(self.toks) and len(adjectives) < 2 \
+                and self.free(j) and self.s.chunk_at(j) is None and not self.is_stop(j) \
+                and not (self.norm(j).startswith("و") and len(self.toks[j].forms) > 1):  # "وعاملون": a conjunct
+            adjectives.append(self.norm(j))  # "مصادر أمنية لبنانية", "مصادر محلية", "سوق شعبي"
+            j += 1
+        if adjectives and cls != "Group":
+            named, name_start = False, j
+        quoted = self.quoted_name(name_start) if cls in PLACE_TYPES else None
+        if quoted is not None:  # "سفينة النفط «ستار أوشن»", "the tanker 'Sea Star'"
+            name_start, name_stop, j = quoted[0], quoted[1], quoted[1] + 1
+        else:
+            if self.lang.names_capitalised and self.norm(c.j - 1) in self.lang.named_by_what_follows:
+                named = True  # "the tanker Sea Harmony", "the bulk carrier Aegean Star"
+            name_stop = self.name_tokens(name_start) if named else name_start
+        j = max(j, name_stop)
+        m = self.add(start, j, "")
+        if nation is None and j < len(self.toks) and self.s.chunk_at(j, "demonym"):
+            d = self.s.chunk_at(j, "demonym")
+            nation, m.j = d.value, d.j
+            self.used[d.i:d.j] = [True] * (d.j - d.i)
+        rel_patron, rel_kind, m.j = self.patron_after(m.j)
+        patron = patron or rel_patron
+        patron_rel = rel_kind or patron_rel
+        name = " ".join(self.norm(k) for k in range(name_start, name_stop))
+        surface = self.surface(m.i, m.j)
+        if (modifiers or adjectives) and not name and nation is None and patron is None:
+            if cls in PLACE_TYPES:  # "a crowded market", "سوق شعبي": a place of this report, not a shared one
+                return self.finish(m, f"{cls.lower()}/{self.reg.doc.doc_id}/{slug(surface)}", cls, surface)
+            modifiers = modifiers + [slug(a) for a in adjectives]
+            return self.finish(m, f"{cls.lower()}/" + "-".join([*modifiers, entry]), cls, surface)
+        if not name and nation is None and patron is None and cls in ("ArmedGroup", "Group") and \
+                self.norm(m.j) in ("من", "from", "of"):
+            at = m.j + 1 + (self.norm(m.j + 1) == "the")
+            org = self.s.chunk_at(at, "entity")  # "مسلحون من جماعة نصرة الإسلام", "fighters from the ADF"
+            if org is not None and org.i == at and self.reg.lex.entities[org.value].is_actor:
+                surface = self.surface(m.i, org.j)
+                out = self.add(m.i, org.j, self.reg.known(org.value, surface))
+                out.head = entry
+                self.mentions.remove(m)
+                self.modifiers(out, out.j)  # "مسلحون من جماعة X، فرع تنظيم القاعدة"
+                return out
+        if not name and nation is None and patron is None:
+            # English: "a ship", "police said", "gunmen killed": without "the" the head names something new
+            indefinite = not definite if not self.lang.names_capitalised else self.norm(c.i - 1) not in (
+                "the", "this", "that", "these", "those", "its", "their", "our", "his", "her")
+            # "مواقع إطلاق", "a commercial ship", and a head that names an institution ("الدفاع المدني",
+            # "وزارة الصحة") when nothing before it does: new, this document only
+            named = c.j - c.i > 1 and self.reg.last_of(cls) is None
+            if (indefinite or named) and cls != "Group":
+                return self.finish(m, f"{cls.lower()}/{self.reg.doc.doc_id}/{slug(surface)}", cls, surface)
+            antecedent = self.reg.last_of(cls) if cls in ACTOR_TYPES | PLACE_TYPES else None
+            if antecedent is None or cls == "Group":  # no antecedent: no guess
+                self.mentions.remove(m)
+                return None if cls != "Group" else self.finish(m, f"group/{entry}", cls, surface)
+            m.key = self.reg.new(antecedent, cls, surface, surface)
+            return m
+        named = self.appositive_of(start)
+        if patron and named is not None and not name and cls in ACTOR_TYPES:
+            self.mentions.remove(m)  # "Al-Shabaab, the al Qaeda-linked group,": a description of Al-Shabaab
+            self.reg.relate(self.reg.known(named.value, self.surface(named.i, named.j)), patron_rel, patron,
+                            self.s.index)
+            return None
+        # "Iran-backed" and "Iran-allied" militias are one collective; a coalition is keyed by its leader
+        patron_key = patron and patron + ("-led" if patron_rel == "ledBy" else "-backed")
+        if name:
+            key = f"{cls.lower()}/{slug(name)}"
+        elif cls == "Group" or cls in PLACE_TYPES:  # "American officials" / "the American base": the head counts
+            key = f"{cls.lower()}/" + "-".join(x for x in (nation, patron_key, entry, *map(slug, adjectives)) if x)
+        else:
+            key = f"{cls.lower()}/" + "-".join(x for x in (nation, patron_key) if x)
+        # "بلدة الخيام" is called الخيام; "قوات النظام" keeps its head
+        m = self.finish(m, key, cls, self.surface(name_start, name_stop) if name and cls in PLACE_TYPES else surface)
+        if name:
+            self.reg.doc.entities[m.key].aliases.add((surface, self.reg.lang))
+        if nation and cls == "MilitaryForce" and not patron:
+            self.reg.relate(m.key, "memberOf", nation, self.s.index)
+            if not name:  # "Russian troops", "القوات الروسية": one node per state, named after it in both languages
+                state = self.reg.lex.entities[nation].labels
+                self.reg.doc.entities[m.key].labels = {lang: _FORCES_OF[lang].format(label)
+                                                       for lang, label in state.items() if lang in _FORCES_OF}
+        if patron:
+            self.reg.relate(m.key, patron_rel, patron, self.s.index)
+        return m
+
+    def finish(self, m: EMention, key: str, cls: str, surface: str) -> EMention:
+        first = self.s.chunk_at(m.i, "head")
+        m.head = first.detail if first is not None else ""
+        m.key = self.reg.new(key, cls, surface, surface)
+        if m not in self.mentions:
+            self.mentions.append(m)
+        return m
+
+    def _nisba(self, j: int, definite: bool) -> bool:
+        """An Arabic relative adjective agreeing with its head: 'سوق شعبي', 'مبنى سكنيا', 'القاعدة العسكرية'."""
+        if j >= len(self.toks) or self.lang.names_capitalised:
+            return False
+        word = self.norm(j)
+        return word.startswith("ال") == definite and len(word) >= 4 and word.endswith(("ي", "يه", "يا")) \
+            and self.s.chunk_at(j) is None
+
+    def compound_head(self, c: Chunk) -> bool:
+        """English 'military administration', 'army base': a head noun that modifies the head after it."""
+        following = self.s.chunk_at(c.j, "head")
+        return self.lang.names_capitalised and c.kind == "head" and following is not None and following.i == c.j
+
+    def quoted_name(self, k: int) -> tuple[int, int] | None:
+        """Words between quotes right after a head: (first word, closing quote), at most five words."""
+        if k >= len(self.toks) or self.toks[k].text not in QUOTES_OPEN:
+            return None
+        close = next((x for x in range(k + 1, min(len(self.toks), k + 7)) if self.toks[x].text in QUOTES_CLOSE), None)
+        return (k + 1, close) if close is not None and close > k + 1 else None
+
+    def appositive_of(self, start: int) -> Chunk | None:
+        """The name a description right after it, between commas, describes: 'X, the ... group,'."""
+        k = start - (self.norm(start - 1) in ("the", "a", "an"))
+        if k < 2 or self.toks[k - 1].text not in (",", "،"):
+            return None
+        named = self.s.chunk_at(k - 2, "entity")
+        return named if named is not None and named.j == k - 1 and \
+            self.reg.lex.entities[named.value].is_actor else None
+
+    def patron_before_head(self, k: int) -> tuple[str | None, str | None, int]:
+        """'the al Qaeda-linked group', 'an Iran-backed militia' describing the name before it."""
+        p = self.s.chunk_at(k, "entity", "demonym")
+        if p is None or p.i != k or p.j + 2 >= len(self.toks) or self.toks[p.j].text != "-":
+            return None, None, k
+        rel = self.phrase_back(p.j, p.j + 2)
+        head = self.s.chunk_at(p.j + 2, "head")
+        if rel is None or head is None or head.i != p.j + 2:
+            return None, None, k
+        for x in range(k, head.j):
+            self.used[x] = True
+        self.reg.known(p.value, self.surface(p.i, p.j))
+        return p.value, rel, head.j
