@@ -22,7 +22,7 @@ from conflictkg.extract.events import Found, find_events
 from conflictkg.extract.lang import detect_language, get_language
 from conflictkg.extract.lexicon import load_lexicon
 from conflictkg.extract.model import Document, Sentence
-from conflictkg.extract.model_evidence import model_entities
+from conflictkg.extract.model_evidence import ModelEvidence, fill_from_parse, model_evidence
 from conflictkg.extract.quantities import casualties, find_time, number_at
 from conflictkg.extract.registry import Registry
 from conflictkg.extract.relations import find_relations, link_responses
@@ -80,15 +80,17 @@ def extract_document(text: str, *, doc_id: str | None = None, lang: str | None =
     doc = Document(doc_id or document_id(text), text, lang, title=title, source=source, date=date)
     reg = Registry(doc, lex)
     spans = split_sentences(text, language.keep_together)
-    extra = model_entities(text, model) if model else []
+    extra = model_evidence(text, model) if model else ModelEvidence()
     repeats: dict[int, int] = {}
     for index, ((start, end), tokens) in enumerate(zip(spans, _by_sentence(_tokens(text, 0, len(text), lang), spans),
                                                         strict=True)):
         doc.sentences.append(Sentence(index, start, end, text[start:end]))
         state = SentenceState(index, start, tokens)
         state.chunks = match_phrases(state.tokens, lex)
-        mentions = find_entities(state, text, reg, [e for e in extra if start <= e[0] and e[1] <= end])
+        mentions = find_entities(state, text, reg, [e for e in extra.entities if start <= e[0] and e[1] <= end])
         found = find_events(state, text, mentions, reg)
+        if extra.arguments:
+            fill_from_parse([f.event for f in found], mentions, state.tokens, extra.arguments, reg)
         _numbers_and_time(state, text, found, doc)
         link_responses(state, found, len(doc.events), doc)
         doc.claims.extend(find_claims(state, text, mentions, found, len(doc.events), reg))

@@ -42,3 +42,35 @@ def test_a_missing_model_is_a_user_error(runner, tmp_path):
     result = runner.invoke(cli, ["build", "-", "--store", str(tmp_path / "s"), "--model", "no_such_pipeline_xx"],
                            input=TEXT)
     assert result.exit_code == 1 and "not installed" in result.output
+
+
+PARSED = "The Front, which residents say has grown in recent months, shelled Karmel on Monday."
+
+
+@spacy.Language.component("toy_parser")
+def _toy_parser(doc):
+    """Stands in for a trained parser: 'Front' is the subject and 'Karmel' the object of 'shelled'."""
+    by_text = {t.text: t for t in doc}
+    if {"Front", "shelled", "Karmel"} <= set(by_text):
+        by_text["Front"].head, by_text["Front"].dep_ = by_text["shelled"], "nsubj"
+        by_text["Karmel"].head, by_text["Karmel"].dep_ = by_text["shelled"], "dobj"
+    return doc
+
+
+@pytest.fixture(scope="module")
+def parsing_pipeline_dir(tmp_path_factory):
+    nlp = spacy.blank("en")
+    nlp.add_pipe("entity_ruler").add_patterns([{"label": "ORG", "pattern": "Front"}])
+    nlp.add_pipe("toy_parser")
+    path = tmp_path_factory.mktemp("model") / "parser"
+    nlp.to_disk(path)
+    return str(path)
+
+
+def test_a_parse_fills_the_roles_the_rules_left_empty(parsing_pipeline_dir):
+    with KnowledgeGraph() as plain:
+        plain.add_text(PARSED, doc_id="p")
+        assert [e.actors for e in plain.events()] == [[]]
+    with KnowledgeGraph(model=parsing_pipeline_dir) as kg:
+        kg.add_text(PARSED, doc_id="p")
+        assert [e.actors for e in kg.events()] == [["Front"]]
