@@ -24,9 +24,10 @@ def headlines(results: dict[str, Any]) -> list[str]:
                      f"tokenizer; jobs={r['parallel']['jobs']} speed-up {r['speedup']:.2f}x")
     if "store" in results:
         s = results["store"]
-        ox, rl = s["ingest"]["oxigraph"], s["ingest"]["rdflib"]
+        ox, rl = s["ingest"]["oxigraph"], s["ingest"].get("rdflib")
         lines.append(f"Store ingest: {ox['triples_per_s']:,.0f} triples/s into Oxigraph (persistent), "
-                     f"{rl['triples_per_s']:,.0f} triples/s into rdflib's in-memory store ({ox['triples']:,} triples)")
+                     + (f"{rl['triples_per_s']:,.0f} triples/s into rdflib's in-memory store " if rl else
+                        "rdflib not run ") + f"({ox['triples']:,} triples, {s['docs']:,} documents)")
         if s["median_ratio"]:
             lines.append(f"Named queries: Oxigraph median {s['median_ratio']:.1f}x faster than rdflib's store "
                          f"(geometric mean {s['geomean_ratio']:.1f}x); rdflib stopped at the {s['cap_s']:.0f} s "
@@ -79,10 +80,11 @@ def markdown_page(report: dict[str, Any]) -> str:
                   store.markdown_tables(results["store"]), ""]
     if "memory" in results:
         parts += ["## Memory", "", "Peak RSS of `python -m conflictkg build DIR --store S` in a child process "
-                  "(`os.wait4`), over generated .txt files.", "", memory.markdown_table(results["memory"]), ""]
+                  "(its own peak, `VmHWM`), over generated .txt files.", "",
+                  memory.markdown_table(results["memory"]), ""]
     if "viewer" in results:
         parts += ["## Viewer", "", "Headless Chromium; medians of the page loads.", "",
                   viewer_table(results["viewer"]), ""]
-    else:
+    elif "viewer" in report.get("parts", ["viewer"]):
         parts += ["## Viewer", "", "Not run: /usr/bin/chromium is not installed.", ""]
     return "\n".join(parts)

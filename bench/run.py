@@ -31,6 +31,7 @@ BENCH_DIR = Path(__file__).resolve().parent
 RESULTS = BENCH_DIR / "results" / "benchmarks.json"
 PAGE = BENCH_DIR.parent / "docs" / "benchmarks.md"
 CHROMIUM = Path("/usr/bin/chromium")
+PARTS = ("extraction", "store", "memory", "viewer")
 QUICK_DOCS = 30
 QUICK_STORE_DOCS = 200
 QUICK_MEMORY = [100, 400]
@@ -49,6 +50,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--big", action="store_true", help=f"store {store.BIG_DOCS:,} documents, Oxigraph only")
     parser.add_argument("--query-cap", type=float, default=10.0, help="seconds before a query is stopped and skipped")
     parser.add_argument("--memory-sizes", type=int, nargs="+", default=[1000, 10_000], help="documents per build")
+    parser.add_argument("--parts", nargs="+", choices=PARTS, default=list(PARTS),
+                        help="which benchmarks to run (default all)")
     parser.add_argument("--out", type=Path, default=RESULTS, help="JSON output (default bench/results/benchmarks.json)")
     parser.add_argument("--page", type=Path, default=PAGE, help="Markdown report (default docs/benchmarks.md)")
     args = parser.parse_args(argv)
@@ -83,13 +86,17 @@ def machine_info() -> dict[str, Any]:
 
 def run_all(args: argparse.Namespace) -> dict[str, Any]:
     """Each benchmark in turn, the raw figures by name; each prints its own table as it finishes."""
-    results: dict[str, Any] = {"extraction": extraction.benchmark(docs=args.docs, seed=args.seed,
-                                                                   repeats=args.repeats, jobs=args.jobs)}
-    results["store"] = store.benchmark(docs=store.BIG_DOCS if args.big else args.store_docs, seed=args.seed,
-                                       jobs=args.jobs, repeats=3 if args.quick else 7, cap_s=args.query_cap,
-                                       rdflib=not args.big)
-    results["memory"] = memory.benchmark(tuple(args.memory_sizes))
-    if CHROMIUM.exists():
+    results: dict[str, Any] = {}
+    if "extraction" in args.parts:
+        results["extraction"] = extraction.benchmark(docs=args.docs, seed=args.seed, repeats=args.repeats,
+                                                     jobs=args.jobs)
+    if "store" in args.parts:
+        results["store"] = store.benchmark(docs=store.BIG_DOCS if args.big else args.store_docs, seed=args.seed,
+                                           jobs=args.jobs, repeats=3 if args.quick else 7, cap_s=args.query_cap,
+                                           rdflib=not args.big)
+    if "memory" in args.parts:
+        results["memory"] = memory.benchmark(tuple(args.memory_sizes))
+    if "viewer" in args.parts and CHROMIUM.exists():
         import viewer  # needs Selenium, and imports this module: loaded only when it will run
         viewer_json = args.out.parent / "viewer.json"
         sizes = ["300"] if args.quick else ["1000", "5000"]
@@ -108,9 +115,9 @@ def main(argv: list[str] | None = None) -> int:
     results = run_all(args)
     elapsed = time.perf_counter() - start
     command = " ".join(["python bench/run.py", *(sys.argv[1:] if argv is None else argv)])
-    report = {"machine": machine, "command": command,
+    report = {"machine": machine, "command": command, "parts": args.parts,
               "settings": {"docs_per_language": args.docs, "jobs": args.jobs, "repeats": args.repeats,
-                           "seed": args.seed, "store_docs": results["store"]["docs"],
+                           "seed": args.seed, "store_docs": results["store"]["docs"] if "store" in results else None,
                            "query_cap_s": args.query_cap, "memory_sizes": args.memory_sizes},
               "elapsed_s": elapsed, "results": results}
     args.out.parent.mkdir(parents=True, exist_ok=True)
