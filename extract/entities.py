@@ -10,14 +10,24 @@ real-world entity one key.
 
 from __future__ import annotations
 
+from functools import cache
+
 from conflictkg.extract.chunks import Chunk, SentenceState
 from conflictkg.extract.heads import HeadPatterns
-from conflictkg.extract.lang import Language
+from conflictkg.extract.lang import Language, get_language
 from conflictkg.extract.phrases import language_table
 from conflictkg.extract.registry import ACTOR_TYPES, PLACE_TYPES, EMention, Registry
 from conflictkg.graph.iris import slug
 
 __all__ = ["find_entities"]
+
+@cache
+def _not_places(code: str) -> frozenset[str]:
+    """Words after 'في' / 'قرب' that are no place: the listed common nouns, months, days, times and numbers."""
+    lang = get_language(code)
+    return lang.common_after_prepositions | frozenset(lang.months) | frozenset(lang.weekdays) | \
+        lang.time_words | frozenset(lang.number_words) | frozenset(lang.day_offsets)
+
 
 _PATRON_PHRASES = (("backed", "backedBy"), ("allied", "alliedWith"), ("led", "ledBy"), ("wing", "memberOf"))
 _DIRECTION_EN = {"east": "eastern", "west": "western", "north": "northern", "south": "southern",
@@ -184,17 +194,13 @@ class _Finder(HeadPatterns):
         while j < len(self.toks) and j - i < 2 and self.free(j) and self.s.chunk_at(j) is None \
                 and not self.is_stop(j) and not self.norm(j).startswith("ال") and self.toks[j].text.isalpha() \
                 and not (j > i and self.norm(j).startswith("و")) \
-                and not set(self.toks[j].forms) & self._not_places() and self.lang.could_be_name(self.toks[j].text):
+                and _not_places(self.lang.code).isdisjoint(self.toks[j].forms) \
+                and self.lang.could_be_name(self.toks[j].text):
             j += 1
         if j == i:
             return None
         surface = self.surface(i, j)
         return self.add(i, j, self.reg.new(f"settlement/{slug(surface)}", "Settlement", surface, surface))
-
-    def _not_places(self) -> frozenset[str]:
-        lang = self.lang
-        return lang.common_after_prepositions | frozenset(lang.months) | frozenset(lang.weekdays) | \
-            lang.time_words | frozenset(lang.number_words) | frozenset(lang.day_offsets)
 
     def capitalised_name(self, i: int) -> EMention | None:
         """English: an unknown capitalised name; a place after 'in'/'near', a person when a known

@@ -49,8 +49,8 @@ def find_relations(state: SentenceState, mentions: list[EMention], reg: Registry
         if adjacent and (_rank(reg, a.key) < _rank(reg, b.key) or (stated and _rank(reg, a.key) == _rank(reg, b.key)
                                                                    and a.key != b.key)):
             reg.relate(a.key, "locatedIn", b.key, state.index)  # also "the Rueso district of Narathiwat province"
-        elif gap and gap[0].norm in ("'s", "'") and all(t.norm in PLACE_WORDS for t in gap[1:]) \
-                and _rank(reg, b.key) < _rank(reg, a.key):  # "Iraq's western Anbar province", "Mali's capital Bamako"
+        elif _possessed_by(toks, a, b) and _rank(reg, b.key) < _rank(reg, a.key):
+            # "Iraq's western Anbar province", "Mali's capital Bamako"
             reg.relate(b.key, "locatedIn", a.key, state.index)
     # controls
     control = language_table(lang.code, "control")
