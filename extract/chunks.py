@@ -125,8 +125,9 @@ def phrase_at(tokens: list[Token], i: int, lex: Lexicon) -> tuple[int, list[Entr
     return best_len, best, prefix
 
 
-def match_phrases(tokens: list[Token], lex: Lexicon) -> list[Chunk]:
-    """Greedy longest matches; a span may carry several entries (kinds) at once."""
+def match_phrases(state: SentenceState, lex: Lexicon) -> list[Chunk]:
+    """Greedy longest matches over the sentence's tokens; a span may carry several entries (kinds) at once."""
+    tokens = state.tokens
     chunks: list[Chunk] = []
     i = 0
     while i < len(tokens):
@@ -146,15 +147,13 @@ def match_phrases(tokens: list[Token], lex: Lexicon) -> list[Chunk]:
             i += n
         else:
             i += 1
-    return match_gapped(tokens, chunks, lex) if lex.gapped else chunks
+    return match_gapped(state, chunks, lex) if lex.gapped and state.may_contain(lex.gapped) else chunks
 
 
-def match_gapped(tokens: list[Token], chunks: list[Chunk], lex: Lexicon, gap: int = 8) -> list[Chunk]:
+def match_gapped(state: SentenceState, chunks: list[Chunk], lex: Lexicon, gap: int = 8) -> list[Chunk]:
     """Phrases whose parts stand apart ("تبادلت الفصائل ... إطلاق النار"): the first part carries
     the entry, and chunks matched inside the second part are dropped."""
-    table = lex.gapped
-    if table.first_words.isdisjoint(f for t in tokens for f in t.forms):
-        return chunks
+    tokens, table = state.tokens, lex.gapped
     for i in range(len(tokens)):
         hit = table.at(tokens, i)
         if hit is None:

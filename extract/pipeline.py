@@ -86,7 +86,7 @@ def extract_document(text: str, *, doc_id: str | None = None, lang: str | None =
                                                         strict=True)):
         doc.sentences.append(Sentence(index, start, end, text[start:end]))
         state = SentenceState(index, start, tokens)
-        state.chunks = match_phrases(state.tokens, lex)
+        state.chunks = match_phrases(state, lex)
         mentions = find_entities(state, text, reg, [e for e in extra.entities if start <= e[0] and e[1] <= end])
         found = find_events(state, text, mentions, reg)
         if extra.arguments:

@@ -17,7 +17,7 @@ EN = get_language("en")
 
 def state(text: str, lang: str) -> SentenceState:
     s = SentenceState(0, 0, _tokens(text, 0, len(text), lang))
-    s.chunks = match_phrases(s.tokens, load_lexicon(lang))
+    s.chunks = match_phrases(s, load_lexicon(lang))
     return s
 
 
