@@ -16,11 +16,12 @@ from conflictkg.extract.model import Document, Entity
 from conflictkg.graph.iris import claim_iri, document_iri, entity_iri, event_iri, sentence_iri
 from conflictkg.ontology import CK, WIKIDATA
 
-__all__ = ["document_triples", "label_triples", "Triple"]
+__all__ = ["document_triples", "label_triples", "LABEL_PREDICATES", "Triple"]
 
 Triple = tuple[URIRef, URIRef, URIRef | Literal]
 
 _ROLES = (("actors", CK.actor), ("targets", CK.target), ("locations", CK.location))
+LABEL_PREDICATES = (RDFS.label, SKOS.altLabel)  # what the store's labels graph gathers
 
 
 def _int(n: int) -> Literal:
@@ -51,7 +52,7 @@ def label_triples(doc: Document) -> Iterator[Triple]:
     """The labels and alt labels of `doc`'s entities: what the store's labels graph gathers."""
     for entity in doc.entities.values():
         for triple in _entity_triples(entity):
-            if triple[1] in (RDFS.label, SKOS.altLabel):
+            if triple[1] in LABEL_PREDICATES:
                 yield triple
 
 

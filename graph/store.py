@@ -21,7 +21,7 @@ from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.query import Result
 
 from conflictkg.errors import FormatError, QueryError, StoreLockedError
-from conflictkg.graph.mapping import Triple
+from conflictkg.graph.mapping import LABEL_PREDICATES, Triple
 from conflictkg.ontology import _PACKAGE as _ONTOLOGY_PACKAGE
 from conflictkg.ontology import (
     CK,
@@ -91,7 +91,9 @@ class GraphStore:
         if self._ox.contains_named_graph(labels) or not any(
                 g.value not in _NOT_DOCUMENTS for g in self._ox.named_graphs()):
             return
-        self._ox.update(_GATHER_LABELS)
+        self._ox.extend([ox.Quad(q.subject, q.predicate, q.object, labels) for p in LABEL_PREDICATES
+                         for q in self._ox.quads_for_pattern(None, ox.NamedNode(str(p)), None)
+                         if not isinstance(q.graph_name, ox.DefaultGraph) and q.graph_name.value not in _NOT_DOCUMENTS])
         self._ox.add_graph(labels)
 
     # -- shipped data ------------------------------------------------------
@@ -215,15 +217,6 @@ class GraphStore:
         del self._ox
 
 
-_GATHER_LABELS = """
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-INSERT { GRAPH <https://w3id.org/conflictkg/labels> { ?s ?p ?o } }
-WHERE {
-  GRAPH ?g { ?s ?p ?o } VALUES ?p { rdfs:label skos:altLabel }
-  FILTER(?g NOT IN (<https://w3id.org/conflictkg/ontology>, <https://w3id.org/conflictkg/lexicon>,
-                    <https://w3id.org/conflictkg/gazetteer>))
-}"""
 _COUNT_IN_NAMED_GRAPHS = "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g"
 _PREFIXES = {"ck": str(CK), "id": "https://w3id.org/conflictkg/id/", "prov": "http://www.w3.org/ns/prov#",
              "rdfs": "http://www.w3.org/2000/01/rdf-schema#", "skos": "http://www.w3.org/2004/02/skos/core#",
