@@ -82,7 +82,7 @@ def markdown_table(rows: list[dict[str, Any]]) -> str:
     return "\n".join(lines)
 
 
-def benchmark(sizes: tuple[int, ...] = (500, 2000), jobs: int = 1,
+def benchmark(sizes: tuple[int, ...] = (1000, 10_000), jobs: int = 1,
               log: Callable[[str], None] = print) -> list[dict[str, Any]]:
     """Measure each size, print the table through `log`, return the raw rows."""
     rows = []
