@@ -37,7 +37,7 @@ class SentenceState:
     _kinds: dict[str, list[Chunk]] = field(default_factory=dict)
     _has: dict[int, bool] = field(default_factory=dict)  # id(table) -> may one of its phrases occur here
     _vocabulary: set[str] | None = None  # every form of every token
-    _bounds: dict[int, tuple[int, int]] = field(default_factory=dict)  # token -> its clause, see syntax.py
+    clauses: dict[int, tuple[int, int]] = field(default_factory=dict)  # token -> its clause, kept by syntax.py
 
     @property
     def chunks(self) -> list[Chunk]:

@@ -18,9 +18,9 @@ def clause_bounds(state: SentenceState, i: int, lang: Language) -> tuple[int, in
 
     Every stage asks for clauses, often of the same tokens: the answer is kept on the sentence.
     """
-    bounds = state._bounds.get(i)
+    bounds = state.clauses.get(i)
     if bounds is None:
-        bounds = state._bounds[i] = _clause_bounds(state, i, lang)
+        bounds = state.clauses[i] = _clause_bounds(state, i, lang)
     return bounds
 
 
