@@ -113,6 +113,20 @@ class _Finder(HeadPatterns):
             and t.end == self.toks[j + 1].start
 
     # -- entity at a position -------------------------------------------------
+    def may_start(self, i: int) -> bool:
+        """A cheap test run on every token: False only where entity_at cannot find anything, namely
+        no chunk starts here, no direction word, and no unknown name can begin (English: no capital or
+        name particle; Arabic: not right after a preposition of place)."""
+        c = self.s.chunk_at(i)
+        if c is not None and c.i == i:
+            return True
+        t = self.toks[i]
+        if t.norm in self.lang.directions:
+            return True
+        if self.lang.names_capitalised:
+            return t.text[:1].isupper() or t.norm in self.lang.name_particles
+        return self.lang.prepositions.get(self.norm(i - 1)) == "location"
+
     def entity_at(self, i: int) -> EMention | None:
         """The mention starting at token i, trying patterns then gazetteer names."""
         if not self.free(i):
@@ -390,7 +404,7 @@ def find_entities(state: SentenceState, text: str, reg: Registry,
                     and not f.compound_head(c):
                 f.entity_at(c.i)
     for i in range(len(state.tokens)):
-        if f.free(i):
+        if f.free(i) and f.may_start(i):
             f.entity_at(i)
     for start, end, cls in model_spans:
         f.from_model(start, end, cls)
