@@ -59,6 +59,9 @@ def _claimant(state: SentenceState, cue: Chunk, mentions: list[EMention], reg: R
         return after[0] if after else None
     if cue.detail == "adding" and previous is not None:
         return previous  # "..., saying", "..., مضيفا": the subject of the main clause speaks
+    speaker = _pronoun_speaker(state, cue, reg, previous)
+    if speaker is not None:
+        return speaker
     if lang.verb_initial and after and prep_of(state, after[0], lang) is None:
         if all(t.norm not in lang.complementisers for t in state.tokens[cue.j:after[0].i]):
             return after[0]
@@ -162,6 +165,17 @@ def find_claims(state: SentenceState, text: str, mentions: list[EMention], event
                             medium=medium.value if medium else None,
                             confidence=_confidence(reg, ev.actors[0], medium is not None)))
     return claims
+
+
+def _pronoun_speaker(state: SentenceState, cue: Chunk, reg: Registry, previous: str | None) -> str | None:
+    """'Dozens of militants were also killed, he said': the last speaker of the pronoun's kind (a person
+    for he/she, a body for it/they), not the nearest noun."""
+    code = reg.lex.lang.code
+    person = language_table(code, "speaker_person").ending_before(state.tokens, cue.i)
+    if not person and not language_table(code, "speaker_body").ending_before(state.tokens, cue.i):
+        return None
+    spoken = [c.claimant for c in reg.doc.claims] + ([previous] if previous is not None else [])
+    return next((key for key in reversed(spoken) if ("Person" in reg.types(key)) == person), None)
 
 
 def _participles_only(state: SentenceState, cue: Chunk, events: list[Found], before: list[int],

@@ -308,7 +308,14 @@ class _Finder(HeadPatterns):
                                                                                           "MilitaryForce")))
                 start = k
         comma = j < len(self.toks) and self.toks[j].text in (",", "،") and affil is not None
-        end, person = self.person_name(j + comma)  # "a spokesman for the Somali police, Sadiq Dudishe, said"
+        name_at = j + comma  # "a spokesman for the Somali police, Sadiq Dudishe, said"
+        rank = self.s.chunk_at(name_at, "title")
+        if rank is not None and rank.i == name_at and rank.detail == "member" and c.detail != "member" \
+                and self.free(name_at):  # "military spokesman Colonel Hendra Saputra": a rank before the name
+            for k in range(rank.i, rank.j):
+                self.used[k] = True
+            name_at = rank.j
+        end, person = self.person_name(name_at)
         if person is None and not self.lang.names_capitalised and self.norm(j).startswith("ال") and self.free(j):
             end, person = self.person_name(j + 1)  # "حاكم المقاطعة إيفان فيدوروف": a definite word, then the name
         if person is None:
@@ -380,6 +387,8 @@ class _Finder(HeadPatterns):
         """Relations stated right after a named entity: 'SDF, backed by the United States',
         'Kataib Hezbollah, an ally of Iran', 'كتائب القسام، الجناح العسكري لحركة حماس'."""
         k = j + 1 if j < len(self.toks) and self.toks[j].text in (",", "،") else j
+        if k > j:
+            k += self.phrase_at(k, "relative_be")  # "The Polisario Front, which is backed by Algeria"
         if self.norm(k) in ("a", "an", "the") and self.phrase_at(k, "allied") == 0 and self.phrase_at(k, "wing") == 0:
             k += 1
         patron, rel, end = self.patron_after(k)

@@ -62,8 +62,9 @@ def find_relations(state: SentenceState, mentions: list[EMention], reg: Registry
             passive = words[-1] in ("by", "of") or words[0] in _UNDER_CONTROL or \
                 words[-1].startswith(("عليها", "عليه"))
             hyphen = words[0].startswith("-")
-            left_place = next((m for m in reversed(places) if m.j <= k), None)
-            right_place = next((m for m in places if m.i >= end), None)
+            # "Maungdaw, which is held by X": the place stands next to the phrase, not clauses away
+            left_place = next((m for m in reversed(places) if m.j <= k and k - m.j <= 4), None)
+            right_place = next((m for m in places if m.i >= end and m.i - end <= 12), None)
             right_actor = next((m for m in actors if m.i >= end and m.i - end <= 3), None)
             left_actor = next((m for m in reversed(actors) if m.j <= k and k - m.j <= 4), None)
             if hyphen and left_actor is not None and left_actor.j == k and right_place is not None:

@@ -68,3 +68,10 @@ def test_a_relayed_source_and_the_agency_that_relays_it_both_claim():
     speakers = _speakers("قُتل تسعة جنود في كمين قرب تدمر، وفق ما نقلت وكالة الأنباء السورية الرسمية (سانا) عن مصدر "
                          "عسكري.", "ar")
     assert "مصدر عسكري" in speakers and len(speakers) == 2
+
+
+def test_a_pronoun_speaker_is_the_last_speaker_of_its_kind():
+    doc = extract_document("Troops clashed with rebels near Goma on Monday, army spokesman Major Sylvain Ekenge said. "
+                           "Eleven rebels were also killed, he said.", lang="en")
+    assert len(doc.claims) == 2 and doc.claims[0].claimant == doc.claims[1].claimant
+    assert "Person" in doc.entities[doc.claims[1].claimant].types

@@ -29,3 +29,20 @@ def test_a_place_in_a_possessed_region_is_in_the_region():
 def test_a_district_of_a_province_is_inside_it():
     rels = _relations("A roadside bomb exploded in the Rueso district of Narathiwat province on Thursday.")
     assert any("rueso" in s and p == "locatedIn" and "narathiwat" in o for s, p, o in rels)
+
+
+def test_a_rank_between_title_and_name_keeps_the_spokesperson():
+    rels = _relations("Five rebels were killed near Beni, army spokesman Colonel Mak Hazukay said.")
+    assert any(p == "spokespersonFor" and "hazukay" in s for s, p, o in rels)
+    rels = _relations("وقال المتحدث باسم الجيش السوداني العميد نبيل عبد الله إن القوات صدت الهجوم.")
+    assert any(p == "spokespersonFor" and o == "sudanese-armed-forces" for s, p, o in rels)
+
+
+def test_a_relative_clause_states_the_backing():
+    assert ("houthis", "backedBy", "iran") in _relations("The Houthis, which are backed by Iran, fired a missile.")
+
+
+def test_control_is_read_next_to_the_place_not_clauses_away():
+    rels = _relations("Algeria hosts the Polisario Front, which seeks independence for the desert territory, "
+                      "most of which is controlled by Morocco.")
+    assert not any(p == "controls" for s, p, o in rels)
