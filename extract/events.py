@@ -105,6 +105,10 @@ def find_events(state: SentenceState, text: str, mentions: list[EMention], reg: 
         if accused is not None and not ev.actors and ev.type not in SPEECH_ACTS:
             ev.actors = [accused.targets[0]]  # "accused X of killing", "اتهم X بقتل"
             ev.targets = [t for t in ev.targets if t not in ev.actors]
+        speaker = next((f.event for f in reversed(found) if f.event.type in SPEECH_ACTS), None)
+        if not ev.actors and ev.type in SPEECH_ACTS and speaker is not None and c.i > 0 \
+                and state.tokens[c.i - 1].text in (",", "،"):
+            ev.actors = list(speaker.actors)  # "أدانت الوزارة الضربات، متوعدة بالرد": the same speaker
         ev.confidence = _confidence(ev, c, reg)
         earlier = antecedent(state, c, ev, reg.doc.events + [f.event for f in found], reg.lex.lang)
         found.append(Found(ev, c.i, c.j, earlier, c.detail == "noun"))

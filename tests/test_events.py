@@ -115,3 +115,13 @@ def test_an_unknown_arabic_place_after_in_is_a_place_but_a_common_noun_is_not():
     assert any(e.labels.get("ar") == "كولوفاتا" for e in doc.entities.values())
     doc = extract_document("قصفت القوات مواقع المسلحين في وقت سابق، وفي أعقاب اندلاع حريق.", lang="ar")
     assert not any(k.startswith("settlement/") for k in doc.entities)
+
+
+def test_a_vow_to_respond_a_few_words_on_is_a_threat():
+    assert _types("The Iraqi defence minister vowed that Baghdad would respond to any incursion.", "en") == ["Threat"]
+
+
+def test_a_participle_after_a_comma_is_said_by_the_same_speaker():
+    doc = extract_document("وأدانت الحكومة اليمنية الغارات على صنعاء، متوعدة بالرد.", lang="ar")
+    said, vow = (next(e for e in doc.events if e.type == t) for t in ("Condemnation", "Threat"))
+    assert vow.actors == said.actors != []
