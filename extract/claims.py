@@ -123,6 +123,8 @@ def find_claims(state: SentenceState, text: str, mentions: list[EMention], event
                                           and events[k].i < cue.i)]
         claimed.update(scope)
         asserts = [first_event + k for k in scope]
+        if not events and cue.value == "verb":
+            asserts = _corroborated(state, reg)  # "The Israeli military said several drones had crossed"
         if cue.value == "responsibility":
             asserts = asserts or _claimed_act(reg, [f for f in events if f.i < cue.i], key)
             for k in scope:  # "تبنت X الهجوم على ...": X's own act
@@ -165,6 +167,19 @@ def find_claims(state: SentenceState, text: str, mentions: list[EMention], event
                             medium=medium.value if medium else None,
                             confidence=_confidence(reg, ev.actors[0], medium is not None)))
     return claims
+
+
+def _corroborated(state: SentenceState, reg: Registry) -> list[int]:
+    """A report with no event of its own that speaks of weapons or casualties speaks of the attack
+    told just before ('... launched drones at a base. The army said two drones had crossed and two
+    soldiers were wounded.'): it asserts that attack too."""
+    lang = reg.lex.lang
+    harm = lang.killed_words | lang.injured_words | lang.harm_words
+    if not state.chunks_of("weapon") and all(harm.isdisjoint(t.forms) for t in state.tokens):
+        return []
+    told = reg.doc.events
+    last = next((x for x in range(len(told) - 1, -1, -1) if told[x].type in ATTACKS), None)
+    return [last] if last is not None and told[last].sentence >= state.index - 2 else []
 
 
 def _pronoun_speaker(state: SentenceState, cue: Chunk, reg: Registry, previous: str | None) -> str | None:

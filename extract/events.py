@@ -13,6 +13,7 @@ from conflictkg.extract.chunks import Chunk, SentenceState
 from conflictkg.extract.classes import ATTACKS, SPEECH_ACTS
 from conflictkg.extract.lang import Language
 from conflictkg.extract.model import Event
+from conflictkg.extract.phrases import language_table
 from conflictkg.extract.registry import EMention, Registry
 from conflictkg.extract.roles import Roles
 from conflictkg.extract.syntax import clause_bounds, prep_of
@@ -105,6 +106,7 @@ def find_events(state: SentenceState, text: str, mentions: list[EMention], reg: 
         if accused is not None and not ev.actors and ev.type not in SPEECH_ACTS:
             ev.actors = [accused.targets[0]]  # "accused X of killing", "اتهم X بقتل"
             ev.targets = [t for t in ev.targets if t not in ev.actors]
+        _blamed_on(state, c, ev, found, mentions, reg.lex.lang)
         speaker = next((f.event for f in reversed(found) if f.event.type in SPEECH_ACTS), None)
         if not ev.actors and ev.type in SPEECH_ACTS and speaker is not None and c.i > 0 \
                 and state.tokens[c.i - 1].text in (",", "،"):
@@ -113,6 +115,24 @@ def find_events(state: SentenceState, text: str, mentions: list[EMention], reg: 
         earlier = antecedent(state, c, ev, reg.doc.events + [f.event for f in found], reg.lex.lang)
         found.append(Found(ev, c.i, c.j, earlier, c.detail == "noun"))
     return found
+
+
+def _blamed_on(state: SentenceState, c: Chunk, ev: Event, found: list[Found], mentions: list[EMention],
+               lang: Language) -> None:
+    """'blamed the attack on X': X is the accused, not the attack's target, and 'the attack' is left
+    without roles so that it folds into the attack told before."""
+    blame = next((f for f in reversed(found) if f.event.type == "Accusation" and not f.event.targets
+                  and 0 <= c.i - f.j <= 3), None)
+    if blame is None or ev.type not in ATTACKS or state.phrase_at(language_table(lang.code, "blame_on"),
+                                                                    blame.i) is None:
+        return
+    toks = state.tokens
+    accused = next((m for m in mentions if c.j < m.i <= c.j + 2 and lang.prepositions.get(toks[m.i - 1].norm
+                    if toks[m.i - 1].norm not in lang.indefinite_articles | {"the"} else toks[m.i - 2].norm)
+                    == "target"), None)
+    if accused is not None:
+        blame.event.targets = [accused.key]
+        ev.targets = [t for t in ev.targets if t != accused.key]
 
 
 _DETERMINERS = frozenset("a an the this that these those its their his her our another every each".split())

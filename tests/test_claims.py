@@ -75,3 +75,29 @@ def test_a_pronoun_speaker_is_the_last_speaker_of_its_kind():
                            "Eleven rebels were also killed, he said.", lang="en")
     assert len(doc.claims) == 2 and doc.claims[0].claimant == doc.claims[1].claimant
     assert "Person" in doc.entities[doc.claims[1].claimant].types
+
+
+def test_a_report_of_weapons_or_casualties_without_an_event_corroborates_the_attack_before():
+    doc = extract_document("Hezbollah said it fired a barrage of rockets at an army post near Metula. "
+                           "The Israeli military said about ten rockets had crossed from Lebanon.", lang="en")
+    attack = next(x for x, e in enumerate(doc.events) if e.type == "RocketAttack")
+    assert [c.asserts for c in doc.claims] == [[attack], [attack]]
+
+
+def test_a_report_without_weapons_or_casualties_asserts_nothing_told_before():
+    doc = extract_document("Hezbollah said it fired a barrage of rockets at an army post near Metula. "
+                           "The Israeli military said it was reviewing the incident.", lang="en")
+    assert doc.claims[1].asserts == []
+
+
+def test_an_outlet_named_after_its_head_is_the_speaker():
+    assert _speakers("Gunmen killed four soldiers near Djibo, the state broadcaster RTB said.", "en") == [
+        "state broadcaster RTB"]
+
+
+def test_blamed_the_attack_on_x_accuses_x():
+    doc = extract_document("Gunmen raided a market in Kwara state, killing 12 traders. "
+                           "The governor blamed the attack on Lakurawa.", lang="en")
+    accusation = next(e for e in doc.events if e.type == "Accusation")
+    assert accusation.targets and "lakurawa" in accusation.targets[0]
+    assert [e.type for e in doc.events].count("ArmedAssault") == 1 and "Attack" not in [e.type for e in doc.events]

@@ -114,6 +114,7 @@ LANGUAGE = Language(
         # "..., he said": a pronoun speaker is the last person (he/she) or body (it/they) that spoke
         "relative_be": _p("which is", "which are", "which was", "which were", "who is", "who are", "that is",
                           "that are", "which has been", "which have been"),
+        "blame_on": _p("blamed", "blames", "blame", "blaming"),  # "blamed the attack on X": X is accused
         "speaker_person": _p("he", "she"),
         "speaker_body": _p("it", "they"),
     },
@@ -133,6 +134,6 @@ LANGUAGE = Language(
     time_words=_n("morning evening night afternoon overnight dawn midnight"),
     passive_auxiliaries=_n("was were been being is are be got"),
     indefinite_articles=_n("a an"),
-    named_by_what_follows=_n("tanker tankers ship ships vessel vessels carrier freighter"),
+    named_by_what_follows=_n("tanker tankers ship ships vessel vessels carrier freighter agency broadcaster newspaper"),
     name_particles=_n("al el ad ash as at az bin ibn abu de van von"),
 )
