@@ -241,8 +241,8 @@ class _Finder(HeadPatterns):
         c = self.s.chunk_at(i, "entity")
         if c is not None and c.i == i and "Person" in self.reg.lex.entities[c.value].types:
             return c.j, self.reg.known(c.value, self.surface(c.i, c.j))
-        if not self.lang.names_capitalised and self.norm(i).startswith("ال"):
-            return i, None  # Arabic personal names do not start with the article
+        if not self.lang.names_capitalised and any(f.startswith("ال") for f in self.toks[i].forms[:2]):
+            return i, None  # Arabic personal names take no article, nor a clitic before it ("بالإنجليزية")
         j = self.name_tokens(i)
         if j == i:
             return i, None
@@ -320,6 +320,8 @@ class _Finder(HeadPatterns):
             end, person = self.person_name(j + 1)  # "حاكم المقاطعة إيفان فيدوروف": a definite word, then the name
         if person is None:
             person, start, end = self.appositive(start)
+        if person is None and affil is None and not self.lang.names_capitalised and self.norm(c.i).startswith("ال"):
+            return None  # "المنطقة ... الناطقة بالإنجليزية": a definite title word alone agrees with a noun before it
         if person is None and affil is None:  # "a civil society leader said": a speaker without a name
             first = start
             while first > 0 and self.free(first - 1) and self.toks[first - 1].text.isalpha() and \

@@ -105,9 +105,15 @@ class HeadPatterns:
             return m
         # after the head: a known name, "of X", or Arabic name / adjective words
         of = 1 if self.norm(j) == "of" and cls in ("Settlement", "Region") else 0  # not "a convoy of X"
-        nxt = self.s.chunk_at(j + of)
         definite = not self.lang.names_capitalised and any(
             f.startswith("ال") for f in self.toks[c.i].forms[:2])
+        inner = self.s.chunk_at(j, "head")
+        if not self.lang.names_capitalised and not definite and cls in ACTOR_TYPES and inner is not None \
+                and inner.i == j and inner.value in ACTOR_TYPES and self.free(j):
+            for k in range(inner.i, inner.j):  # "متمردو جماعة «3R»", "عصابات تحالف «فيف أنسانم»": the group's
+                self.used[k] = True  # own head stands between, and its name follows
+            j = inner.j
+        nxt = self.s.chunk_at(j + of)
         if nxt is not None and nxt.i == j + of and nxt.kind == "entity" and not definite:
             g = self.reg.lex.entities[nxt.value]
             # "حركة حماس", "قوات التحالف", "the Palestinian village of Turmus Ayya": the head names that entity
@@ -115,8 +121,12 @@ class HeadPatterns:
                 m = self.add(c.i, nxt.j, self.reg.known(nxt.value, self.surface(nxt.i, nxt.j)))
                 self.modifiers(m, m.j)
                 return m
-        if nxt is not None and nxt.i == j and nxt.kind == "demonym":
-            nation, j = nxt.value, nxt.j
+        if nxt is not None and nxt.i == j and (nxt.kind == "demonym" or (
+                nxt.kind == "entity" and not self.lang.names_capitalised and not definite
+                and cls in ("GovernmentBody", "MilitaryForce")
+                and "Country" in self.reg.lex.entities[nxt.value].types)):
+            nation, j = nxt.value, nxt.j  # "حكومة جنوب السودان", "جيش مالي": the state's own body
+            self.reg.known(nxt.value, self.surface(nxt.i, nxt.j))
         name_start = j + of
         relation_next = any(self.phrase_at(j, rel) for rel in ("backed", "allied", "led"))
         if definite and nation is None and not relation_next and j < len(self.toks) and self.free(j) \
@@ -138,7 +148,10 @@ class HeadPatterns:
             j += 1
         if adjectives and cls != "Group":
             named, name_start = False, j
-        quoted = self.quoted_name(name_start) if cls in PLACE_TYPES else None
+        quoted = self.quoted_name(name_start) if cls in PLACE_TYPES | ACTOR_TYPES else None
+        known = self.s.chunk_at(quoted[0], "entity") if quoted is not None else None
+        if known is not None and known.i == quoted[0] and known.j == quoted[1]:  # "تحالف «فيف أنسانم»"
+            return self.add(start, quoted[1] + 1, self.reg.known(known.value, self.surface(known.i, known.j)))
         if quoted is not None:  # "سفينة النفط «ستار أوشن»", "the tanker 'Sea Star'"
             name_start, name_stop, j = quoted[0], quoted[1], quoted[1] + 1
         else:

@@ -199,12 +199,14 @@ class Roles:
         return None
 
     def inner_instruments(self, c: Chunk) -> list[str]:
-        """A marked weapon inside a trigger phrase: 'ضربة بطائرة مسيرة', 'قصف بقذائف الهاون'."""
+        """A marked weapon inside a trigger phrase: 'ضربة بطائرة مسيرة', 'قصف بقذائف الهاون'; and what
+        explodes in a bombing: 'انفجار عبوة ناسفة'."""
         if self.lang.names_capitalised:
             return []
         for k in range(c.i + 1, c.j):
             n, entries, prefix = phrase_at(self.s.tokens, k, self.reg.lex)
-            if n and k + n <= c.j and prefix.startswith("ب") and any(e.kind == "weapon" for e in entries):
+            if n and k + n <= c.j and (prefix.startswith("ب") or c.value == "Bombing") \
+                    and any(e.kind == "weapon" for e in entries):
                 return [self.s.text(k, k + n, self.text).removeprefix("ب")]
         return []
 

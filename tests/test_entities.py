@@ -1,0 +1,40 @@
+"""Entity patterns: heads, titles and names the gazetteer does not list."""
+
+from conflictkg.extract import extract_document
+
+
+def _event(text: str, lang: str, cls: str):
+    doc = extract_document(text, lang=lang)
+    return doc, next(e for e in doc.events if e.type == cls)
+
+
+def _labels(doc, keys: list[str]) -> list[str]:
+    return [" | ".join(doc.entities[k].labels.values()) for k in keys]
+
+
+def test_arabic_collective_then_group_head_then_quoted_name_is_that_group():
+    doc, ev = _event("هاجم مسلحو حركة «الفجر الجديد» قرية دوكا شمالي تشاد.", "ar", "ArmedAssault")
+    assert _labels(doc, ev.actors) and "الفجر الجديد" in _labels(doc, ev.actors)[0]
+
+
+def test_arabic_head_with_a_known_group_in_quotes_is_the_known_group():
+    doc, ev = _event("شن مقاتلو تحالف «حركة الشباب» هجوما على قاعدة عسكرية قرب بلدوين.", "ar", "Attack")
+    assert ev.actors == ["al-shabaab"]
+
+
+def test_arabic_government_of_a_country_is_one_node_with_the_english_one():
+    ar, _ = _event("واتهمت حكومة مالي المتمردين بمهاجمة القافلة.", "ar", "Accusation")
+    en, _ = _event("The Malian government accused the rebels of attacking the convoy.", "en", "Accusation")
+    assert "governmentbody/mali" in ar.entities and "governmentbody/mali" in en.entities
+
+
+def test_an_arabic_definite_title_word_without_name_is_no_speaker():
+    text = "قتل جندي في هجوم قرب بلدة كومبا في المنطقة الجنوبية الغربية الناطقة بالإنجليزية."
+    doc = extract_document(text, lang="ar")
+    assert not [k for k, e in doc.entities.items() if "Person" in e.types or k.startswith("group/")]
+
+
+def test_a_patrol_is_the_target_and_the_exploding_device_the_instrument():
+    doc, ev = _event("قتل جنديان في انفجار عبوة ناسفة استهدف دورية للجيش قرب بلدة منغو.", "ar", "Bombing")
+    assert ev.instruments == ["عبوة ناسفة"]
+    assert ev.targets and "دورية" in _labels(doc, ev.targets)[0]
