@@ -109,7 +109,7 @@ class HeadPatterns:
             f.startswith("ال") for f in self.toks[c.i].forms[:2])
         inner = self.s.chunk_at(j, "head")
         if not self.lang.names_capitalised and not definite and cls in ACTOR_TYPES and inner is not None \
-                and inner.i == j and inner.value in ACTOR_TYPES and self.free(j):
+                and inner.i == j and not inner.prefix and inner.value in ACTOR_TYPES and self.free(j):
             for k in range(inner.i, inner.j):  # "متمردو جماعة «3R»", "عصابات تحالف «فيف أنسانم»": the group's
                 self.used[k] = True  # own head stands between, and its name follows
             j = inner.j
@@ -123,7 +123,7 @@ class HeadPatterns:
                 return m
         if nxt is not None and nxt.i == j and (nxt.kind == "demonym" or (
                 nxt.kind == "entity" and not self.lang.names_capitalised and not definite
-                and cls in ("GovernmentBody", "MilitaryForce")
+                and cls in ("GovernmentBody", "MilitaryForce") and c.prefix in ("", "و", "ف")
                 and "Country" in self.reg.lex.entities[nxt.value].types)):
             nation, j = nxt.value, nxt.j  # "حكومة جنوب السودان", "جيش مالي": the state's own body
             self.reg.known(nxt.value, self.surface(nxt.i, nxt.j))

@@ -38,3 +38,8 @@ def test_a_patrol_is_the_target_and_the_exploding_device_the_instrument():
     doc, ev = _event("قتل جنديان في انفجار عبوة ناسفة استهدف دورية للجيش قرب بلدة منغو.", "ar", "Bombing")
     assert ev.instruments == ["عبوة ناسفة"]
     assert ev.targets and "دورية" in _labels(doc, ev.targets)[0]
+
+
+def test_an_arabic_name_stops_before_a_preposition_glued_to_a_definite_noun():
+    doc, ev = _event("قتل جنديان في هجوم في منطقة كولا بالقطاع الشمالي.", "ar", "Killing")
+    assert any(e.labels.get("ar") == "كولا" for e in doc.entities.values())
