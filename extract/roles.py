@@ -357,7 +357,8 @@ class Roles:
                     c.j <= t.i < m.i for t in self.s.chunks_of("trigger") if t is not c):
                 broad = self.reg.types(m.key) & {"Country", "Region"}
                 (ev.locations if (broad and place) else ev.targets).extend(x.key for x in group)
-            elif role == "with" and ev.type in MUTUAL and self.reg.is_actor(m.key):
+            elif role in ("with", "instrument") and ev.type in MUTUAL and self.reg.is_actor(m.key):
+                # "clashed with X", "between X and Y": English "with" is also the instrument preposition
                 ev.actors.extend(x.key for x in group)
             elif role == "agent" and not ev.actors and self.reg.is_actor(m.key):
                 ev.actors.extend(x.key for x in group)

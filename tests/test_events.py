@@ -125,3 +125,9 @@ def test_a_participle_after_a_comma_is_said_by_the_same_speaker():
     doc = extract_document("وأدانت الحكومة اليمنية الغارات على صنعاء، متوعدة بالرد.", lang="ar")
     said, vow = (next(e for e in doc.events if e.type == t) for t in ("Condemnation", "Threat"))
     assert vow.actors == said.actors != []
+
+
+def test_the_side_clashed_with_is_an_actor_of_the_clash():
+    doc = extract_document("Kenyan troops clashed with al-Shabaab fighters near the border town of Mandera.", lang="en")
+    clash = next(e for e in doc.events if e.type == "ArmedClash")
+    assert "al-shabaab" in clash.actors and len(clash.actors) == 2
