@@ -13,7 +13,7 @@ import re
 from conflictkg.extract.chunks import Chunk, SentenceState
 from conflictkg.extract.classes import ATTACKS, SPEECH_ACTS
 from conflictkg.extract.events import Found
-from conflictkg.extract.model import Claim
+from conflictkg.extract.model import Claim, Event
 from conflictkg.extract.phrases import language_table
 from conflictkg.extract.registry import EMention, Registry
 from conflictkg.extract.syntax import prep_of
@@ -159,7 +159,8 @@ def find_claims(state: SentenceState, text: str, mentions: list[EMention], event
         ev = f.event
         if ev.type not in SPEECH_ACTS or not ev.actors or any(first_event + k in c.asserts for c in claims):
             continue
-        about = [x for x in range(k + 1, len(events)) if x not in claimed and events[x].event.type not in SPEECH_ACTS]
+        about = [x for x in range(k + 1, len(events)) if x not in claimed and (
+            events[x].event.type not in SPEECH_ACTS or _accused_act(ev, events[x].event))]
         claimed.update(about)
         medium = _medium(mediums, f.i)  # "توعدت X، في بيان،"
         claims.append(Claim(claimant=ev.actors[0], sentence=state.index, start=ev.start, end=ev.end,
@@ -167,6 +168,12 @@ def find_claims(state: SentenceState, text: str, mentions: list[EMention], event
                             medium=medium.value if medium else None,
                             confidence=_confidence(reg, ev.actors[0], medium is not None)))
     return claims
+
+
+def _accused_act(accusation: Event, ev: Event) -> bool:
+    """'accused Rwanda of supporting the rebels': the support is what the accusation is about,
+    not a claim of Rwanda's own."""
+    return accusation.type == "Accusation" and bool(ev.actors) and ev.actors[0] in accusation.targets
 
 
 def _corroborated(state: SentenceState, reg: Registry) -> list[int]:

@@ -126,7 +126,7 @@ class Roles:
         """'X came under rocket fire' / 'تعرضت X لهجمات': X is the target."""
         a, _ = clause_bounds(self.s, c.i, self.lang)
         under = language_table(self.lang.code, "under")
-        for k in range(max(a, c.i - 8), c.i):
+        for k in range(max(a, c.i - 14), c.i):  # "تعرضت قاعدة تابعة لقوات ... في مدينة X لقصف"
             hit = self.s.phrase_at(under, k)
             if hit is None or k + hit[0] > c.i:
                 continue
@@ -137,16 +137,21 @@ class Roles:
             return left[-1] if left else None
         return None
 
-    def subject(self, i: int, j: int, a: int, b: int) -> tuple[EMention | None, bool]:
+    def speaks(self, m: EMention, speech: bool) -> bool:
+        """Who may be a verb's subject: an actor, and for a speech act also a city standing for its
+        government ('Kinshasa accused Kigali', 'واتهمت كينشاسا رواندا')."""
+        return self.reg.is_actor(m.key) or (speech and "Settlement" in self.reg.types(m.key))
+
+    def subject(self, i: int, j: int, a: int, b: int, speech: bool = False) -> tuple[EMention | None, bool]:
         """The actor of a verb spanning [i, j): (mention, True when it follows the verb)."""
         owner = next((m for m in self.mentions if m.j == i and m.demonym and self.s.chunk_at(m.i - 1, "weapon")), None)
         if owner is not None and not self.lang.names_capitalised:
             return owner, False  # "طائرات باكستانية قصفت": the aircraft's nation acts
-        right = [m for m in self.in_span(j, b) if self.reg.is_actor(m.key) and not self.adjective(m)]
+        right = [m for m in self.in_span(j, b) if self.speaks(m, speech) and not self.adjective(m)]
         if self.lang.verb_initial and right and self.bare(right[0]) and right[0].i - j <= 3 and \
                 not self.s.chunk_at(right[0].i - 1, "weapon"):
             return right[0], True
-        left = [m for m in self.in_span(a, i) if self.bare(m) and self.reg.is_actor(m.key) and not self.adjective(m)]
+        left = [m for m in self.in_span(a, i) if self.bare(m) and self.speaks(m, speech) and not self.adjective(m)]
         if left:
             return left[-1], False
         if a > 1 and self.s.tokens[a - 1].text in (",", "،"):
@@ -278,7 +283,7 @@ class Roles:
             # "..., accusing the army of ...": a participle after a comma shares the main clause's subject
             participle = self.lang.names_capitalised and c.i > 0 and self.s.tokens[c.i - 1].text == "," \
                 and self.s.tokens[c.i].norm.endswith("ing") and cls in SPEECH_ACTS
-            actor, after = (None, False) if participle else self.subject(c.i, c.j, a, b)
+            actor, after = (None, False) if participle else self.subject(c.i, c.j, a, b, cls in SPEECH_ACTS)
             used = set()
             if cls == "Killing" and actor is not None and not after and not any(
                     self.bare(m) and not m.demonym for m in self.in_span(c.j, b)) and not self.lang.names_capitalised:

@@ -101,3 +101,11 @@ def test_blamed_the_attack_on_x_accuses_x():
     accusation = next(e for e in doc.events if e.type == "Accusation")
     assert accusation.targets and "lakurawa" in accusation.targets[0]
     assert [e.type for e in doc.events].count("ArmedAssault") == 1 and "Attack" not in [e.type for e in doc.events]
+
+
+def test_a_city_standing_for_its_government_accuses_and_the_accused_act_is_its_claim():
+    doc = extract_document("واتهمت كينشاسا رواندا بدعم المتمردين بالسلاح.", lang="ar")
+    accusation = next(x for x, e in enumerate(doc.events) if e.type == "Accusation")
+    assert doc.events[accusation].actors == ["kinshasa"] and doc.events[accusation].targets == ["rwanda"]
+    assert [c.claimant for c in doc.claims] == ["kinshasa"]
+    assert sorted(doc.claims[0].asserts) == list(range(len(doc.events)))

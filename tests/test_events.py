@@ -131,3 +131,10 @@ def test_the_side_clashed_with_is_an_actor_of_the_clash():
     doc = extract_document("Kenyan troops clashed with al-Shabaab fighters near the border town of Mandera.", lang="en")
     clash = next(e for e in doc.events if e.type == "ArmedClash")
     assert "al-shabaab" in clash.actors and len(clash.actors) == 2
+
+
+def test_the_target_of_tarrada_may_stand_far_before_the_event_noun():
+    doc = extract_document("تعرضت قاعدة عسكرية تابعة لقوات حفظ السلام في مدينة كيدال بشمال مالي لقصف بقذائف الهاون.",
+                           lang="ar")
+    shelling = next(e for e in doc.events if e.type == "Shelling")
+    assert any(t.startswith("site/") for t in shelling.targets)
