@@ -95,6 +95,11 @@ def _prefix(norm: str, form: str) -> str:
     return ""
 
 
+def _prefixed(norm: str, form: str) -> bool:
+    """Whether `form` is the token `norm` itself or with clitics in front stripped ("وبغداد", "للعراق")."""
+    return norm.endswith(form) or (form.startswith("ا") and norm.endswith(form[1:]))
+
+
 def phrase_at(tokens: list[Token], i: int, lex: Lexicon) -> tuple[int, list[Entry], str]:
     """Longest phrase starting at token i: (its length, every entry it has, the stripped clitics)."""
     best_len, best, prefix = 0, [], ""
@@ -118,6 +123,8 @@ def phrase_at(tokens: list[Token], i: int, lex: Lexicon) -> tuple[int, list[Entr
             if entry.kind == "entity" and not lex.lang.names_capitalised and not form.startswith("ال") \
                     and "ال" + form in tokens[i].forms:
                 continue  # "السورية" is the adjective Syrian: a name without ال never takes it
+            if entry.kind == "entity" and n == 1 and not _prefixed(tokens[i].norm, form):
+                continue  # "باكاري" is no "أكار" + "ي": a name takes clitics in front, not pronoun endings
             if n > best_len:
                 best_len, best, prefix = n, [entry], _prefix(tokens[i].norm, form)
             elif entry not in best:

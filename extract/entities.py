@@ -106,6 +106,8 @@ class _Finder(HeadPatterns):
             if self.lang.names_capitalised and not self.toks[j].text[:1].isupper() \
                     and self.toks[j].norm not in self.lang.name_particles:
                 break
+            if self.lang.names_capitalised and (self.norm(j) in self.lang.months or self.norm(j) in self.lang.weekdays):
+                break  # "in February", "on Monday": a date, not a place
             j += 1
         return j
 
@@ -274,6 +276,10 @@ class _Finder(HeadPatterns):
         # affiliation after the title: باسم X / for X / of X / a demonym
         n = 1 if self.norm(j) in ("باسم", "for", "of", "ل") else 0
         n += n and self.norm(j + 1) == "the"  # "a spokesman for the Palestinian Authority"
+        if n and self.lang.names_capitalised and j + n < len(self.toks) and self.toks[j + n].text.islower() \
+                and not self.is_stop(j + n) and self.s.chunk_at(j + n) is None \
+                and self.s.chunk_at(j + n + 1, "entity", "demonym", "head") is not None:
+            n += 1  # "a spokesman for the local People's Defence Force"
         nxt = self.s.chunk_at(j + n)
         if nxt is not None and nxt.i == j + n and (n or nxt.kind in ("demonym", "head") or (
                 nxt.kind == "entity" and "Person" not in self.reg.lex.entities[nxt.value].types)):

@@ -43,3 +43,20 @@ def test_a_patrol_is_the_target_and_the_exploding_device_the_instrument():
 def test_an_arabic_name_stops_before_a_preposition_glued_to_a_definite_noun():
     doc, ev = _event("قتل جنديان في هجوم في منطقة كولا بالقطاع الشمالي.", "ar", "Killing")
     assert any(e.labels.get("ar") == "كولا" for e in doc.entities.values())
+
+
+def test_an_arabic_name_is_not_read_through_a_pronoun_ending():
+    # باكاري with ب and ي stripped spells أكار, a known surname: a name takes no pronoun ending
+    doc = extract_document("وقال رئيس البلدية حسن باكاري إن المسلحين فروا.", lang="ar")
+    assert not [k for k in doc.entities if "akar" in k]
+
+
+def test_an_adjective_before_the_affiliation_keeps_the_spokesperson_named_after_it():
+    doc = extract_document("“We lost four men,” a spokesman for the local Karen National Union, Saw Taw Nee, "
+                           "told reporters.", lang="en")
+    assert [doc.entities[c.claimant].labels.get("en") for c in doc.claims] == ["Saw Taw Nee"]
+
+
+def test_a_month_after_in_is_no_place():
+    doc = extract_document("The army seized power in a coup in February, the agency said.", lang="en")
+    assert not [k for k in doc.entities if "february" in k]
