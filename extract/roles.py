@@ -376,7 +376,9 @@ class Roles:
             if a <= w.i < b and (abs(w.i - c.j) <= 4 or (marked and w.i > c.i) or subject) and not (c.i <= w.i < c.j):
                 ev.instruments.append(self.s.text(w.i, w.j, self.text).removeprefix("ب") if marked
                                       and not self.lang.names_capitalised else self.s.text(w.i, w.j, self.text))
-                if w.value and (ev.type == "Attack" or (ev.type == "Shelling" and w.value in FROM_THE_AIR)):
+                # "warplanes carried out raids", "قصفت طائرات مسيرة": what flies makes it an attack from the air
+                if w.value and (ev.type == "Attack" or (ev.type in ("Shelling", "ArmedAssault")
+                                                        and w.value in FROM_THE_AIR)):
                     ev.type = w.value
         ev.instruments.extend(self.inner_instruments(c))
         for field_name in ("actors", "targets", "locations"):

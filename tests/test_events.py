@@ -138,3 +138,7 @@ def test_the_target_of_tarrada_may_stand_far_before_the_event_noun():
                            lang="ar")
     shelling = next(e for e in doc.events if e.type == "Shelling")
     assert any(t.startswith("site/") for t in shelling.targets)
+
+
+def test_raids_by_aircraft_are_airstrikes():
+    assert _types("Pakistani warplanes carried out raids on TTP hideouts in Khost province.", "en") == ["Airstrike"]
