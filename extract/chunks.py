@@ -136,12 +136,13 @@ def match_phrases(state: SentenceState, lex: Lexicon) -> list[Chunk]:
     """Greedy longest matches over the sentence's tokens; a span may carry several entries (kinds) at once."""
     tokens = state.tokens
     chunks: list[Chunk] = []
+    starts = lex.index.keys()
     i = 0
     while i < len(tokens):
         if tokens[i].is_punct:
             i += 1
             continue
-        n, entries, prefix = phrase_at(tokens, i, lex)
+        n, entries, prefix = phrase_at(tokens, i, lex) if not starts.isdisjoint(tokens[i].forms) else (0, [], "")
         if not n:
             n, entries = _demonym_at(tokens[i], lex)
         if n:

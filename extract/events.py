@@ -34,6 +34,8 @@ class Found:
 
 def find_events(state: SentenceState, text: str, mentions: list[EMention], reg: Registry) -> list[Found]:
     """Events asserted as having happened in one sentence, with their roles."""
+    if not state.chunks_of("trigger") and not state.chunks_of("support"):
+        return []  # no event word: the role rules have nothing to fill
     roles = Roles(state, text, mentions, reg)
     found: list[Found] = []
     triggers = list(state.chunks_of("trigger"))
