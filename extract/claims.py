@@ -90,6 +90,8 @@ def find_claims(state: SentenceState, text: str, mentions: list[EMention], event
     # "بحسب ما أفاد", "وفق ما نقلت", "according to what X said": one report, told by its first cue
     cues = [c for n, c in enumerate(cues) if n == 0 or c.i > cues[n - 1].j + 1
             or any(t.is_punct for t in state.tokens[cues[n - 1].j:c.i])]  # but "said, adding" are two
+    # "أعلنت X، في بيان نقلته وكالة Y، أن ...": a cue inside an aside about the medium reports no clause
+    cues = [c for n, c in enumerate(cues) if n == 0 or not _medium_aside(state, cues[n - 1], c)]
     mediums = state.chunks_of("medium")
     claimed: set[int] = set()
     previous = next((f.event.actors[0] for f in events if f.event.actors and f.i < (cues[0].i if cues else 0)),
@@ -168,6 +170,17 @@ def find_claims(state: SentenceState, text: str, mentions: list[EMention], event
                             medium=medium.value if medium else None,
                             confidence=_confidence(reg, ev.actors[0], medium is not None)))
     return claims
+
+
+def _medium_aside(state: SentenceState, before: Chunk, cue: Chunk) -> bool:
+    """The cue sits between commas after the first, in an aside that names the medium
+    ('، في بيان نقلته وكالة الأنباء،', ', in a statement carried by Amaq,')."""
+    toks = state.tokens
+    opening = max((k for k in range(before.j, cue.i) if toks[k].text in (",", "،")), default=None)
+    if opening is None:
+        return False
+    closing = any(toks[k].text in (",", "،") for k in range(cue.j, min(len(toks), cue.j + 8)))
+    return closing and any(opening < m.i < cue.i for m in state.chunks_of("medium"))
 
 
 def _accused_act(accusation: Event, ev: Event) -> bool:
