@@ -112,7 +112,7 @@ def test_a_city_standing_for_its_government_accuses_and_the_accused_act_is_its_c
 
 
 def test_a_cue_inside_an_aside_about_the_medium_does_not_take_the_report():
-    doc = extract_document("أعلنت حركة الشباب، في بيان نقلته إذاعة الأندلس، أن مقاتليها هاجموا قاعدة عسكرية قرب بلدوين.",
-                           lang="ar")
+    text = "أعلنت حركة الشباب، في بيان نقلته إذاعة الأندلس، أن مقاتليها هاجموا قاعدة عسكرية قرب بلدوين."
+    doc = extract_document(text, lang="ar")
     assert [c.claimant for c in doc.claims] == ["al-shabaab"]
     assert doc.claims[0].asserts == [0] and doc.claims[0].medium == "statement"
