@@ -34,7 +34,8 @@ class Found:
 
 def find_events(state: SentenceState, text: str, mentions: list[EMention], reg: Registry) -> list[Found]:
     """Events asserted as having happened in one sentence, with their roles."""
-    if not state.chunks_of("trigger") and not state.chunks_of("support"):
+    under = language_table(reg.lex.lang.code, "under")
+    if not state.chunks_of("trigger") and not state.chunks_of("support") and not state.may_contain(under):
         return []  # no event word: the role rules have nothing to fill
     roles = Roles(state, text, mentions, reg)
     found: list[Found] = []
@@ -48,6 +49,7 @@ def find_events(state: SentenceState, text: str, mentions: list[EMention], reg: 
         end = b if reg.lex.lang.verb_initial else (w.j if w is not None else b)
         if w is not None and w.value and not any(s.j <= t.i < end for t in triggers):
             triggers.append(Chunk("trigger", s.i, s.j, w.value, "verb"))
+    triggers += _fire_under(state, triggers, reg.lex.lang)
     triggers = _one_reading_per_span(state, triggers, mentions, reg.lex.lang)
     triggers = [c for c in triggers if not _verb_used_as_noun(state, c, mentions, reg.lex.lang)]
     for c in triggers:
@@ -117,6 +119,25 @@ def find_events(state: SentenceState, text: str, mentions: list[EMention], reg: 
         earlier = antecedent(state, c, ev, reg.doc.events + [f.event for f in found], reg.lex.lang)
         found.append(Found(ev, c.i, c.j, earlier, c.detail == "noun"))
     return found
+
+
+def _fire_under(state: SentenceState, triggers: list[Chunk], lang: Language) -> list[Chunk]:
+    """'the patrol came under fire', 'ships have come under Houthi missile and drone fire': fire after
+    'came under' is an attack, of the kind of the weapon named before it."""
+    under, fire = language_table(lang.code, "under"), language_table(lang.code, "fire_noun")
+    toks, out = state.tokens, []
+    for k in range(len(toks) if state.may_contain(under) and state.may_contain(fire) else 0):
+        hit = under.at(toks, k)
+        if hit is None:
+            continue
+        for x in range(k + hit[0], min(len(toks), k + hit[0] + 6)):
+            if any(t.i == x for t in triggers):
+                break  # "came under rocket attack": the event word is there
+            if fire.at(toks, x) is not None:
+                weapon = next((w for w in state.chunks_of("weapon") if k + hit[0] <= w.i < x and w.value), None)
+                out.append(Chunk("trigger", x, x + fire.at(toks, x)[0], weapon.value if weapon else "Attack", "noun"))
+                break
+    return out
 
 
 def _blamed_on(state: SentenceState, c: Chunk, ev: Event, found: list[Found], mentions: list[EMention],

@@ -142,3 +142,10 @@ def test_the_target_of_tarrada_may_stand_far_before_the_event_noun():
 
 def test_raids_by_aircraft_are_airstrikes():
     assert _types("Pakistani warplanes carried out raids on TTP hideouts in Khost province.", "en") == ["Airstrike"]
+
+
+def test_coming_under_fire_is_an_attack_of_the_weapon_named():
+    doc = extract_document("Two tankers came under Houthi missile fire off Mokha, a maritime security firm said.",
+                           lang="en")
+    assert [e.type for e in doc.events] == ["RocketAttack"] and doc.events[0].targets
+    assert _types("تعرضت دورية للشرطة لإطلاق نار قرب بلدة العريش.", "ar") == ["Attack"]

@@ -105,6 +105,7 @@ LANGUAGE = Language(
                       "-held", "controlled by", "held by", "under the control of"),
         "agent": _p("by"),
         "under": _p("came under", "come under", "comes under", "coming under", "was hit by", "were hit by"),
+        "fire_noun": _p("fire", "gunfire"),  # "came under (rocket) fire": an attack with no event word
         "order": _p("ordered", "orders", "authorized", "authorised", "approved"),
         "members": _p("members of", "fighters from", "members from", "fighters of", "soldiers from"),
         "since": _p("since"),
