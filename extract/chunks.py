@@ -86,18 +86,14 @@ class SentenceState:
         return doc_text[self.tokens[i].start:self.tokens[j - 1].end] if j > i else ""
 
 
-def _prefix(norm: str, form: str) -> str:
-    """The clitics in front of `form` in the token `norm` ("للعراق" / "العراق" -> "ل")."""
+def _prefix(norm: str, form: str) -> str | None:
+    """The clitics in front of `form` in the token `norm` ("للعراق" / "العراق" -> "ل"); None when `form`
+    is no such reading of `norm` (a pronoun ending was stripped as well)."""
     if norm.endswith(form):
         return norm[: len(norm) - len(form)]
     if form.startswith("ال") and norm.endswith(form[1:]):
         return norm[: len(norm) - len(form) + 1]
-    return ""
-
-
-def _prefixed(norm: str, form: str) -> bool:
-    """Whether `form` is the token `norm` itself or with clitics in front stripped ("وبغداد", "للعراق")."""
-    return norm.endswith(form) or (form.startswith("ا") and norm.endswith(form[1:]))
+    return None
 
 
 def phrase_at(tokens: list[Token], i: int, lex: Lexicon) -> tuple[int, list[Entry], str]:
@@ -123,10 +119,10 @@ def phrase_at(tokens: list[Token], i: int, lex: Lexicon) -> tuple[int, list[Entr
             if entry.kind == "entity" and not lex.lang.names_capitalised and not form.startswith("ال") \
                     and "ال" + form in tokens[i].forms:
                 continue  # "السورية" is the adjective Syrian: a name without ال never takes it
-            if entry.kind == "entity" and n == 1 and not _prefixed(tokens[i].norm, form):
+            if entry.kind == "entity" and n == 1 and _prefix(tokens[i].norm, form) is None:
                 continue  # "باكاري" is no "أكار" + "ي": a name takes clitics in front, not pronoun endings
             if n > best_len:
-                best_len, best, prefix = n, [entry], _prefix(tokens[i].norm, form)
+                best_len, best, prefix = n, [entry], _prefix(tokens[i].norm, form) or ""
             elif entry not in best:
                 best.append(entry)
     return best_len, best, prefix

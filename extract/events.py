@@ -110,11 +110,11 @@ def find_events(state: SentenceState, text: str, mentions: list[EMention], reg: 
         if accused is not None and not ev.actors and ev.type not in SPEECH_ACTS:
             ev.actors = [accused.targets[0]]  # "accused X of killing", "اتهم X بقتل"
             ev.targets = [t for t in ev.targets if t not in ev.actors]
-        _blamed_on(state, c, ev, found, mentions, reg.lex.lang)
-        speaker = next((f.event for f in reversed(found) if f.event.type in SPEECH_ACTS), None)
-        if not ev.actors and ev.type in SPEECH_ACTS and speaker is not None and c.i > 0 \
-                and state.tokens[c.i - 1].text in (",", "،"):
-            ev.actors = list(speaker.actors)  # "أدانت الوزارة الضربات، متوعدة بالرد": the same speaker
+        _blamed_on(state, c, ev, found, roles)
+        if not ev.actors and ev.type in SPEECH_ACTS and c.i > 0 and state.tokens[c.i - 1].text in (",", "،"):
+            speaker = next((f.event for f in reversed(found) if f.event.type in SPEECH_ACTS), None)
+            if speaker is not None:  # "أدانت الوزارة الضربات، متوعدة بالرد": the same speaker
+                ev.actors = list(speaker.actors)
         ev.confidence = _confidence(ev, c, reg)
         earlier = antecedent(state, c, ev, reg.doc.events + [f.event for f in found], reg.lex.lang)
         found.append(Found(ev, c.i, c.j, earlier, c.detail == "noun"))
@@ -133,26 +133,23 @@ def _fire_under(state: SentenceState, triggers: list[Chunk], lang: Language) -> 
         for x in range(k + hit[0], min(len(toks), k + hit[0] + 6)):
             if any(t.i == x for t in triggers):
                 break  # "came under rocket attack": the event word is there
-            if fire.at(toks, x) is not None:
+            word = fire.at(toks, x)
+            if word is not None:
                 weapon = next((w for w in state.chunks_of("weapon") if k + hit[0] <= w.i < x and w.value), None)
-                out.append(Chunk("trigger", x, x + fire.at(toks, x)[0], weapon.value if weapon else "Attack", "noun"))
+                out.append(Chunk("trigger", x, x + word[0], weapon.value if weapon else "Attack", "noun"))
                 break
     return out
 
 
-def _blamed_on(state: SentenceState, c: Chunk, ev: Event, found: list[Found], mentions: list[EMention],
-               lang: Language) -> None:
+def _blamed_on(state: SentenceState, c: Chunk, ev: Event, found: list[Found], roles: Roles) -> None:
     """'blamed the attack on X': X is the accused, not the attack's target, and 'the attack' is left
     without roles so that it folds into the attack told before."""
     blame = next((f for f in reversed(found) if f.event.type == "Accusation" and not f.event.targets
                   and 0 <= c.i - f.j <= 3), None)
-    if blame is None or ev.type not in ATTACKS or state.phrase_at(language_table(lang.code, "blame_on"),
+    if blame is None or ev.type not in ATTACKS or state.phrase_at(language_table(roles.lang.code, "blame_on"),
                                                                     blame.i) is None:
         return
-    toks = state.tokens
-    accused = next((m for m in mentions if c.j < m.i <= c.j + 2 and lang.prepositions.get(toks[m.i - 1].norm
-                    if toks[m.i - 1].norm not in lang.indefinite_articles | {"the"} else toks[m.i - 2].norm)
-                    == "target"), None)
+    accused = next((m for m in roles.mentions if c.j < m.i <= c.j + 2 and roles.preps[id(m)] == "target"), None)
     if accused is not None:
         blame.event.targets = [accused.key]
         ev.targets = [t for t in ev.targets if t != accused.key]

@@ -112,10 +112,10 @@ LANGUAGE = Language(
         "affiliated": _p("belonging to", "operated by"),
         "conditional": _p("if", "unless", "should"),
         "self": _p("that it", "that they", "that he", "that she", "that we", "it", "they", "he", "she", "we"),
-        # "..., he said": a pronoun speaker is the last person (he/she) or body (it/they) that spoke
         "relative_be": _p("which is", "which are", "which was", "which were", "who is", "who are", "that is",
                           "that are", "which has been", "which have been"),
         "blame_on": _p("blamed", "blames", "blame", "blaming"),  # "blamed the attack on X": X is accused
+        # "..., he said": a pronoun speaker is the last person (he/she) or body (it/they) that spoke
         "speaker_person": _p("he", "she"),
         "speaker_body": _p("it", "they"),
     },
