@@ -52,10 +52,12 @@ class Roles:
             return self.s.tokens[b.i].norm[:1] == "و" and not self.lang.names_capitalised
         if gap[0].norm not in ("and", "و", "،") and not (gap[0].text == "," and not self.lang.names_capitalised):
             return False  # an English comma may open an appositive ("X, an umbrella group of Y,")
-        # "the Sudanese army and the paramilitary RSF": determiners and adjectives may follow "and"
+        # "the Sudanese army and the paramilitary RSF": determiners and adjectives may follow "and";
+        # "the pro-government militia": a hyphenated adjective is one word
+        words = [t for k, t in enumerate(gap[1:], 1) if t.text != "-" and (k + 1 == len(gap) or gap[k + 1].text != "-")]
         return all(t.norm in ("the", "a", "an") or (self.lang.names_capitalised and not t.is_punct
-                   and not t.text[:1].isupper() and t.norm not in self.lang.stopwords) for t in gap[1:3]) \
-            and len(gap) <= 3
+                   and not t.text[:1].isupper() and t.norm not in self.lang.stopwords) for t in words) \
+            and len(words) <= 2
 
     def coordinated(self, ms: list[EMention], first: EMention) -> list[EMention]:
         """The mentions coordinated with `first`, in text order ('in Iraq and Syria', 'في العراق وسوريا')."""

@@ -149,3 +149,10 @@ def test_coming_under_fire_is_an_attack_of_the_weapon_named():
                            lang="en")
     assert [e.type for e in doc.events] == ["RocketAttack"] and doc.events[0].targets
     assert _types("تعرضت دورية للشرطة لإطلاق نار قرب بلدة العريش.", "ar") == ["Attack"]
+
+
+def test_a_hyphenated_adjective_after_and_keeps_both_sides_of_a_clash():
+    doc = extract_document("Heavy fighting erupted between the Sudanese army and the well-armed RSF near Omdurman.",
+                           lang="en")
+    clash = next(e for e in doc.events if e.type == "ArmedClash")
+    assert len(clash.actors) == 2 and not clash.targets
