@@ -9,7 +9,7 @@ finder in entities.py, whose helpers (add, surface, name_tokens, patron_after ..
 from __future__ import annotations
 
 from conflictkg.extract.chunks import Chunk
-from conflictkg.extract.registry import ACTOR_TYPES, PLACE_TYPES, EMention
+from conflictkg.extract.registry import ACTOR_TYPES, PLACE_TYPES, EMention, breadth
 from conflictkg.extract.text import QUOTES_CLOSE, QUOTES_OPEN
 from conflictkg.graph.iris import slug
 
@@ -60,9 +60,14 @@ class HeadPatterns:
             if back is not None and back.kind in ("entity", "demonym") and back.j == start:
                 g = self.reg.lex.entities[back.value]
                 same_actor = g.is_actor and "State" not in g.types and cls in ACTOR_TYPES
-                named_after = self.norm(c.j) == "of" and self.s.chunk_at(c.j + 1, "entity") is not None
-                same_place = back.kind == "entity" and g.types & PLACE_TYPES and cls in PLACE_TYPES and not named_after
-                if same_actor or same_place:
+                after = self.s.chunk_at(c.j + 1, "entity") if self.norm(c.j) == "of" else None
+                place = back.kind == "entity" and g.types & PLACE_TYPES and cls in PLACE_TYPES
+                if place and after is not None and breadth(g.types) > breadth(self.reg.lex.entities[after.value].types):
+                    # "the Red Sea province of Hodeidah": the wider place only describes the one after "of"
+                    m = self.add(back.i, after.j, self.reg.known(after.value, self.surface(after.i, after.j)))
+                    self.modifiers(m, m.j)
+                    return m
+                if same_actor or place:
                     # "Hezbollah fighters", "Houthi forces", "Kherson province": the head describes that entity
                     m = self.add(back.i, c.j, self.reg.known(back.value, self.surface(back.i, c.j)))
                     self.modifiers(m, m.j)

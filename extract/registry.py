@@ -11,11 +11,17 @@ from dataclasses import dataclass
 from conflictkg.extract.lexicon import Lexicon
 from conflictkg.extract.model import Document, Entity, Relation
 
-__all__ = ["EMention", "Registry", "PLACE_TYPES", "ACTOR_TYPES"]
+__all__ = ["EMention", "Registry", "PLACE_TYPES", "ACTOR_TYPES", "breadth"]
 
 PLACE_TYPES = frozenset({"Location", "Country", "Region", "Settlement", "Site"})
 ACTOR_TYPES = frozenset({"Actor", "Person", "State", "ArmedGroup", "MilitaryForce", "GovernmentBody",
                          "Organization", "Coalition", "Group"})
+_BREADTH = {"Site": 0, "Settlement": 1, "Region": 2, "Country": 3}
+
+
+def breadth(types: set[str] | frozenset[str]) -> int:
+    """How wide a place of these types is: a site 0 ... a country 3; 9 for no place type."""
+    return min((_BREADTH[t] for t in types if t in _BREADTH), default=9)
 
 
 @dataclass(eq=False)  # a mention is itself: compared by identity

@@ -13,17 +13,16 @@ from conflictkg.extract.events import Found
 from conflictkg.extract.lang import get_language
 from conflictkg.extract.model import Document
 from conflictkg.extract.phrases import language_table
-from conflictkg.extract.registry import EMention, Registry
+from conflictkg.extract.registry import EMention, Registry, breadth
 from conflictkg.extract.syntax import PLACE_WORDS
 
 __all__ = ["find_relations", "link_responses"]
 
-_NARROW = {"Site": 0, "Settlement": 1, "Region": 2, "Country": 3}
 _UNDER_CONTROL = frozenset(get_language("ar").normalise(w) for w in ("الخاضعة", "الخاضع", "تحت"))
 
 
 def _rank(reg: Registry, key: str) -> int:
-    return min((_NARROW[t] for t in reg.types(key) if t in _NARROW), default=9)
+    return breadth(reg.types(key))
 
 
 def find_relations(state: SentenceState, mentions: list[EMention], reg: Registry) -> None:

@@ -46,3 +46,13 @@ def test_control_is_read_next_to_the_place_not_clauses_away():
     rels = _relations("Algeria hosts the Polisario Front, which seeks independence for the desert territory, "
                       "most of which is controlled by Morocco.")
     assert not any(p == "controls" for s, p, o in rels)
+
+
+def test_a_known_district_of_a_known_city_is_inside_it():
+    assert ("afrin", "locatedIn", "aleppo") in _relations("Turkish drones struck the Afrin district of Aleppo.")
+
+
+def test_a_wider_place_before_a_head_only_describes_the_place_after_of():
+    doc = extract_document("Russian drones struck the Black Sea port of Odesa overnight.")
+    assert [e.targets for e in doc.events] == [["odesa"]]
+    assert not any("black-sea" in (r.subject, r.object) for r in doc.relations)
