@@ -18,6 +18,9 @@ from conflictkg.extract.syntax import PLACE_WORDS
 
 __all__ = ["find_relations", "link_responses"]
 
+# "Tudun Biri, Kaduna state", "قرية X، ولاية Y": a place, a comma, and the province that holds it
+_PROVINCE = frozenset(["state", "province", "region", "governorate", "county", "oblast", "district"] + [
+    get_language("ar").normalise(w) for w in ("ولاية", "محافظة", "إقليم", "مقاطعة")])
 _UNDER_CONTROL = frozenset(get_language("ar").normalise(w) for w in ("الخاضعة", "الخاضع", "تحت"))
 
 
@@ -44,12 +47,14 @@ def find_relations(state: SentenceState, mentions: list[EMention], reg: Registry
         if adjacent and after is not None and _possessed_by(toks, b, after) \
                 and _rank(reg, a.key) < _rank(reg, after.key):
             b = after  # "Tchoma Bangou in Niger's Tillaberi region": in the region, which is in Niger
-        stated = bool(located) and (lang.names_capitalised or located[0].norm != "of")
+        stated = bool(located) and (lang.names_capitalised or located[0].norm != "of") or (
+            len(gap) == 1 and gap[0].text in (",", "،")
+            and not _PROVINCE.isdisjoint((toks[b.i].norm, toks[b.j - 1].norm)))
         if adjacent and (_rank(reg, a.key) < _rank(reg, b.key) or (stated and _rank(reg, a.key) == _rank(reg, b.key)
                                                                    and a.key != b.key)):
             reg.relate(a.key, "locatedIn", b.key, state.index)  # also "the Rueso district of Narathiwat province"
-        elif _possessed_by(toks, a, b) and _rank(reg, b.key) < _rank(reg, a.key):
-            # "Iraq's western Anbar province", "Mali's capital Bamako"
+        elif _possessed_by(toks, a, b) and _rank(reg, b.key) <= _rank(reg, a.key) and a.key != b.key:
+            # "Iraq's western Anbar province", "Mali's capital Bamako", "Kabul's Dasht-e-Barchi neighbourhood"
             reg.relate(b.key, "locatedIn", a.key, state.index)
     # controls
     control = language_table(lang.code, "control")

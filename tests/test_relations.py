@@ -56,3 +56,16 @@ def test_a_wider_place_before_a_head_only_describes_the_place_after_of():
     doc = extract_document("Russian drones struck the Black Sea port of Odesa overnight.")
     assert [e.targets for e in doc.events] == [["odesa"]]
     assert not any("black-sea" in (r.subject, r.object) for r in doc.relations)
+
+
+def test_a_place_then_a_comma_and_a_province_is_inside_the_province():
+    # Kaduna is a Settlement in the gazetteer, as wide as the village: only the word "state" says which holds which
+    assert any(s.endswith("kauru") and o == "kaduna" for s, p, o in _relations(
+        "Gunmen killed 12 people in Kauru, Kaduna state, on Monday.") if p == "locatedIn")
+    assert any(o == "zamfara" for s, p, o in _relations("قتل مسلحون 12 شخصا في قرية كاورا، ولاية زامفارا.")
+               if p == "locatedIn")
+
+
+def test_a_possessive_city_holds_its_neighbourhood():
+    assert ("dasht-e-barchi", "locatedIn", "kabul") in _relations(
+        "A blast hit a school in Kabul's Dasht-e-Barchi neighbourhood on Tuesday.")
