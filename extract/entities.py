@@ -394,6 +394,20 @@ class _Finder(HeadPatterns):
                     return p.value, rel, p.j
         return None, None, j
 
+    def possessive_patron(self, k: int) -> tuple[str | None, str | None, int]:
+        """"Hamas's armed wing": a name, its possessive, then a relation phrase that begins
+        with the possessive: (patron, relation, new end)."""
+        p = self.s.chunk_at(k, "entity")
+        if p is None or p.i != k or self.norm(p.j) not in ("'s", "'"):
+            return None, None, k
+        for name, rel in _PATRON_PHRASES:
+            n = self.phrase_at(p.j, name)
+            if n:
+                self.reg.known(p.value, self.surface(p.i, p.j))
+                self.used[k:p.j + n] = [True] * (p.j + n - k)
+                return p.value, rel, p.j + n
+        return None, None, k
+
     def modifiers(self, m: EMention, j: int) -> None:
         """Relations stated right after a named entity: 'SDF, backed by the United States',
         'Kataib Hezbollah, an ally of Iran', 'كتائب القسام، الجناح العسكري لحركة حماس'."""
@@ -405,6 +419,8 @@ class _Finder(HeadPatterns):
         patron, rel, end = self.patron_after(k)
         if patron is None and k > j:
             patron, rel, end = self.patron_before_head(k)  # "Al-Shabaab, the al Qaeda-linked group,"
+        if patron is None and k > j:
+            patron, rel, end = self.possessive_patron(k)  # "the al-Qassam Brigades, Hamas's armed wing,"
         if patron:
             self.reg.relate(m.key, rel, patron, self.s.index)
             if k == j:

@@ -42,7 +42,8 @@ def find_relations(state: SentenceState, mentions: list[EMention], reg: Registry
         located = [t for t in words if lang.prepositions.get(t.norm) == "location" or t.norm in ("of", "عاصمه")]
         adjacent = len(gap) <= 4 and len(located) <= 1 and all(
             t in located or (lang.names_capitalised and t.text.islower() and t.norm not in lang.stopwords)
-            for t in words) and (located or len(gap) <= 1)
+            for t in words) and (located or len(gap) <= 1) \
+            and not any(t.norm in ("'s", "'") for t in words)  # "Iran's allies in Yemen": not Iran in Yemen
         after = places[n + 2] if n + 2 < len(places) else None
         if adjacent and after is not None and _possessed_by(toks, b, after) \
                 and _rank(reg, a.key) < _rank(reg, after.key):

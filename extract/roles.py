@@ -160,7 +160,8 @@ class Roles:
             p = a - 2  # skip back over ", which ... ," / ", an Islamic State-affiliated group,"
             while p > 0 and self.s.tokens[p].text not in (",", "،"):
                 p -= 1
-            if p > 0 and self.s.tokens[p + 1].norm in self.lang.relatives | {"the", "a", "an"}:
+            if p > 0 and (self.s.tokens[p + 1].norm in self.lang.relatives | {"the", "a", "an"}
+                          or self.s.tokens[p + 2].norm in ("'s", "'")):  # ", Iran's allies in Yemen,"
                 before = [m for m in self.in_span(0, p) if self.bare(m) and self.reg.is_actor(m.key)
                           and not self.adjective(m)]
                 if before:
@@ -207,12 +208,11 @@ class Roles:
 
     def inner_instruments(self, c: Chunk) -> list[str]:
         """A marked weapon inside a trigger phrase: 'ضربة بطائرة مسيرة', 'قصف بقذائف الهاون'; and what
-        explodes in a bombing: 'انفجار عبوة ناسفة'."""
-        if self.lang.names_capitalised:
-            return []
+        explodes in a bombing: 'انفجار عبوة ناسفة'; English 'a barrage of rockets'."""
         for k in range(c.i + 1, c.j):
             n, entries, prefix = phrase_at(self.s.tokens, k, self.reg.lex)
-            if n and k + n <= c.j and (prefix.startswith("ب") or c.value == "Bombing") \
+            marked = self.s.tokens[k - 1].norm == "of" if self.lang.names_capitalised else prefix.startswith("ب")
+            if n and k + n <= c.j and (marked or c.value == "Bombing") \
                     and any(e.kind == "weapon" for e in entries):
                 return [self.s.text(k, k + n, self.text).removeprefix("ب")]
         return []

@@ -156,3 +156,8 @@ def test_a_hyphenated_adjective_after_and_keeps_both_sides_of_a_clash():
                            lang="en")
     clash = next(e for e in doc.events if e.type == "ArmedClash")
     assert len(clash.actors) == 2 and not clash.targets
+
+
+def test_the_subject_stands_before_an_aside_that_opens_with_a_possessive():
+    doc = extract_document("The Houthis, Iran's allies in Yemen, fired a barrage of missiles at Eilat.", lang="en")
+    assert [(e.actors, e.instruments) for e in doc.events] == [(["houthis"], ["missiles"])]

@@ -69,3 +69,13 @@ def test_a_place_then_a_comma_and_a_province_is_inside_the_province():
 def test_a_possessive_city_holds_its_neighbourhood():
     assert ("dasht-e-barchi", "locatedIn", "kabul") in _relations(
         "A blast hit a school in Kabul's Dasht-e-Barchi neighbourhood on Tuesday.")
+
+
+def test_a_possessive_wing_after_a_name_is_membership():
+    assert ("al-quds-brigades", "memberOf", "palestinian-islamic-jihad") in _relations(
+        "Saraya al-Quds, Islamic Jihad's military wing, said it fired rockets at Sderot.")
+
+
+def test_a_possessive_between_two_places_is_no_containment():
+    assert not any(p == "locatedIn" for _, p, _ in _relations(
+        "The Houthis, Iran's allies in Yemen, fired missiles at Eilat."))
