@@ -122,8 +122,8 @@ def find_events(state: SentenceState, text: str, mentions: list[EMention], reg: 
 
 
 def _fire_under(state: SentenceState, triggers: list[Chunk], lang: Language) -> list[Chunk]:
-    """'the patrol came under fire', 'ships have come under Houthi missile and drone fire': fire after
-    'came under' is an attack, of the kind of the weapon named before it."""
+    """'the patrol came under fire', 'ships came under Houthi missile fire': fire after 'came under' is an
+    attack, of the kind of the weapon named before it; of no one kind when two are ('missile and drone fire')."""
     under, fire = language_table(lang.code, "under"), language_table(lang.code, "fire_noun")
     toks, out = state.tokens, []
     for k in range(len(toks) if state.may_contain(under) and state.may_contain(fire) else 0):
@@ -135,8 +135,8 @@ def _fire_under(state: SentenceState, triggers: list[Chunk], lang: Language) -> 
                 break  # "came under rocket attack": the event word is there
             word = fire.at(toks, x)
             if word is not None:
-                weapon = next((w for w in state.chunks_of("weapon") if k + hit[0] <= w.i < x and w.value), None)
-                out.append(Chunk("trigger", x, x + word[0], weapon.value if weapon else "Attack", "noun"))
+                kinds = {w.value for w in state.chunks_of("weapon") if k + hit[0] <= w.i < x and w.value}
+                out.append(Chunk("trigger", x, x + word[0], kinds.pop() if len(kinds) == 1 else "Attack", "noun"))
                 break
     return out
 

@@ -191,8 +191,12 @@ class Roles:
                 return True
             if toks[k].is_punct or any(m.i <= k < m.j for m in self.mentions):
                 break
-        return not self.lang.names_capitalised and toks[w.i].norm.startswith(("ب", "وب")) and \
-            toks[w.i].norm not in toks[w.i].forms[1:]
+        if self.lang.names_capitalised:
+            return False
+        before = self.s.chunk_at(w.i - 1, "weapon") if toks[w.i].norm.startswith("و") else None
+        if before is not None and before.j == w.i:
+            return self.instrument_marked(before)  # "بطائرات مسيرة وصواريخ": joined to a marked weapon
+        return toks[w.i].norm.startswith(("ب", "وب")) and toks[w.i].norm not in toks[w.i].forms[1:]
 
     def owner_of(self, m: EMention) -> EMention | None:
         """The actor a hit site, vehicle or ship belongs to, named right after it."""
@@ -369,6 +373,7 @@ class Roles:
                 ev.actors.extend(x.key for x in group)
             elif role == "agent" and not ev.actors and self.reg.is_actor(m.key):
                 ev.actors.extend(x.key for x in group)
+        kinds, told = set(), ev.type
         for w in self.s.chunks_of("weapon"):
             if any(m.j == w.i and self.reg.is_place(m.key) and not self.reg.is_actor(m.key) for m in self.mentions) \
                     and not self.instrument_marked(w):
@@ -376,12 +381,19 @@ class Roles:
             marked = self.instrument_marked(w)
             subject = w.j <= c.i and c.i - w.j <= 6  # "مسيرة تابعة للجيش المالي قصفت": the weapon acts
             if a <= w.i < b and (abs(w.i - c.j) <= 4 or (marked and w.i > c.i) or subject) and not (c.i <= w.i < c.j):
-                ev.instruments.append(self.s.text(w.i, w.j, self.text).removeprefix("ب") if marked
-                                      and not self.lang.names_capitalised else self.s.text(w.i, w.j, self.text))
+                words = self.s.text(w.i, w.j, self.text)
+                if marked and not self.lang.names_capitalised:  # "بطائرات", "وصواريخ": without the clitics
+                    if words[0] == "و" and len(self.s.tokens[w.i].forms) > 1:
+                        words = words[1:]
+                    words = words.removeprefix("ب")
+                ev.instruments.append(words)
                 # "warplanes carried out raids", "قصفت طائرات مسيرة": what flies makes it an attack from the air
                 if w.value and (ev.type == "Attack" or (ev.type in ("Shelling", "ArmedAssault")
                                                         and w.value in FROM_THE_AIR)):
                     ev.type = w.value
+                kinds.add(w.value)
+        if len(kinds - {None, ""}) > 1:
+            ev.type = told  # "attacked the base with drones and rockets": of no one kind
         ev.instruments.extend(self.inner_instruments(c))
         for field_name in ("actors", "targets", "locations"):
             setattr(ev, field_name, list(dict.fromkeys(getattr(ev, field_name))))

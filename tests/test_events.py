@@ -161,3 +161,18 @@ def test_a_hyphenated_adjective_after_and_keeps_both_sides_of_a_clash():
 def test_the_subject_stands_before_an_aside_that_opens_with_a_possessive():
     doc = extract_document("The Houthis, Iran's allies in Yemen, fired a barrage of missiles at Eilat.", lang="en")
     assert [(e.actors, e.instruments) for e in doc.events] == [(["houthis"], ["missiles"])]
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("Two tankers came under Houthi drone and missile fire off Mokha.", "Attack"),
+    ("Kataib Hezbollah attacked the base with drones and rockets on Monday.", "Attack"),
+    ("هاجمت حركة الشباب القاعدة بطائرات مسيرة وصواريخ.", "Attack"),
+    ("Kataib Hezbollah attacked the base with drones on Monday.", "DroneAttack"),
+])
+def test_weapons_of_two_kinds_leave_an_attack_of_no_one_kind(text, kind):
+    assert [e.type for e in extract_document(text).events] == [kind]
+
+
+def test_a_weapon_joined_to_a_marked_one_is_an_instrument_too():
+    doc = extract_document("هاجمت حركة الشباب القاعدة بطائرات مسيرة وصواريخ.", lang="ar")
+    assert doc.events[0].instruments == ["طائرات مسيرة", "صواريخ"]
