@@ -34,8 +34,9 @@ class Found:
 
 def find_events(state: SentenceState, text: str, mentions: list[EMention], reg: Registry) -> list[Found]:
     """Events asserted as having happened in one sentence, with their roles."""
-    under = language_table(reg.lex.lang.code, "under")
-    if not state.chunks_of("trigger") and not state.chunks_of("support") and not state.may_contain(under):
+    under, lands = (language_table(reg.lex.lang.code, name) for name in ("under", "lands"))
+    if not state.chunks_of("trigger") and not state.chunks_of("support") and not state.may_contain(under) \
+            and not (state.may_contain(lands) and state.chunks_of("weapon")):
         return []  # no event word: the role rules have nothing to fill
     roles = Roles(state, text, mentions, reg)
     found: list[Found] = []
@@ -50,6 +51,7 @@ def find_events(state: SentenceState, text: str, mentions: list[EMention], reg: 
         if w is not None and w.value and not any(s.j <= t.i < end for t in triggers):
             triggers.append(Chunk("trigger", s.i, s.j, w.value, "verb"))
     triggers += _fire_under(state, triggers, reg.lex.lang)
+    triggers += _weapon_lands(state, triggers, reg.lex.lang)
     triggers = _one_reading_per_span(state, triggers, mentions, reg.lex.lang)
     triggers = [c for c in triggers if not _verb_used_as_noun(state, c, mentions, reg.lex.lang)]
     for c in triggers:
@@ -156,6 +158,23 @@ def _blamed_on(state: SentenceState, c: Chunk, ev: Event, found: list[Found], ro
 
 
 _DETERMINERS = frozenset("a an the this that these those its their his her our another every each".split())
+
+
+def _weapon_lands(state: SentenceState, triggers: list[Chunk], lang: Language) -> list[Chunk]:
+    """'mortar shells landed near the palace', 'سقطت قذائف على حي': a weapon that lands or falls is an
+    attack of its kind, whose event word is that verb."""
+    lands = language_table(lang.code, "lands")
+    toks, out = state.tokens, []
+    for w in state.chunks_of("weapon") if state.may_contain(lands) else ():
+        # English: the verb follows its weapon ("rockets reportedly fell"); Arabic: it comes first
+        spots = range(max(0, w.i - 3), w.i) if lang.verb_initial else range(w.j, min(len(toks), w.j + 2))
+        for k in spots:
+            hit = lands.at(toks, k)
+            if w.value and hit is not None and (k + hit[0] <= w.i or not lang.verb_initial) \
+                    and not any(t.i <= k < t.j for t in triggers):
+                out.append(Chunk("trigger", k, k + hit[0], w.value, "verb"))
+                break
+    return out
 
 
 def _one_reading_per_span(state: SentenceState, triggers: list[Chunk], mentions: list[EMention],

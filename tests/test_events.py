@@ -176,3 +176,16 @@ def test_weapons_of_two_kinds_leave_an_attack_of_no_one_kind(text, kind):
 def test_a_weapon_joined_to_a_marked_one_is_an_instrument_too():
     doc = extract_document("هاجمت حركة الشباب القاعدة بطائرات مسيرة وصواريخ.", lang="ar")
     assert doc.events[0].instruments == ["طائرات مسيرة", "صواريخ"]
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("Two rockets fell on Kiryat Shmona on Monday.", "RocketAttack"),
+    ("Mortar shells reportedly landed near a market in Goma.", "Shelling"),
+    ("سقطت قذائف هاون على حي الشيخ مقصود في حلب.", "Shelling"),
+])
+def test_a_weapon_that_lands_or_falls_is_an_attack_of_its_kind(text, kind):
+    assert [e.type for e in extract_document(text).events] == [kind]
+
+
+def test_landing_without_a_weapon_is_no_event():
+    assert _types("The plane landed in Kabul on Monday.", "en") == []

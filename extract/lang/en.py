@@ -106,6 +106,8 @@ LANGUAGE = Language(
         "agent": _p("by"),
         "under": _p("came under", "come under", "comes under", "coming under", "was hit by", "were hit by"),
         "fire_noun": _p("fire", "gunfire"),  # "came under (rocket) fire": an attack with no event word
+        "lands": _p("landed", "land", "lands", "fell", "fall", "falls", "rained down", "slammed into", "crashed into",
+                    "impacted"),  # "mortar shells landed near the palace": the weapon's attack
         "order": _p("ordered", "orders", "authorized", "authorised", "approved"),
         "members": _p("members of", "fighters from", "members from", "fighters of", "soldiers from"),
         "since": _p("since"),
