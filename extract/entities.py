@@ -339,6 +339,13 @@ class _Finder(HeadPatterns):
             surface = self.surface(first, c.j)
             return self.add(first, c.j, self.reg.new(f"group/{self.reg.doc.doc_id}/{slug(surface)}", "Group",
                                                      surface, surface))
+        if person is None and affil is not None and self.norm(start - 1) in self.lang.indefinite_articles:
+            # "a local militia leader told Reuters", "a Houthi commander said": an unnamed holder of the title
+            self.mentions = [m for m in self.mentions if m is not affil]
+            surface = self.surface(start, c.j)
+            key = self.reg.new(f"group/{self.reg.doc.doc_id}/{slug(surface)}", "Group", surface, surface)
+            self.reg.relate(key, "memberOf", affil.key, self.s.index)
+            return self.add(start, c.j, key)
         if person is None:
             return affil
         self.reg.doc.entities[person].roles.add((role, self.reg.lang))
@@ -361,8 +368,9 @@ class _Finder(HeadPatterns):
         j = k
         i = j
         while i > 0 and self.free(i - 1) and not self.is_stop(i - 1) and (
-                not self.lang.names_capitalised or self.toks[i - 1].text[:1].isupper()):
-            i -= 1
+                not self.lang.names_capitalised or self.toks[i - 1].text[:1].isupper()) \
+                and self.norm(i - 1) not in self.lang.weekdays and self.norm(i - 1) not in self.lang.months:
+            i -= 1  # "on Tuesday, a ... leader": a date is no name
         if i == j:
             return None, start, start
         surface = self.surface(i, j)

@@ -104,10 +104,13 @@ def find_events(state: SentenceState, text: str, mentions: list[EMention], reg: 
             continue  # "calls for support", "مركز طب الطوارئ والدعم": a word, or part of a name, not an act
         if c.value == "Killing" and not ev.actors and _died_in_new_attack(state, c, triggers, reg.lex.lang):
             continue  # "قُتل ٢٢ فلسطينيا في غارة جوية", "four were killed when fighters stormed": the attack's toll
-        if not ev.actors and c.detail == "noun" and found and found[-1].event.actors and c.i > 0 and \
+        if c.detail == "noun" and found and c.i > 0 and found[-1].event.type not in SPEECH_ACTS and \
                 state.tokens[c.i - 1 - (state.tokens[c.i - 1].norm in ("a", "an", "the"))].norm in (
                     "in", "during", "خلال", "في") and clause_bounds(state, c.i, reg.lex.lang)[0] <= found[-1].i:
-            ev.actors = list(found[-1].event.actors)  # "killed eight soldiers in an assault": the same hands
+            # "killed eight soldiers in an assault": the same hands; "during a raid on the Jenin camp": there
+            before = found[-1].event
+            ev.actors = ev.actors or list(before.actors)
+            before.locations += [t for t in ev.targets if reg.is_place(t) and t not in before.locations]
         accused = next((f.event for f in reversed(found) if f.event.type == "Accusation" and f.event.targets), None)
         if accused is not None and not ev.actors and ev.type not in SPEECH_ACTS:
             ev.actors = [accused.targets[0]]  # "accused X of killing", "اتهم X بقتل"

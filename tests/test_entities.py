@@ -60,3 +60,10 @@ def test_an_adjective_before_the_affiliation_keeps_the_spokesperson_named_after_
 def test_a_month_after_in_is_no_place():
     doc = extract_document("The army seized power in a coup in February, the agency said.", lang="en")
     assert not [k for k in doc.entities if "february" in k]
+
+
+def test_an_unnamed_holder_of_a_title_is_the_speaker_not_the_body_or_a_date():
+    doc = extract_document("Bandits killed nine villagers on Tuesday, a local militia leader told Reuters.", lang="en")
+    speaker = doc.entities[doc.claims[0].claimant]
+    assert speaker.labels["en"] == "local militia leader"
+    assert not any(k.startswith("person/") for k in doc.entities)

@@ -189,3 +189,13 @@ def test_a_weapon_that_lands_or_falls_is_an_attack_of_its_kind(text, kind):
 
 def test_landing_without_a_weapon_is_no_event():
     assert _types("The plane landed in Kabul on Monday.", "en") == []
+
+
+@pytest.mark.parametrize("text, place", [
+    ("Bandits killed nine villagers in a raid on the village of Kauru on Sunday.", "kauru"),
+    ("قتل مسلحون خمسة مزارعين خلال هجوم على قرية كورا.", "كورا"),
+])
+def test_a_killing_in_an_attack_on_a_place_happened_there(text, place):
+    doc = extract_document(text)
+    killing = next(e for e in doc.events if e.type == "Killing")
+    assert any(place in key or place in doc.entities[key].labels.get(doc.lang, "") for key in killing.locations)
