@@ -55,8 +55,12 @@ def _clause_bounds(state: SentenceState, i: int, lang: Language) -> tuple[int, i
         return lang.names_capitalised or k < 2 or state.chunk_at(k - 1) is not None or \
             state.chunk_at(k - 2) is not None or not toks[k - 1].norm.startswith(("ي", "ت"))
 
+    # "struck X in response to a drone attack that killed ... in Jordan": the answered event is a clause of its own
+    response = language_table(lang.code, "response")
+    spans = [(k, k + hit[0]) for k in range(len(toks) if state.may_contain(response) else 0)
+             if (hit := response.at(toks, k)) is not None]
     a = i
-    while a > 0 and not opens_report(a - 1):
+    while a > 0 and not opens_report(a - 1) and not any(a == end for _, end in spans):
         if brk(a - 1):
             resume = aside(a - 1, -1) if toks[a - 1].text in (",", "،") else -1
             if resume < 0:
@@ -65,7 +69,7 @@ def _clause_bounds(state: SentenceState, i: int, lang: Language) -> tuple[int, i
             continue
         a -= 1
     b = i + 1
-    while b < len(toks) and not opens_report(b):
+    while b < len(toks) and not opens_report(b) and not any(b == start for start, _ in spans):
         if brk(b):
             resume = aside(b, 1) if toks[b].text in (",", "،") else -1
             if resume < 0:

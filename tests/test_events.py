@@ -199,3 +199,12 @@ def test_a_killing_in_an_attack_on_a_place_happened_there(text, place):
     doc = extract_document(text)
     killing = next(e for e in doc.events if e.type == "Killing")
     assert any(place in key or place in doc.entities[key].labels.get(doc.lang, "") for key in killing.locations)
+
+
+def test_the_event_answered_is_a_clause_of_its_own_with_its_toll_and_place():
+    doc = extract_document("Israeli jets struck Hezbollah sites in Lebanon in response to a rocket attack that killed "
+                           "two civilians in Metula.", lang="en")
+    strike, rockets = doc.events
+    assert strike.in_response_to == 1 and "israel" in strike.actors
+    assert rockets.type == "RocketAttack" and not rockets.actors and rockets.fatalities == 2
+    assert [doc.entities[k].labels["en"] for k in rockets.locations] == ["Metula"]
