@@ -59,6 +59,11 @@ class Roles:
                    and not t.text[:1].isupper() and t.norm not in self.lang.stopwords) for t in words) \
             and len(words) <= 2
 
+    def joined_words(self, a: Chunk, b: Chunk) -> bool:
+        """Two phrases joined by and / or / و: 'drones and rockets', 'بطائرات مسيرة وصواريخ'."""
+        gap = [t.norm for t in self.s.tokens[a.j:b.i]]
+        return gap in (["and"], ["or"], ["و"]) or (not gap and self.s.tokens[b.i].norm.startswith("و"))
+
     def coordinated(self, ms: list[EMention], first: EMention) -> list[EMention]:
         """The mentions coordinated with `first`, in text order ('in Iraq and Syria', 'في العراق وسوريا')."""
         if first not in ms:  # an antecedent from an earlier sentence
@@ -373,7 +378,7 @@ class Roles:
                 ev.actors.extend(x.key for x in group)
             elif role == "agent" and not ev.actors and self.reg.is_actor(m.key):
                 ev.actors.extend(x.key for x in group)
-        kinds, told = set(), ev.type
+        attached, told = [], ev.type
         for w in self.s.chunks_of("weapon"):
             if any(m.j == w.i and self.reg.is_place(m.key) and not self.reg.is_actor(m.key) for m in self.mentions) \
                     and not self.instrument_marked(w):
@@ -391,8 +396,9 @@ class Roles:
                 if w.value and (ev.type == "Attack" or (ev.type in ("Shelling", "ArmedAssault")
                                                         and w.value in FROM_THE_AIR)):
                     ev.type = w.value
-                kinds.add(w.value)
-        if len(kinds - {None, ""}) > 1:
+                attached.append(w)
+        if any(v.value and w.value and v.value != w.value and self.joined_words(v, w)
+               for v, w in zip(attached, attached[1:], strict=False)):
             ev.type = told  # "attacked the base with drones and rockets": of no one kind
         ev.instruments.extend(self.inner_instruments(c))
         for field_name in ("actors", "targets", "locations"):

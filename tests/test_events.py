@@ -168,6 +168,7 @@ def test_the_subject_stands_before_an_aside_that_opens_with_a_possessive():
     ("Kataib Hezbollah attacked the base with drones and rockets on Monday.", "Attack"),
     ("هاجمت حركة الشباب القاعدة بطائرات مسيرة وصواريخ.", "Attack"),
     ("Kataib Hezbollah attacked the base with drones on Monday.", "DroneAttack"),
+    ("Israeli jets struck missile production sites in Iran.", "Airstrike"),  # a missile site is no second weapon
 ])
 def test_weapons_of_two_kinds_leave_an_attack_of_no_one_kind(text, kind):
     assert [e.type for e in extract_document(text).events] == [kind]
