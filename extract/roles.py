@@ -191,11 +191,16 @@ class Roles:
     def instrument_marked(self, w: Chunk) -> bool:
         """A weapon after 'with' / 'using' or with the clitic بـ ('بطائرات مسيرة')."""
         toks = self.s.tokens
-        for k in range(w.i - 1, max(-1, w.i - 5), -1):  # "with a number of drones", "بعدد من الطائرات"
+        k, words = w.i - 1, 0
+        while k >= 0 and words < 4:  # "with a number of drones", "بعدد من الطائرات"
             if toks[k].norm in ("with", "using", "by", "بواسطة", "باستخدام") or toks[k].norm in _ARABIC_WITH_SOME:
                 return True
+            if toks[k].text == "-" and toks[k - 1].end == toks[k].start and toks[k].end == toks[k + 1].start:
+                k -= 2  # "by an explosive-laden drone boat": a hyphenated word counts once
+                continue
             if toks[k].is_punct or any(m.i <= k < m.j for m in self.mentions):
                 break
+            k, words = k - 1, words + 1
         if self.lang.names_capitalised:
             return False
         before = self.s.chunk_at(w.i - 1, "weapon") if toks[w.i].norm.startswith("و") else None
@@ -372,7 +377,9 @@ class Roles:
             elif role == "target" and m.i > c.i and not any(
                     c.j <= t.i < m.i for t in self.s.chunks_of("trigger") if t is not c):
                 broad = self.reg.types(m.key) & {"Country", "Region"}
-                (ev.locations if (broad and place) else ev.targets).extend(x.key for x in group)
+                # "attacked U.S. forces at the Green Village base": with a target named, "at" says where
+                at = ev.targets and self.s.tokens[m.i - 1 - (self.s.tokens[m.i - 1].norm == "the")].norm == "at"
+                (ev.locations if ((broad or at) and place) else ev.targets).extend(x.key for x in group)
             elif role in ("with", "instrument") and ev.type in MUTUAL and self.reg.is_actor(m.key):
                 # "clashed with X", "between X and Y": English "with" is also the instrument preposition
                 ev.actors.extend(x.key for x in group)

@@ -209,3 +209,14 @@ def test_the_event_answered_is_a_clause_of_its_own_with_its_toll_and_place():
     assert strike.in_response_to == 1 and "israel" in strike.actors
     assert rockets.type == "RocketAttack" and not rockets.actors and rockets.fatalities == 2
     assert [doc.entities[k].labels["en"] for k in rockets.locations] == ["Metula"]
+
+
+def test_attack_drones_are_a_weapon_not_a_second_attack():
+    doc = extract_document("Russia launched 40 attack drones at Kyiv overnight.", lang="en")
+    assert [(e.type, e.targets, e.instruments) for e in doc.events] == [("DroneAttack", ["kyiv"], ["attack drones"])]
+
+
+def test_a_place_after_at_is_where_once_the_target_is_named():
+    doc = extract_document("Al-Shabaab fighters attacked Kenyan troops at the Baure military base.", lang="en")
+    attack = doc.events[0]
+    assert attack.targets == ["kenya-defence-forces"] and len(attack.locations) == 1
