@@ -109,7 +109,11 @@ class HeadPatterns:
             self.modifiers(m, m.j)
             return m
         # after the head: a known name, "of X", or Arabic name / adjective words
-        of = 1 if self.norm(j) == "of" and cls in ("Settlement", "Region") else 0  # not "a convoy of X"
+        # "the town of X", "the port of Hodeidah"; not "a convoy of X", "the base of the PMF"
+        after_of = self.s.chunk_at(j + 1, "entity") if self.norm(j) == "of" and cls == "Site" else None
+        of = 1 if self.norm(j) == "of" and (cls in ("Settlement", "Region") or (
+            after_of is not None and after_of.i == j + 1
+            and self.reg.lex.entities[after_of.value].types & {"Settlement", "Region"})) else 0
         definite = not self.lang.names_capitalised and any(
             f.startswith("ال") for f in self.toks[c.i].forms[:2])
         inner = self.s.chunk_at(j, "head")

@@ -96,9 +96,7 @@ def prep_of(state: SentenceState, m: EMention, lang: Language) -> str | None:
             if lang.prepositions[prev] == "source" and m.i > 1 and _members_before(state, m.i - 1, lang):
                 return None  # "members of X" / "أعضاء من X": X itself
             return lang.prepositions[prev]
-        if lang.names_capitalised and prev == "of" and m.i > 1 and (
-                toks[m.i - 2].norm in lang.directions or lang.prepositions.get(toks[m.i - 2].norm) == "location"
-                or toks[m.i - 2].norm in ("outskirts", "edge", "centre", "center", "heart", "south", "north")):
+        if lang.names_capitalised and _where_of(toks, m.i - 1, lang):
             return "location"  # "40 km northwest of Kismayo", "the outskirts of Idlib"
         if lang.names_capitalised and prev == "of" and m.i > 1 and toks[m.i - 2].text.islower() and \
                 toks[m.i - 2].norm in PLACE_WORDS:
@@ -115,6 +113,8 @@ def prep_of(state: SentenceState, m: EMention, lang: Language) -> str | None:
                 k -= 1
             if k < m.i - 1 and toks[k].norm in lang.prepositions:
                 return lang.prepositions[toks[k].norm]
+            if k < m.i - 1 and _where_of(toks, k, lang):
+                return "location"  # "68 nautical miles west of the Yemeni port of Hodeidah"
     if m.i > 1 and toks[m.i - 2].norm in lang.prepositions and lang.prepositions[toks[m.i - 2].norm] in (
             "target", "location") and not toks[m.i - 1].is_punct and toks[m.i - 1].norm not in lang.stopwords \
             and not lang.names_capitalised and toks[m.i].norm[:1] == "ل":
@@ -125,6 +125,13 @@ def prep_of(state: SentenceState, m: EMention, lang: Language) -> str | None:
     if clitic.startswith(("ل", "ك")):
         return "to"
     return None
+
+
+def _where_of(toks: list, k: int, lang: Language) -> bool:
+    """Token k is 'of' after a word of place: '40 km northwest of', 'the outskirts of'."""
+    return toks[k].norm == "of" and k > 0 and (
+        toks[k - 1].norm in lang.directions or lang.prepositions.get(toks[k - 1].norm) == "location"
+        or toks[k - 1].norm in ("outskirts", "edge", "centre", "center", "heart", "south", "north"))
 
 
 def _members_before(state: SentenceState, k: int, lang: Language) -> bool:

@@ -220,3 +220,9 @@ def test_a_place_after_at_is_where_once_the_target_is_named():
     doc = extract_document("Al-Shabaab fighters attacked Kenyan troops at the Baure military base.", lang="en")
     attack = doc.events[0]
     assert attack.targets == ["kenya-defence-forces"] and len(attack.locations) == 1
+
+
+def test_a_place_after_a_distance_and_direction_of_a_port_is_where():
+    doc = extract_document("A tanker was hit by a drone 30 nautical miles north of the Libyan port of Misrata.",
+                           lang="en")
+    assert "misrata" in doc.events[0].locations
