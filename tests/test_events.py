@@ -226,3 +226,12 @@ def test_a_place_after_a_distance_and_direction_of_a_port_is_where():
     doc = extract_document("A tanker was hit by a drone 30 nautical miles north of the Libyan port of Misrata.",
                            lang="en")
     assert "misrata" in doc.events[0].locations
+
+
+@pytest.mark.parametrize("text, types", [
+    ("Ukrainian drones destroyed a fuel depot near Belgorod on Sunday.", ["DroneAttack"]),
+    ("دمرت طائرة مسيرة تركية مستودعا للذخيرة قرب القامشلي.", ["DroneAttack"]),
+    ("وصلت قوات الحكومة إلى مدينة تدمر الأحد.", []),  # تدمر is also Palmyra
+])
+def test_destroying_is_an_attack(text, types):
+    assert [e.type for e in extract_document(text).events] == types
