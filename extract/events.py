@@ -53,6 +53,8 @@ def find_events(state: SentenceState, text: str, mentions: list[EMention], reg: 
     triggers += _fire_under(state, triggers, reg.lex.lang)
     triggers += _weapon_lands(state, triggers, reg.lex.lang)
     triggers = _one_reading_per_span(state, triggers, mentions, reg.lex.lang)
+    # "militias supported by Iran", "Iran-supported militias", "Rapid Support Forces": part of a name
+    triggers = [c for c in triggers if not any(m.i <= c.i and c.j <= m.j for m in mentions)]
     triggers = [c for c in triggers if not _verb_used_as_noun(state, c, mentions, reg.lex.lang)]
     for c in triggers:
         if not c.value or roles.negated(c.i) or roles.denied(c.i) or roles.conditional(c.i) \

@@ -235,3 +235,11 @@ def test_a_place_after_a_distance_and_direction_of_a_port_is_where():
 ])
 def test_destroying_is_an_attack(text, types):
     assert [e.type for e in extract_document(text).events] == types
+
+
+@pytest.mark.parametrize("text", [
+    "Militias supported by Iran attacked the base.",
+    "Iran-supported militias attacked the base.",
+])
+def test_an_event_word_inside_a_name_is_no_event(text):
+    assert _types(text, "en") == ["Attack"]
