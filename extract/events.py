@@ -53,8 +53,7 @@ def find_events(state: SentenceState, text: str, mentions: list[EMention], reg: 
     triggers += _fire_under(state, triggers, reg.lex.lang)
     triggers += _weapon_lands(state, triggers, reg.lex.lang)
     triggers = _one_reading_per_span(state, triggers, mentions, reg.lex.lang)
-    # "militias supported by Iran", "Iran-supported militias", "Rapid Support Forces": part of a name
-    triggers = [c for c in triggers if not any(m.i <= c.i and c.j <= m.j for m in mentions)]
+    triggers = [c for c in triggers if not _describes_a_name(state, c, mentions, roles)]
     triggers = [c for c in triggers if not _verb_used_as_noun(state, c, mentions, reg.lex.lang)]
     for c in triggers:
         if not c.value or roles.negated(c.i) or roles.denied(c.i) or roles.conditional(c.i) \
@@ -218,6 +217,19 @@ def _nominal_context(state: SentenceState, c: Chunk, mentions: list[EMention], l
     modifier = prev.norm in _DETERMINERS or prev.text.isdigit() or prev.norm in lang.number_words or \
         any(m.j == c.i for m in mentions)
     return modifier and word.endswith("s") and not word.endswith("ss")
+
+
+def _describes_a_name(state: SentenceState, c: Chunk, mentions: list[EMention], roles: Roles) -> bool:
+    """'Rapid Support Forces', 'militias supported by Iran', 'the Houthis, backed by Iran,', 'Iran-backed
+    Houthis': the word is part of a name or of a relation between names, not an act."""
+    if any(m.i <= c.i and c.j <= m.j for m in mentions):
+        return True
+    toks = state.tokens
+    if c.value not in SPEECH_ACTS or roles.passive(c):
+        return False
+    hyphenated = c.i > 1 and toks[c.i - 1].text == "-" and toks[c.i - 1].end == toks[c.i].start
+    agent = language_table(roles.lang.code, "agent")
+    return hyphenated or state.phrase_at(agent, c.j) is not None
 
 
 def _verb_used_as_noun(state: SentenceState, c: Chunk, mentions: list[EMention], lang: Language) -> bool:

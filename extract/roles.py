@@ -166,7 +166,9 @@ class Roles:
             while p > 0 and self.s.tokens[p].text not in (",", "،"):
                 p -= 1
             if p > 0 and (self.s.tokens[p + 1].norm in self.lang.relatives | {"the", "a", "an"}
-                          or self.s.tokens[p + 2].norm in ("'s", "'")):  # ", Iran's allies in Yemen,"
+                          or self.s.tokens[p + 2].norm in ("'s", "'")  # ", Iran's allies in Yemen,"
+                          or any(self.s.phrase_at(language_table(self.lang.code, name), p + 1)
+                                 for name in ("backed", "allied", "led", "wing"))):  # ", backed by Iran,"
                 before = [m for m in self.in_span(0, p) if self.bare(m) and self.reg.is_actor(m.key)
                           and not self.adjective(m)]
                 if before:

@@ -243,3 +243,18 @@ def test_destroying_is_an_attack(text, types):
 ])
 def test_an_event_word_inside_a_name_is_no_event(text):
     assert _types(text, "en") == ["Attack"]
+
+
+@pytest.mark.parametrize("text, types", [
+    ("The Iran-backed Houthis attacked a ship.", ["Attack"]),
+    ("The Houthis, backed by Iran, fired missiles at Eilat.", ["RocketAttack"]),
+    ("UN Secretary-General Antonio Guterres backed the ceasefire proposal.", ["Endorsement"]),
+    ("The proposal was backed by Egypt.", ["Endorsement"]),
+])
+def test_backing_is_an_endorsement_only_as_a_verb_of_its_own(text, types):
+    assert [e.type for e in extract_document(text).events] == types
+
+
+def test_the_subject_stands_before_an_aside_that_names_its_backer():
+    doc = extract_document("The Houthis, backed by Iran, fired missiles at Eilat.", lang="en")
+    assert doc.events[0].actors == ["houthis"]

@@ -79,3 +79,8 @@ def test_a_possessive_wing_after_a_name_is_membership():
 def test_a_possessive_between_two_places_is_no_containment():
     assert not any(p == "locatedIn" for _, p, _ in _relations(
         "The Houthis, Iran's allies in Yemen, fired missiles at Eilat."))
+
+
+def test_a_secretary_general_leads_the_organisation():
+    assert ("nato", "ledBy") in {(s, p) for s, p, _ in _relations(
+        "NATO Secretary General Mark Rutte said the alliance would send more air defences.")}
