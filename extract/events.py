@@ -221,9 +221,11 @@ def _nominal_context(state: SentenceState, c: Chunk, mentions: list[EMention], l
 
 def _describes_a_name(state: SentenceState, c: Chunk, mentions: list[EMention], roles: Roles) -> bool:
     """'Rapid Support Forces', 'militias supported by Iran', 'the Houthis, backed by Iran,', 'Iran-backed
-    Houthis': the word is part of a name or of a relation between names, not an act."""
+    Houthis', 'fighting alongside': the word is part of a name or of a relation between names, not an act."""
     if any(m.i <= c.i and c.j <= m.j for m in mentions):
         return True
+    if state.phrase_at(language_table(roles.lang.code, "allied"), c.i) is not None:
+        return True  # "armed movements fighting alongside the army": an alliance, not a clash
     toks = state.tokens
     if c.value not in SPEECH_ACTS or roles.passive(c):
         return False

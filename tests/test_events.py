@@ -250,8 +250,9 @@ def test_an_event_word_inside_a_name_is_no_event(text):
     ("The Houthis, backed by Iran, fired missiles at Eilat.", ["RocketAttack"]),
     ("UN Secretary-General Antonio Guterres backed the ceasefire proposal.", ["Endorsement"]),
     ("The proposal was backed by Egypt.", ["Endorsement"]),
+    ("Wagner mercenaries, fighting alongside Malian troops, killed 20 civilians in Moura.", ["Killing"]),
 ])
-def test_backing_is_an_endorsement_only_as_a_verb_of_its_own(text, types):
+def test_backing_and_alliance_words_are_acts_only_as_verbs_of_their_own(text, types):
     assert [e.type for e in extract_document(text).events] == types
 
 
