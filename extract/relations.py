@@ -57,6 +57,12 @@ def find_relations(state: SentenceState, mentions: list[EMention], reg: Registry
         elif _possessed_by(toks, a, b) and _rank(reg, b.key) <= _rank(reg, a.key) and a.key != b.key:
             # "Iraq's western Anbar province", "Mali's capital Bamako", "Kabul's Dasht-e-Barchi neighbourhood"
             reg.relate(b.key, "locatedIn", a.key, state.index)
+    # "X, an alliance of Iran-backed militias,": what is said of the members is said of the alliance
+    for m in actors:
+        whole = _made_of(toks, actors, m) if lang.names_capitalised else None
+        if whole is not None:
+            for r in [r for r in reg.doc.relations if r.subject == m.key and r.sentence == state.index]:
+                reg.relate(whole.key, r.predicate, r.object, state.index)
     # controls
     control = language_table(lang.code, "control")
     for k in range(len(toks) if state.may_contain(control) else 0):
@@ -81,6 +87,20 @@ def find_relations(state: SentenceState, mentions: list[EMention], reg: Registry
                                        and right_actor.i < right_place.i) else left_actor
                 if subj is not None and not reg.is_place(subj.key):
                     reg.relate(subj.key, "controls", right_place.key, state.index)
+
+
+def _made_of(toks: list, actors: list[EMention], m: EMention) -> EMention | None:
+    """'X, an alliance of <m>' / 'X, an umbrella group of <m>': the named actor whose members m are."""
+    k = m.i - 1
+    if k < 4 or toks[k].norm != "of":
+        return None
+    words = k
+    while words > k - 2 and toks[words - 1].text.isalpha() and toks[words - 1].text.islower() \
+            and toks[words - 1].norm not in ("the", "a", "an"):
+        words -= 1
+    if words == k or words < 2 or toks[words - 1].norm not in ("a", "an") or toks[words - 2].text != ",":
+        return None
+    return next((n for n in actors if n.j == words - 2), None)
 
 
 def _possessed_by(toks: list, owner: EMention, place: EMention) -> bool:

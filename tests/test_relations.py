@@ -84,3 +84,9 @@ def test_a_possessive_between_two_places_is_no_containment():
 def test_a_secretary_general_leads_the_organisation():
     assert ("nato", "ledBy") in {(s, p) for s, p, _ in _relations(
         "NATO Secretary General Mark Rutte said the alliance would send more air defences.")}
+
+
+def test_an_alliance_of_backed_groups_is_backed_too():
+    rels = _relations("The Tahrir Front, an umbrella group of Iran-backed militias, claimed the drone attack.")
+    assert any(s.endswith("tahrir-front") and p == "backedBy" and o == "iran" for s, p, o in rels)
+    assert any(s.startswith("armedgroup/") and p == "backedBy" for s, p, o in rels)  # the members, too
