@@ -13,7 +13,7 @@ from functools import cache
 
 from conflictkg.extract.chunks import SentenceState
 from conflictkg.extract.lang import Language, get_language
-from conflictkg.extract.phrases import PhraseTable
+from conflictkg.extract.phrases import PhraseTable, language_table
 
 __all__ = ["number_at", "find_time", "count_near", "casualties"]
 
@@ -73,11 +73,18 @@ def casualties(state: SentenceState, words: frozenset[str], lang: Language,
     for k, t in enumerate(toks):
         if words.isdisjoint(t.forms):
             continue
-        if any(toks[n].norm in lang.negators for n in range(max(0, k - 3), k)):
-            return 0, k  # "no casualties", "causing no injuries", "دون إصابات", "لم تقع إصابات"
+        before = toks[max(0, k - 5):k]
+        while any(b.is_punct for b in before):
+            before = before[next(x for x, b in enumerate(before) if b.is_punct) + 1:]
+        without = language_table(lang.code, "without")
+        if any(b.norm in lang.negators for b in before[-3:]) or any(without.at(before, x) for x in range(len(before))):
+            # "no casualties", "causing no injuries", "دون إصابات", "لم تقع إصابات", "دون أن يسفر الانفجار عن إصابات"
+            return 0, k
         if k + 1 < len(toks) and toks[k + 1].norm in lang.indefinite_articles:
             return 1, k  # "killing a 63-year-old woman", "wounding an officer"
         open_sides = {-1, 1}  # a side closes at "and" / "و": "29 killed and 58 wounded"
+        if t.norm[:1] == "و" and t.norm[1:] in t.forms:
+            open_sides.discard(-1)  # "قتل جنديان وأصيب أربعة": the conjunction on the word closes the side before
         for d in range(1, window + 1):
             for side in (-1, 1):
                 n = k + side * d

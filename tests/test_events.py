@@ -259,3 +259,13 @@ def test_backing_and_alliance_words_are_acts_only_as_verbs_of_their_own(text, ty
 def test_the_subject_stands_before_an_aside_that_names_its_backer():
     doc = extract_document("The Houthis, backed by Iran, fired missiles at Eilat.", lang="en")
     assert doc.events[0].actors == ["houthis"]
+
+
+@pytest.mark.parametrize("text, killed, injured", [
+    ("انفجرت عبوة ناسفة قرب مقر للشرطة في بنغازي دون أن يسفر الانفجار عن إصابات.", None, 0),
+    ("Gunmen attacked a checkpoint in Kauru, and officials did not say how many were killed.", None, None),
+    ("قتل جنديان وأصيب خمسة آخرون في هجوم بطائرة مسيرة على قاعدة في كيدال.", 2, 5),
+])
+def test_tolls_read_without_and_a_conjunction_on_the_casualty_word(text, killed, injured):
+    event = next(e for e in extract_document(text).events if e.type != "Killing")
+    assert (event.fatalities, event.injuries) == (killed, injured)
