@@ -119,6 +119,9 @@ def prep_of(state: SentenceState, m: EMention, lang: Language) -> str | None:
             "target", "location") and not toks[m.i - 1].is_punct and toks[m.i - 1].norm not in lang.stopwords \
             and not lang.names_capitalised and toks[m.i].norm[:1] == "ل":
         return lang.prepositions[toks[m.i - 2].norm]  # "ضد مواقع لكتائب حزب الله": the positions' owner
+    if not lang.names_capitalised and m.i > 1 and language_table(lang.code, "place_part").at(toks, m.i - 1) \
+            and lang.prepositions.get(toks[m.i - 2].norm) in ("target", "location"):
+        return "location"  # "على طريق بلدة الناقورة", "في محيط مدينة الفاشر": where, not what was hit
     clitic = m.prefix.lstrip("وف")  # Arabic prepositions written on the word: بـ لـ كـ
     if clitic.startswith("ب"):
         return "instrument"  # "بصواريخ"; before a place it means "in" (see _Roles.prepositional)
@@ -131,7 +134,7 @@ def _where_of(toks: list, k: int, lang: Language) -> bool:
     """Token k is 'of' after a word of place: '40 km northwest of', 'the outskirts of'."""
     return toks[k].norm == "of" and k > 0 and (
         toks[k - 1].norm in lang.directions or lang.prepositions.get(toks[k - 1].norm) == "location"
-        or toks[k - 1].norm in ("outskirts", "edge", "centre", "center", "heart", "south", "north"))
+        or language_table(lang.code, "place_part").at(toks, k - 1) is not None)
 
 
 def _members_before(state: SentenceState, k: int, lang: Language) -> bool:

@@ -269,3 +269,9 @@ def test_the_subject_stands_before_an_aside_that_names_its_backer():
 def test_tolls_read_without_and_a_conjunction_on_the_casualty_word(text, killed, injured):
     event = next(e for e in extract_document(text).events if e.type != "Killing")
     assert (event.fatalities, event.injuries) == (killed, injured)
+
+
+def test_a_place_after_a_word_for_its_part_is_where():
+    doc = extract_document("استهدفت مسيرة سيارة على طريق بلدة الخيام صباح الأحد.", lang="ar")
+    attack = doc.events[0]
+    assert attack.locations and not any("الخيام" in doc.entities[t].labels.get("ar", "") for t in attack.targets)
