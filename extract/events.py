@@ -188,7 +188,12 @@ def _one_reading_per_span(state: SentenceState, triggers: list[Chunk], mentions:
     for c in sorted(triggers, key=lambda c: (c.i, c.j)):
         by_span.setdefault((c.i, c.j), []).append(c)
     out = []
-    for (i, _), readings in by_span.items():
+    for (i, j), readings in by_span.items():
+        if lang.names_capitalised and any(r.i == j and r.detail == "verb" for r in triggers) \
+                and state.tokens[j - 1].norm.endswith("s") and readings[0].value in ATTACKS:
+            # "Shells hit the town", "Strikes hit Sake": a plural before the verb is its subject, a noun
+            out.append(Chunk("trigger", i, j, readings[0].value, "noun"))
+            continue
         if len(readings) > 1:
             prev = state.tokens[i - 1].norm if i > 0 else ""
             article = any(f.startswith("ال") for f in state.tokens[i].forms[:2])

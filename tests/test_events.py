@@ -275,3 +275,12 @@ def test_a_place_after_a_word_for_its_part_is_where():
     doc = extract_document("استهدفت مسيرة سيارة على طريق بلدة الخيام صباح الأحد.", lang="ar")
     attack = doc.events[0]
     assert attack.locations and not any("الخيام" in doc.entities[t].labels.get("ar", "") for t in attack.targets)
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("Shells hit a market in El Geneina on Monday.", "Shelling"),
+    ("Strikes hit the town of Sake on Monday.", "Attack"),
+])
+def test_a_plural_event_word_before_an_attack_verb_is_its_subject(text, kind):
+    doc = extract_document(text, lang="en")
+    assert [e.type for e in doc.events] == [kind] and doc.events[0].targets + doc.events[0].locations
