@@ -62,9 +62,10 @@ def _claimant(state: SentenceState, cue: Chunk, mentions: list[EMention], reg: R
     speaker = _pronoun_speaker(state, cue, reg, previous)
     if speaker is not None:
         return speaker
-    if lang.verb_initial and after and prep_of(state, after[0], lang) is None:
-        if all(t.norm not in lang.complementisers for t in state.tokens[cue.j:after[0].i]):
-            return after[0]
+    # "قال X", "قال ضابط في الجيش يدعى X": the first actor after the verb with no preposition of its own
+    subject = next((m for m in after if prep_of(state, m, lang) is None), None) if lang.verb_initial else None
+    if subject is not None and all(t.norm not in lang.complementisers for t in state.tokens[cue.j:subject.i]):
+        return subject
     outlet = _outlet(state, cue, reg, text, after if lang.verb_initial else before)
     if outlet is not None:
         return outlet
@@ -134,7 +135,7 @@ def find_claims(state: SentenceState, text: str, mentions: list[EMention], event
                     events[k].event.actors = [key]
         first_found = events[scope[0]] if scope else None
         if first_found is not None and first_found.event.type not in SPEECH_ACTS and not first_found.event.actors \
-                and reg.lex.lang.verb_initial and _object_of_cue(state, cue, first_found, reg):
+                and reg.lex.lang.verb_initial and _object_of_cue(state, cue, first_found, mentions, reg):
             first_found.event.actors = [key]  # "أعلنت X استهداف قاعدة": the speaker claims its own attack
         if scope and _speaker_is_subject(state, cue, events[scope[0]].i, reg):
             first = events[scope[0]].event
@@ -279,13 +280,15 @@ def _relayed_source(state: SentenceState, reporter: EMention, mentions: list[EMe
     return next((m for m in mentions if m.i == k + 1 and reg.is_actor(m.key)), None)
 
 
-def _object_of_cue(state: SentenceState, cue: Chunk, found: Found, reg: Registry) -> bool:
+def _object_of_cue(state: SentenceState, cue: Chunk, found: Found, mentions: list[EMention], reg: Registry) -> bool:
     """The event noun is the reporting verb's own object: no complementiser or quote between them."""
     lang = reg.lex.lang
     if found.i < cue.j:
         return False  # "قُتل جنديان ... حسبما ذكر مصدر": the speaker reports, the event comes first
     between = state.tokens[cue.j:found.i]
-    return len(between) <= 10 and not any(t.norm in lang.complementisers or t.text in "“«\"" for t in between) \
+    named = {k for m in mentions for k in (m.i - 1, m.j)}  # «المقاومة الإسلامية في العراق»: quotes around a name
+    return len(between) <= 10 and not any(t.norm in lang.complementisers or (t.text in "“«\"" and k not in named)
+                                          for k, t in enumerate(between, cue.j)) \
         and state.chunk_at(found.i, "trigger") is not None and state.chunk_at(found.i, "trigger").detail == "noun"
 
 

@@ -416,6 +416,20 @@ class _Finder(HeadPatterns):
                 return p.value, rel, p.j + n
         return None, None, k
 
+    def named_persons(self) -> None:
+        """'ضابط في الشرطة يدعى محمد عبدي', 'an officer named Mohamed Abdi': the words after 'named' are a
+        person's name. يدعى is also 'claims' ('يدعي أن'), so a naming drops the reporting cue read there."""
+        table = language_table(self.lang.code, "named")
+        for k in range(len(self.toks) if self.s.may_contain(table) else 0):
+            hit = table.at(self.toks, k)
+            if hit is None or self.norm(k + hit[0]) in self.lang.complementisers or not self.free(k + hit[0]):
+                continue
+            end, person = self.person_name(k + hit[0])
+            if person is not None:
+                self.used[k:k + hit[0]] = [True] * hit[0]
+                self.add(k + hit[0], end, person)
+                self.s.chunks = [c for c in self.s.chunks if not (c.kind == "cue" and c.i == k)]
+
     def modifiers(self, m: EMention, j: int) -> None:
         """Relations stated right after a named entity: 'SDF, backed by the United States',
         'Kataib Hezbollah, an ally of Iran', 'كتائب القسام، الجناح العسكري لحركة حماس'."""
@@ -442,6 +456,7 @@ def find_entities(state: SentenceState, text: str, reg: Registry,
     `model_spans` (start, end, class) from a user's spaCy pipeline fill names the rules left free.
     """
     f = _Finder(state, text, reg)
+    f.named_persons()
     if reg.lex.lang.names_capitalised:  # modifiers come before English heads: "two U.S. officials"
         for c in state.chunks_of("head", "title"):  # "the group" waits: its antecedent may come first
             if f.free(c.i) and f.norm(c.i - 1) not in ("the", "this", "that", "these", "those") \

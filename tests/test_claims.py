@@ -116,3 +116,9 @@ def test_a_cue_inside_an_aside_about_the_medium_does_not_take_the_report():
     doc = extract_document(text, lang="ar")
     assert [c.claimant for c in doc.claims] == ["al-shabaab"]
     assert doc.claims[0].asserts == [0] and doc.claims[0].medium == "statement"
+
+
+def test_a_quoted_name_before_the_event_noun_still_claims_its_own_attack():
+    doc = extract_document("أعلنت «سرايا أولياء الدم» عبر تلغرام استهداف قاعدة حرير بطائرة مسيرة.", lang="ar")
+    attack = next(e for e in doc.events if e.type == "DroneAttack")
+    assert attack.actors == [doc.claims[0].claimant]

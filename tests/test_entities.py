@@ -1,5 +1,7 @@
 """Entity patterns: heads, titles and names the gazetteer does not list."""
 
+import pytest
+
 from conflictkg.extract import extract_document
 
 
@@ -67,3 +69,13 @@ def test_an_unnamed_holder_of_a_title_is_the_speaker_not_the_body_or_a_date():
     speaker = doc.entities[doc.claims[0].claimant]
     assert speaker.labels["en"] == "local militia leader"
     assert not any(k.startswith("person/") for k in doc.entities)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("قال ضابط في الجيش يدعى حسن إبراهيم إن مسلحين هاجموا نقطة تفتيش.", "حسن إبراهيم"),
+    ("An army officer named Ali Hassan said gunmen attacked a checkpoint.", "Ali Hassan"),
+])
+def test_a_name_after_named_is_a_person_who_speaks(text, name):
+    doc = extract_document(text)
+    speaker = doc.entities[doc.claims[0].claimant]
+    assert speaker.types == {"Person"} and speaker.labels[doc.lang] == name

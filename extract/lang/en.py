@@ -107,6 +107,7 @@ LANGUAGE = Language(
         "under": _p("came under", "come under", "comes under", "coming under", "was hit by", "were hit by"),
         "fire_noun": _p("fire", "gunfire"),  # "came under (rocket) fire": an attack with no event word
         "place_part": _p("outskirts", "edge", "centre", "center", "heart", "south", "north"),  # "the outskirts of X"
+        "named": _p("named", "identified as"),  # "a police officer named Mohamed Abdi"
         "without": _p("without"),  # "without causing any casualties": no one hurt
         "lands": _p("landed", "land", "lands", "fell", "fall", "falls", "rained down", "slammed into", "crashed into",
                     "impacted"),  # "mortar shells landed near the palace": the weapon's attack
