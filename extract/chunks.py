@@ -154,9 +154,12 @@ def match_phrases(state: SentenceState, lex: Lexicon) -> list[Chunk]:
     return match_gapped(state, chunks, lex) if lex.gapped and state.may_contain(lex.gapped) else chunks
 
 
-def match_gapped(state: SentenceState, chunks: list[Chunk], lex: Lexicon, gap: int = 8) -> list[Chunk]:
-    """Phrases whose parts stand apart ("تبادلت الفصائل ... إطلاق النار"): the first part carries
-    the entry, and chunks matched inside the second part are dropped."""
+_CLAUSE_ENDS = frozenset({",", "،", ".", ";", "؛", ":"})
+
+
+def match_gapped(state: SentenceState, chunks: list[Chunk], lex: Lexicon, gap: int = 12) -> list[Chunk]:
+    """Phrases whose parts stand apart ("تبادلت الفصائل ... إطلاق النار"), within one clause: the first part
+    carries the entry, and chunks matched inside the second part are dropped."""
     tokens, table = state.tokens, lex.gapped
     for i in range(len(tokens)):
         hit = table.at(tokens, i)
@@ -170,6 +173,8 @@ def match_gapped(state: SentenceState, chunks: list[Chunk], lex: Lexicon, gap: i
                 if strict and any(c.kind == "trigger" and c.value != entry.value and i + n_first <= c.i < k
                                   for c in chunks):
                     break  # another kind of event word stands between the parts
+                if tokens[k].text in _CLAUSE_ENDS:
+                    break
                 if table.fits(tokens, k, second):
                     end = k + len(second)
                     chunks = [c for c in chunks if c.j <= i or c.i >= end or (i + n_first <= c.i and c.j <= k)]

@@ -85,6 +85,11 @@ class Roles:
         support = next((s for s in self.s.chunks_of("support") if s.j <= i <= s.j + 3), None)
         if support is not None:  # "did not carry out any strikes": the support verb is negated
             i = support.i
+        before = i - 1 - (i > 0 and toks[i - 1].norm == "the")
+        stop = language_table(self.lang.code, "stop")
+        if any(k + hit[0] == before + 1 for k in range(max(0, before - 2), before + 1)
+               if (hit := self.s.phrase_at(stop, k)) is not None):
+            return True  # "an agreement to halt the fighting", "اتفاق لوقف القتال": an end to it, not it
         window = [t.norm for t in toks[max(0, i - 3):i]]
         if self.lang.names_capitalised and "no" in (t.norm for t in toks[max(0, i - 5):i]) and not any(
                 t.is_punct for t in toks[max(0, i - 5):i]):

@@ -284,3 +284,17 @@ def test_a_place_after_a_word_for_its_part_is_where():
 def test_a_plural_event_word_before_an_attack_verb_is_its_subject(text, kind):
     doc = extract_document(text, lang="en")
     assert [e.type for e in doc.events] == [kind] and doc.events[0].targets + doc.events[0].locations
+
+
+def test_a_gapped_phrase_spans_a_long_verb_first_subject_but_not_a_comma():
+    assert _types("وقعت حكومة جنوب السودان والحركة الشعبية لتحرير السودان في أديس أبابا الأسبوع الماضي اتفاقا لوقف "
+                  "القتال.", "ar") == ["Cooperation"]
+    assert _types("وقعت الحكومة في أديس أبابا، بعد أسابيع من المحادثات، اتفاقا.", "ar") == []
+
+
+@pytest.mark.parametrize("text", [
+    "The two sides signed an agreement to halt the fighting in Khartoum.",
+    "وقع الطرفان اتفاقا لوقف القتال في الخرطوم.",
+])
+def test_an_end_to_fighting_is_no_fighting(text):
+    assert "ArmedClash" not in [e.type for e in extract_document(text).events]
