@@ -51,7 +51,9 @@ def find_events(state: SentenceState, text: str, mentions: list[EMention], reg: 
         if w is not None and w.value and not any(s.j <= t.i < end for t in triggers):
             triggers.append(Chunk("trigger", s.i, s.j, w.value, "verb"))
     triggers += _fire_under(state, triggers, reg.lex.lang)
-    triggers += _weapon_lands(state, triggers, reg.lex.lang)
+    landed = _weapon_lands(state, triggers, reg.lex.lang)
+    # "a missile slammed into a building": the weapon's verb, not a condemnation ("slammed the strikes")
+    triggers = [t for t in triggers if not any(t.i == w.i for w in landed)] + landed
     triggers = _one_reading_per_span(state, triggers, mentions, reg.lex.lang)
     triggers = [c for c in triggers if not _describes_a_name(state, c, mentions, roles)]
     triggers = [c for c in triggers if not _verb_used_as_noun(state, c, mentions, reg.lex.lang)]
@@ -175,7 +177,7 @@ def _weapon_lands(state: SentenceState, triggers: list[Chunk], lang: Language) -
         for k in spots:
             hit = lands.at(toks, k)
             if w.value and hit is not None and (k + hit[0] <= w.i or not lang.verb_initial) \
-                    and not any(t.i <= k < t.j for t in triggers):
+                    and not any(t.i <= k < t.j and t.value not in SPEECH_ACTS for t in triggers):
                 out.append(Chunk("trigger", k, k + hit[0], w.value, "verb"))
                 break
     return out

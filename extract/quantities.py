@@ -70,15 +70,15 @@ def casualties(state: SentenceState, words: frozenset[str], lang: Language,
     toks = state.tokens
     if words.isdisjoint(state.vocabulary):
         return None, None
+    harm = lang.killed_words | lang.injured_words | lang.harm_words
     for k, t in enumerate(toks):
         if words.isdisjoint(t.forms):
             continue
-        before = toks[max(0, k - 5):k]
-        while any(b.is_punct for b in before):
-            before = before[next(x for x, b in enumerate(before) if b.is_punct) + 1:]
-        without = language_table(lang.code, "without")
-        if any(b.norm in lang.negators for b in before[-3:]) or any(without.at(before, x) for x in range(len(before))):
-            # "no casualties", "causing no injuries", "دون إصابات", "لم تقع إصابات", "دون أن يسفر الانفجار عن إصابات"
+        first = k  # "No one was killed or injured": a casualty word joined to a negated one is negated too
+        while first >= 2 and toks[first - 1].norm in ("or", "nor", "and", "او", "ولا") \
+                and not harm.isdisjoint(toks[first - 2].forms):
+            first -= 2
+        if _negated(toks, first, lang):
             return 0, k
         if k + 1 < len(toks) and toks[k + 1].norm in lang.indefinite_articles:
             return 1, k  # "killing a 63-year-old woman", "wounding an officer"
@@ -97,6 +97,15 @@ def casualties(state: SentenceState, words: frozenset[str], lang: Language,
                 if value is not None and not _is_year(value) and not _is_age(state, n):
                     return value, k
     return None, None
+
+
+def _negated(toks: list, k: int, lang: Language) -> bool:
+    """'no casualties', 'causing no injuries', 'دون إصابات', 'لم تقع إصابات', 'دون أن يسفر الانفجار عن إصابات'."""
+    before = toks[max(0, k - 5):k]
+    while any(b.is_punct for b in before):
+        before = before[next(x for x, b in enumerate(before) if b.is_punct) + 1:]
+    without = language_table(lang.code, "without")
+    return any(b.norm in lang.negators for b in before[-3:]) or any(without.at(before, x) for x in range(len(before)))
 
 
 def _is_age(state: SentenceState, i: int) -> bool:

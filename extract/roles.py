@@ -109,7 +109,13 @@ class Roles:
         return False
 
     def denied(self, i: int) -> bool:
-        return any(c.kind == "cue" and c.value == "denial" and c.j <= i for c in self.s.chunks)
+        """'denied shelling', 'نفى أن يكون قصف'; and 'reports of shelling were untrue', 'أنباء القصف عارية عن
+        الصحة': what is called false after it."""
+        if any(c.kind == "cue" and c.value == "denial" and c.j <= i for c in self.s.chunks):
+            return True
+        untrue = language_table(self.lang.code, "untrue")
+        _, b = clause_bounds(self.s, i, self.lang)
+        return any(self.s.phrase_at(untrue, k) is not None for k in range(i + 1, min(b, i + 12)))
 
     def threatened(self, i: int, cls: str) -> Chunk | None:
         """The threat an attack belongs to ('vowed to strike', 'توعد بضرب'): such an attack has not happened."""

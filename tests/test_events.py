@@ -298,3 +298,22 @@ def test_a_gapped_phrase_spans_a_long_verb_first_subject_but_not_a_comma():
 ])
 def test_an_end_to_fighting_is_no_fighting(text):
     assert "ArmedClash" not in [e.type for e in extract_document(text).events]
+
+
+def test_a_weapon_that_slams_into_a_building_is_an_attack_not_a_condemnation():
+    doc = extract_document("A Russian missile slammed into an apartment block in Dnipro on Friday.", lang="en")
+    assert [e.type for e in doc.events] == ["RocketAttack"] and doc.events[0].actors == ["russia"]
+
+
+@pytest.mark.parametrize("text", [
+    "The governor said reports of shelling in the town of Sumy were untrue.",
+    "وقال المحافظ إن أنباء القصف على مدينة سومي عارية عن الصحة.",
+])
+def test_an_event_called_untrue_is_not_asserted(text):
+    assert "Shelling" not in [e.type for e in extract_document(text).events]
+
+
+def test_no_one_killed_or_injured_is_zero_of_both():
+    doc = extract_document("A drone struck a fuel depot near Kursk overnight. No one was killed or injured, "
+                           "the governor said.", lang="en")
+    assert (doc.events[0].fatalities, doc.events[0].injuries) == (0, 0)

@@ -109,6 +109,7 @@ LANGUAGE = Language(
         "place_part": _p("outskirts", "edge", "centre", "center", "heart", "south", "north"),  # "the outskirts of X"
         "named": _p("named", "identified as"),  # "a police officer named Mohamed Abdi"
         "stop": _p("halt", "end", "stop", "an end to", "ending", "halting", "stopping"),  # "to halt the fighting"
+        "untrue": _p("untrue", "were false", "was false", "baseless", "unfounded", "fabricated", "not true"),
         "without": _p("without"),  # "without causing any casualties": no one hurt
         "lands": _p("landed", "land", "lands", "fell", "fall", "falls", "rained down", "slammed into", "crashed into",
                     "impacted"),  # "mortar shells landed near the palace": the weapon's attack
