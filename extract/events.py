@@ -123,6 +123,12 @@ def find_events(state: SentenceState, text: str, mentions: list[EMention], reg: 
             speaker = next((f.event for f in reversed(found) if f.event.type in SPEECH_ACTS), None)
             if speaker is not None:  # "أدانت الوزارة الضربات، متوعدة بالرد": the same speaker
                 ev.actors = list(speaker.actors)
+            else:  # "President Petro suspended the talks, accusing the ELN of ...": the main clause's subject
+                a, _ = clause_bounds(state, c.i - 2, reg.lex.lang)
+                said = any(a <= cue.i < c.i for cue in state.chunks_of("cue"))  # "X said, blaming": the speaker
+                subject = None if said else next((m for m in mentions if a <= m.i <= a + 2 and roles.bare(m)
+                                                  and not m.demonym and reg.is_actor(m.key)), None)
+                ev.actors = [subject.key] if subject is not None and subject.key not in ev.targets else []
         ev.confidence = _confidence(ev, c, reg)
         earlier = antecedent(state, c, ev, reg.doc.events + [f.event for f in found], reg.lex.lang)
         found.append(Found(ev, c.i, c.j, earlier, c.detail == "noun"))

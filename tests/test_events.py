@@ -317,3 +317,10 @@ def test_no_one_killed_or_injured_is_zero_of_both():
     doc = extract_document("A drone struck a fuel depot near Kursk overnight. No one was killed or injured, "
                            "the governor said.", lang="en")
     assert (doc.events[0].fatalities, doc.events[0].injuries) == (0, 0)
+
+
+def test_a_participle_after_a_comma_takes_the_subject_of_the_main_clause():
+    doc = extract_document("President William Ruto suspended the talks with the rebels, accusing al-Shabaab of "
+                           "attacking a police convoy.", lang="en")
+    accusation = next(e for e in doc.events if e.type == "Accusation")
+    assert doc.entities[accusation.actors[0]].labels["en"] == "William Ruto"
