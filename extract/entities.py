@@ -175,6 +175,9 @@ class _Finder(HeadPatterns):
 
     def known(self, c: Chunk) -> EMention:
         m = self.add(c.i, c.j, self.reg.known(c.value, self.surface(c.i, c.j)))
+        part = self.part_named_after(m)
+        if part is not None:
+            return part
         self.modifiers(m, m.j)
         if c.i >= 3 and self.toks[c.i - 2].text == "-" and self.s.chunk_at(c.i - 3, "entity", "demonym"):
             rel = self.phrase_back(c.i - 2, c.i)  # "Iran-backed Hezbollah", "Rwanda-backed M23"
@@ -401,6 +404,25 @@ class _Finder(HeadPatterns):
                         self.used[k] = True
                     return p.value, rel, p.j
         return None, None, j
+
+    def part_named_after(self, m: EMention) -> EMention | None:
+        """"Hamas's armed wing, the Qassam Brigades,": the name after the comma is the part; `m` only
+        says whose part it is, and is no mention of its own (not the speaker, not an actor)."""
+        if self.norm(m.j) not in ("'s", "'"):
+            return None
+        for name, rel in _PATRON_PHRASES:
+            n = self.phrase_at(m.j, name)
+            k = m.j + n + 1 if n and self.norm(m.j + n) == "," else None
+            if k is not None:
+                k += self.norm(k) == "the"
+                named = self.s.chunk_at(k, "entity")
+                if named is not None and named.i == k and self.reg.lex.entities[named.value].is_actor:
+                    self.mentions.remove(m)
+                    self.used[m.i:k] = [True] * (k - m.i)
+                    part = self.add(named.i, named.j, self.reg.known(named.value, self.surface(named.i, named.j)))
+                    self.reg.relate(part.key, rel, m.key, self.s.index)
+                    return part
+        return None
 
     def possessive_patron(self, k: int) -> tuple[str | None, str | None, int]:
         """"Hamas's armed wing": a name, its possessive, then a relation phrase that begins

@@ -90,3 +90,10 @@ def test_an_alliance_of_backed_groups_is_backed_too():
     rels = _relations("The Tahrir Front, an umbrella group of Iran-backed militias, claimed the drone attack.")
     assert any(s.endswith("tahrir-front") and p == "backedBy" and o == "iran" for s, p, o in rels)
     assert any(s.startswith("armedgroup/") and p == "backedBy" for s, p, o in rels)  # the members, too
+
+
+def test_a_possessive_wing_before_its_name_is_membership_and_no_actor():
+    doc = extract_document("Islamic Jihad's armed wing, the al-Quds Brigades, said it fired rockets at Sderot.")
+    assert ("al-quds-brigades", "memberOf", "palestinian-islamic-jihad") in {
+        (r.subject, r.predicate, r.object) for r in doc.relations}
+    assert doc.events[0].actors == ["al-quds-brigades"]
