@@ -270,8 +270,11 @@ class HeadPatterns:
         k = start - (self.norm(start - 1) in ("the", "a", "an"))
         if k < 2 or self.toks[k - 1].text not in (",", "،"):
             return None
-        named = self.s.chunk_at(k - 2, "entity")
-        return named if named is not None and named.j == k - 1 and \
+        end = k - 1
+        if self.toks[end - 1].text == ")":  # "Hayat Tahrir al-Sham (HTS), the Islamist group headed by ..."
+            end = next((x for x in range(end - 2, max(0, end - 6), -1) if self.toks[x].text == "("), end)
+        named = self.s.chunk_at(end - 1, "entity")
+        return named if named is not None and named.j == end and \
             self.reg.lex.entities[named.value].is_actor else None
 
     def patron_before_head(self, k: int) -> tuple[str | None, str | None, int]:

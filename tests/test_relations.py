@@ -97,3 +97,8 @@ def test_a_possessive_wing_before_its_name_is_membership_and_no_actor():
     assert ("al-quds-brigades", "memberOf", "palestinian-islamic-jihad") in {
         (r.subject, r.predicate, r.object) for r in doc.relations}
     assert doc.events[0].actors == ["al-quds-brigades"]
+
+
+def test_a_description_after_a_name_and_its_abbreviation_describes_the_name():
+    assert ("jamaat-nusrat-al-islam-wal-muslimin", "alliedWith", "al-qaeda") in _relations(
+        "Jama'at Nusrat al-Islam wal-Muslimin (JNIM), the al Qaeda-linked group, attacked a base in Boulkessi.")
