@@ -100,9 +100,9 @@ class _Finder(HeadPatterns):
             if j > i and not self.lang.names_capitalised and self.norm(j).startswith("و") and \
                     len(self.toks[j].forms) > 1:
                 break  # "بلينكين والبيت الأبيض": a second name joined by و
-            if j > i and not self.lang.names_capitalised and not self.norm(j).startswith("ال") and \
+            if not self.lang.names_capitalised and not self.norm(j).startswith("ال") and \
                     any(f.startswith("ال") for f in self.toks[j].forms[1:]):
-                break  # "دودا بالشطر الخاضع": a preposition glued to a definite noun starts a new phrase
+                break  # "دودا بالشطر الخاضع", "مستودع للوقود": a preposition glued to a definite noun is no name
             if self.lang.names_capitalised and not self.toks[j].text[:1].isupper() \
                     and self.toks[j].norm not in self.lang.name_particles:
                 break

@@ -178,11 +178,11 @@ def _weapon_lands(state: SentenceState, triggers: list[Chunk], lang: Language) -
     lands = language_table(lang.code, "lands")
     toks, out = state.tokens, []
     for w in state.chunks_of("weapon") if state.may_contain(lands) else ():
-        # English: the verb follows its weapon ("rockets reportedly fell"); Arabic: it comes first
-        spots = range(max(0, w.i - 3), w.i) if lang.verb_initial else range(w.j, min(len(toks), w.j + 2))
-        for k in spots:
+        # the verb follows its weapon ("rockets reportedly fell", "إحدى المسيرات سقطت"), or in Arabic comes first
+        after = range(w.j, min(len(toks), w.j + 2))
+        for k in [*range(max(0, w.i - 3), w.i), *after] if lang.verb_initial else after:
             hit = lands.at(toks, k)
-            if w.value and hit is not None and (k + hit[0] <= w.i or not lang.verb_initial) \
+            if w.value and hit is not None and (k + hit[0] <= w.i or k >= w.j) \
                     and not any(t.i <= k < t.j and t.value not in SPEECH_ACTS for t in triggers):
                 out.append(Chunk("trigger", k, k + hit[0], w.value, "verb"))
                 break

@@ -183,6 +183,7 @@ def test_a_weapon_joined_to_a_marked_one_is_an_instrument_too():
     ("Two rockets fell on Kiryat Shmona on Monday.", "RocketAttack"),
     ("Mortar shells reportedly landed near a market in Goma.", "Shelling"),
     ("سقطت قذائف هاون على حي الشيخ مقصود في حلب.", "Shelling"),
+    ("وقال المحافظ إن إحدى المسيرات سقطت على مستودع للذخيرة في بلدة سودجا.", "DroneAttack"),
 ])
 def test_a_weapon_that_lands_or_falls_is_an_attack_of_its_kind(text, kind):
     assert [e.type for e in extract_document(text).events] == [kind]
@@ -324,3 +325,13 @@ def test_a_participle_after_a_comma_takes_the_subject_of_the_main_clause():
                            "attacking a police convoy.", lang="en")
     accusation = next(e for e in doc.events if e.type == "Accusation")
     assert doc.entities[accusation.actors[0]].labels["en"] == "William Ruto"
+
+
+def test_a_depot_hit_is_a_target_named_by_its_head_not_by_a_preposition():
+    doc = extract_document("وقال المحافظ إن إحدى المسيرات سقطت على مستودع للذخيرة في بلدة سودجا.", lang="ar")
+    assert [doc.entities[t].labels["ar"] for t in doc.events[0].targets] == ["مستودع"]
+
+
+def test_an_arabic_dual_drone_is_the_instrument():
+    doc = extract_document("وقع هجوم بطائرتين مسيرتين على قاعدة عين الأسد غربي العراق.", lang="ar")
+    assert [(e.type, e.instruments) for e in doc.events] == [("DroneAttack", ["طائرتين مسيرتين"])]
