@@ -144,8 +144,9 @@ def match_phrases(state: SentenceState, lex: Lexicon) -> list[Chunk]:
         if n:
             # an entity name wins over a common word with the same letters
             kinds = {e.kind for e in entries}
+            month = n == 1 and tokens[i].norm in lex.lang.months  # "أغسطس/آب": August, not the town of Ibb
             for e in entries:
-                if e.kind in ("head", "title") and "entity" in kinds:
+                if (e.kind in ("head", "title") and "entity" in kinds) or (month and e.kind == "entity"):
                     continue
                 chunks.append(Chunk(e.kind, i, i + n, e.value, e.detail, prefix))
             i += n

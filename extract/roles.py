@@ -340,6 +340,18 @@ class Roles:
             if cls == "Attack" and actor.head in _ASSAULT_HEADS:
                 ev.type = "ArmedAssault"  # "هاجم مسلحون", "gunmen attacked": a ground assault
         self.prepositional(c, ev, a, b, used)
+        if c.detail == "noun":
+            ev.locations = list(dict.fromkeys(ev.locations + self.witnessing_place(c, a)))
+
+    def witnessing_place(self, c: Chunk, a: int) -> list[str]:
+        """'شهدت العاصمة طرابلس اشتباكات', 'the town of Sake saw heavy fighting': where the event happened."""
+        table = language_table(self.lang.code, "witnessed")
+        for k in range(a, c.i):
+            hit = self.s.phrase_at(table, k)
+            if hit is not None:
+                span = self.in_span(k + hit[0], c.i) if self.lang.verb_initial else self.in_span(a, k)
+                return [m.key for m in span if self.bare(m) and self.reg.is_place(m.key)]
+        return []
 
     def masdar_object(self, c: Chunk) -> EMention | None:
         """Arabic verbal nouns take their object directly: 'استهداف قاعدة عين الأسد', 'قصف المدينة'."""

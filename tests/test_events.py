@@ -335,3 +335,18 @@ def test_a_depot_hit_is_a_target_named_by_its_head_not_by_a_preposition():
 def test_an_arabic_dual_drone_is_the_instrument():
     doc = extract_document("وقع هجوم بطائرتين مسيرتين على قاعدة عين الأسد غربي العراق.", lang="ar")
     assert [(e.type, e.instruments) for e in doc.events] == [("DroneAttack", ["طائرتين مسيرتين"])]
+
+
+@pytest.mark.parametrize("text, place", [
+    ("شهدت مدينة غريان اشتباكات عنيفة بين فصائل مسلحة ليل الثلاثاء.", "غريان"),
+    ("The town of Sake saw heavy fighting between M23 and the army on Monday.", "Sake"),
+])
+def test_the_place_that_saw_the_fighting_is_where(text, place):
+    doc = extract_document(text)
+    clash = next(e for e in doc.events if e.type == "ArmedClash")
+    assert place in [doc.entities[k].labels.get(doc.lang) for k in clash.locations]
+
+
+def test_the_month_aab_is_no_place():
+    doc = extract_document("ويشهد الإقليم منذ أغسطس/آب 2023 مواجهات مسلحة بين الجيش وميليشيا فانو.", lang="ar")
+    assert "ibb" not in doc.entities

@@ -110,6 +110,7 @@ LANGUAGE = Language(
         "named": _p("named", "identified as"),  # "a police officer named Mohamed Abdi"
         "stop": _p("halt", "end", "stop", "an end to", "ending", "halting", "stopping"),  # "to halt the fighting"
         "untrue": _p("untrue", "were false", "was false", "baseless", "unfounded", "fabricated", "not true"),
+        "witnessed": _p("saw", "witnessed", "has seen", "have seen", "has witnessed"),  # "the town saw heavy fighting"
         "without": _p("without"),  # "without causing any casualties": no one hurt
         "lands": _p("landed", "land", "lands", "fell", "fall", "falls", "rained down", "slammed into", "crashed into",
                     "impacted"),  # "mortar shells landed near the palace": the weapon's attack
