@@ -34,9 +34,9 @@ class Found:
 
 def find_events(state: SentenceState, text: str, mentions: list[EMention], reg: Registry) -> list[Found]:
     """Events asserted as having happened in one sentence, with their roles."""
-    under, lands = (language_table(reg.lex.lang.code, name) for name in ("under", "lands"))
+    under, lands, downed = (language_table(reg.lex.lang.code, name) for name in ("under", "lands", "intercepted"))
     if not state.chunks_of("trigger") and not state.chunks_of("support") and not state.may_contain(under) \
-            and not (state.may_contain(lands) and state.chunks_of("weapon")):
+            and not ((state.may_contain(lands) or state.may_contain(downed)) and state.chunks_of("weapon")):
         return []  # no event word: the role rules have nothing to fill
     roles = Roles(state, text, mentions, reg)
     found: list[Found] = []
@@ -51,6 +51,9 @@ def find_events(state: SentenceState, text: str, mentions: list[EMention], reg: 
         if w is not None and w.value and not any(s.j <= t.i < end for t in triggers):
             triggers.append(Chunk("trigger", s.i, s.j, w.value, "verb"))
     triggers += _fire_under(state, triggers, reg.lex.lang)
+    downed = _intercepted(state, reg.lex.lang)
+    # "air defences shot down 23 Ukrainian drones": the drones' attack, by their owner, not by the defences
+    triggers = [t for t in triggers if not any(d.i - 6 <= t.i < d.i for d in downed)] + downed
     landed = _weapon_lands(state, triggers, reg.lex.lang)
     # "a missile slammed into a building": the weapon's verb, not a condemnation ("slammed the strikes")
     triggers = [t for t in triggers if not any(t.i == w.i for w in landed)] + landed
@@ -170,6 +173,19 @@ def _blamed_on(state: SentenceState, c: Chunk, ev: Event, found: list[Found], ro
 
 
 _DETERMINERS = frozenset("a an the this that these those its their his her our another every each".split())
+
+
+def _intercepted(state: SentenceState, lang: Language) -> list[Chunk]:
+    """'shot down 23 Ukrainian drones', 'أسقطت الدفاعات الجوية 23 طائرة مسيرة أوكرانية': an attack with that
+    weapon, told by the weapon's noun, whose owner, named beside it, is the actor."""
+    downed = language_table(lang.code, "intercepted")
+    out = []
+    for w in state.chunks_of("weapon") if state.may_contain(downed) else ():
+        owner = state.chunk_at(w.j if lang.verb_initial else w.i - 1, "demonym")
+        if w.value and owner is not None and any((hit := state.phrase_at(downed, k)) is not None and k + hit[0] <= w.i
+                           for k in range(max(0, w.i - 6), w.i)):
+            out.append(Chunk("trigger", w.i, w.j, w.value, "noun"))
+    return out
 
 
 def _weapon_lands(state: SentenceState, triggers: list[Chunk], lang: Language) -> list[Chunk]:

@@ -350,3 +350,13 @@ def test_the_place_that_saw_the_fighting_is_where(text, place):
 def test_the_month_aab_is_no_place():
     doc = extract_document("ويشهد الإقليم منذ أغسطس/آب 2023 مواجهات مسلحة بين الجيش وميليشيا فانو.", lang="ar")
     assert "ibb" not in doc.entities
+
+
+@pytest.mark.parametrize("text", [
+    "Russia's Defence Ministry said air defences had shot down 14 Ukrainian drones over the Belgorod region.",
+    "قالت وزارة الدفاع الروسية إن دفاعاتها الجوية أسقطت 23 طائرة مسيرة أوكرانية فوق مقاطعة بريانسك.",
+])
+def test_weapons_shot_down_are_their_owners_attack_over_the_place(text):
+    doc = extract_document(text)
+    attack = next(e for e in doc.events if e.type == "DroneAttack")
+    assert attack.actors == ["ukraine"] and attack.locations

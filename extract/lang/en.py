@@ -85,7 +85,7 @@ LANGUAGE = Language(
     complementisers=_n("that"),
     relatives=_n("which who that"),
     prepositions={**{w: "target" for w in "on against at targeting into towards toward".split()},
-                  **{w: "location" for w in "in near outside inside across around off north south east west"
+                  **{w: "location" for w in "in near outside inside across around off over north south east west"
                      " northeast northwest southeast southwest".split()},
                   "with": "instrument", "by": "agent", "from": "source", "between": "with"},
     phrases={
@@ -111,6 +111,7 @@ LANGUAGE = Language(
         "stop": _p("halt", "end", "stop", "an end to", "ending", "halting", "stopping"),  # "to halt the fighting"
         "untrue": _p("untrue", "were false", "was false", "baseless", "unfounded", "fabricated", "not true"),
         "witnessed": _p("saw", "witnessed", "has seen", "have seen", "has witnessed"),  # "the town saw heavy fighting"
+        "intercepted": _p("shot down", "intercepted", "downed", "destroyed", "repelled"),  # "... 23 Ukrainian drones"
         "without": _p("without"),  # "without causing any casualties": no one hurt
         "lands": _p("landed", "land", "lands", "fell", "fall", "falls", "rained down", "slammed into", "crashed into",
                     "impacted"),  # "mortar shells landed near the palace": the weapon's attack
