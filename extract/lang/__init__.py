@@ -58,11 +58,17 @@ class Language:
     name_particles: frozenset[str] = field(default_factory=frozenset)  # lower-case words inside names: al, bin
     common_after_prepositions: frozenset[str] = field(default_factory=frozenset)  # "في وقت": nouns, not places
     could_be_name: Callable[[str], bool] = lambda word: True  # a word as written that may be an unknown name
-    # `phrases` keys: response (in response to), backed (backed by), allied (allied with),
-    # led (led by), control (controls), agent (by), under (came under), order (ordered),
-    # members (members of), since (since), affiliated (التابع ل / belonging to: the real agent follows),
-    # self (إنه / that it: the speaker is the subject of the reported clause), conditional (إذا / if),
-    # wing (the armed wing of X: memberOf X)
+    # `phrases` keys (a key a language leaves out simply never matches):
+    #   relations: backed (backed by), allied (allied with), led (led by), wing (the armed wing of X: memberOf X),
+    #     control (controls), relative_be (", which is backed by"), named (a name follows: يدعى / named)
+    #   roles: agent (by), affiliated (التابع ل / belonging to: the real agent follows), members (members of),
+    #     order (ordered), blame_on (blamed X on Y), place_part (outskirts of / على طريق: where, not what)
+    #   events: response (in response to), under (came under), fire_noun (fire after "came under"), lands (a
+    #     weapon that lands / falls), intercepted (shot down: the weapon's owner attacked), witnessed (the place
+    #     that saw the fighting), stop (to halt the fighting: no fighting), untrue (reports ... were untrue),
+    #     conditional (إذا / if), since (since), without (without casualties: a toll of zero)
+    #   speakers: self (إنه / that it: the speaker is the subject of the reported clause), speaker_person /
+    #     speaker_body (", he said" / ", it said": the last person / body that spoke)
 
 
 @cache
