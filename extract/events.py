@@ -34,9 +34,9 @@ class Found:
 
 def find_events(state: SentenceState, text: str, mentions: list[EMention], reg: Registry) -> list[Found]:
     """Events asserted as having happened in one sentence, with their roles."""
-    under, lands, downed = (language_table(reg.lex.lang.code, name) for name in ("under", "lands", "intercepted"))
+    under, lands, shot = (language_table(reg.lex.lang.code, name) for name in ("under", "lands", "intercepted"))
     if not state.chunks_of("trigger") and not state.chunks_of("support") and not state.may_contain(under) \
-            and not ((state.may_contain(lands) or state.may_contain(downed)) and state.chunks_of("weapon")):
+            and not ((state.may_contain(lands) or state.may_contain(shot)) and state.chunks_of("weapon")):
         return []  # no event word: the role rules have nothing to fill
     roles = Roles(state, text, mentions, reg)
     found: list[Found] = []
@@ -123,19 +123,27 @@ def find_events(state: SentenceState, text: str, mentions: list[EMention], reg: 
             ev.targets = [t for t in ev.targets if t not in ev.actors]
         _blamed_on(state, c, ev, found, roles)
         if not ev.actors and ev.type in SPEECH_ACTS and c.i > 0 and state.tokens[c.i - 1].text in (",", "،"):
-            speaker = next((f.event for f in reversed(found) if f.event.type in SPEECH_ACTS), None)
-            if speaker is not None:  # "أدانت الوزارة الضربات، متوعدة بالرد": the same speaker
-                ev.actors = list(speaker.actors)
-            else:  # "President Petro suspended the talks, accusing the ELN of ...": the main clause's subject
-                a, _ = clause_bounds(state, c.i - 2, reg.lex.lang)
-                said = any(a <= cue.i < c.i for cue in state.chunks_of("cue"))  # "X said, blaming": the speaker
-                subject = None if said else next((m for m in mentions if a <= m.i <= a + 2 and roles.bare(m)
-                                                  and not m.demonym and reg.is_actor(m.key)), None)
-                ev.actors = [subject.key] if subject is not None and subject.key not in ev.targets else []
+            ev.actors = _participle_speaker(state, c, ev, found, mentions, roles)
         ev.confidence = _confidence(ev, c, reg)
         earlier = antecedent(state, c, ev, reg.doc.events + [f.event for f in found], reg.lex.lang)
         found.append(Found(ev, c.i, c.j, earlier, c.detail == "noun"))
     return found
+
+
+def _participle_speaker(state: SentenceState, c: Chunk, ev: Event, found: list[Found], mentions: list[EMention],
+                        roles: Roles) -> list[str]:
+    """Who says a speech act told by a participle after a comma."""
+    speaker = next((f.event for f in reversed(found) if f.event.type in SPEECH_ACTS), None)
+    if speaker is not None:  # "أدانت الوزارة الضربات، متوعدة بالرد": the same speaker
+        return list(speaker.actors)
+    # "President Petro suspended the talks, accusing the ELN of ...": the main clause's subject; but after
+    # "X said, blaming ..." the claim gives the speaker
+    a, _ = clause_bounds(state, c.i - 2, roles.lang)
+    if any(a <= cue.i < c.i for cue in state.chunks_of("cue")):
+        return []
+    subject = next((m for m in mentions if a <= m.i <= a + 2 and roles.bare(m) and not m.demonym
+                    and roles.reg.is_actor(m.key)), None)
+    return [subject.key] if subject is not None and subject.key not in ev.targets else []
 
 
 def _fire_under(state: SentenceState, triggers: list[Chunk], lang: Language) -> list[Chunk]:
