@@ -408,35 +408,34 @@ class _Finder(HeadPatterns):
     def part_named_after(self, m: EMention) -> EMention | None:
         """"Hamas's armed wing, the Qassam Brigades,": the name after the comma is the part; `m` only
         says whose part it is, and is no mention of its own (not the speaker, not an actor)."""
-        if self.norm(m.j) not in ("'s", "'"):
+        n, rel = self.possessed_relation(m.j)
+        if not n or self.norm(m.j + n) != ",":
             return None
-        for name, rel in _PATRON_PHRASES:
-            n = self.phrase_at(m.j, name)
-            k = m.j + n + 1 if n and self.norm(m.j + n) == "," else None
-            if k is not None:
-                k += self.norm(k) == "the"
-                named = self.s.chunk_at(k, "entity")
-                if named is not None and named.i == k and self.reg.lex.entities[named.value].is_actor:
-                    self.mentions.remove(m)
-                    self.used[m.i:k] = [True] * (k - m.i)
-                    part = self.add(named.i, named.j, self.reg.known(named.value, self.surface(named.i, named.j)))
-                    self.reg.relate(part.key, rel, m.key, self.s.index)
-                    return part
-        return None
+        k = m.j + n + 1 + (self.norm(m.j + n + 1) == "the")
+        named = self.s.chunk_at(k, "entity")
+        if named is None or named.i != k or not self.reg.lex.entities[named.value].is_actor:
+            return None
+        self.mentions.remove(m)
+        self.used[m.i:k] = [True] * (k - m.i)
+        part = self.add(named.i, named.j, self.reg.known(named.value, self.surface(named.i, named.j)))
+        self.reg.relate(part.key, rel, m.key, self.s.index)
+        return part
 
     def possessive_patron(self, k: int) -> tuple[str | None, str | None, int]:
-        """"Hamas's armed wing": a name, its possessive, then a relation phrase that begins
-        with the possessive: (patron, relation, new end)."""
+        """"X, Hamas's armed wing,": the name at k whose part X is: (patron, relation, new end)."""
         p = self.s.chunk_at(k, "entity")
-        if p is None or p.i != k or self.norm(p.j) not in ("'s", "'"):
+        n, rel = self.possessed_relation(p.j) if p is not None and p.i == k else (0, None)
+        if not n:
             return None, None, k
-        for name, rel in _PATRON_PHRASES:
-            n = self.phrase_at(p.j, name)
-            if n:
-                self.reg.known(p.value, self.surface(p.i, p.j))
-                self.used[k:p.j + n] = [True] * (p.j + n - k)
-                return p.value, rel, p.j + n
-        return None, None, k
+        self.reg.known(p.value, self.surface(p.i, p.j))
+        self.used[k:p.j + n] = [True] * (p.j + n - k)
+        return p.value, rel, p.j + n
+
+    def possessed_relation(self, j: int) -> tuple[int, str | None]:
+        """"'s armed wing" right after a name ending at j: (the phrase's length, its relation), else (0, None)."""
+        if self.norm(j) not in ("'s", "'"):
+            return 0, None
+        return next(((n, rel) for name, rel in _PATRON_PHRASES if (n := self.phrase_at(j, name))), (0, None))
 
     def named_persons(self) -> None:
         """'ضابط في الشرطة يدعى محمد عبدي', 'an officer named Mohamed Abdi': the words after 'named' are a
