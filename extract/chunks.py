@@ -27,6 +27,9 @@ class Chunk:
     prefix: str = ""  # the clitic(s) stripped from the first word to match: "ل" in لإيران, "وب" in وبغداد
 
 
+_NONE: list[Chunk] = []  # shared by the tokens no chunk covers; never appended to
+
+
 @dataclass
 class SentenceState:
     index: int
@@ -46,18 +49,25 @@ class SentenceState:
     @chunks.setter
     def chunks(self, chunks: list[Chunk]) -> None:
         self._chunks = chunks
-        self._at = [[] for _ in self.tokens]
+        at: list[list[Chunk]] = [_NONE] * len(self.tokens)
         self._kinds = {}
         for c in chunks:
             self._kinds.setdefault(c.kind, []).append(c)
-            for k in range(c.i, min(c.j, len(self.tokens))):
-                self._at[k].append(c)
+            for k in range(c.i, min(c.j, len(at))):
+                if at[k] is _NONE:
+                    at[k] = [c]
+                else:
+                    at[k].append(c)
+        self._at = at
 
     def chunk_at(self, i: int, *kinds: str) -> Chunk | None:
         """The chunk covering token i, if it is of one of `kinds` (any kind when none given)."""
         if not 0 <= i < len(self._at):
             return None
-        return next((c for c in self._at[i] if not kinds or c.kind in kinds), None)
+        for c in self._at[i]:
+            if not kinds or c.kind in kinds:
+                return c
+        return None
 
     @property
     def vocabulary(self) -> set[str]:
@@ -96,51 +106,106 @@ def _prefix(norm: str, form: str) -> str | None:
     return None
 
 
-def phrase_at(tokens: list[Token], i: int, lex: Lexicon) -> tuple[int, list[Entry], str]:
-    """Longest phrase starting at token i: (its length, every entry it has, the stripped clitics)."""
+_Phrases = tuple[tuple[str, dict[str, list[tuple[tuple[str, ...], Entry]]]], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class _Starts:
+    """What the lexicon may match from one word as written, with every test the word alone decides
+    already applied (capitals, the article, clitics)."""
+
+    # per form found in the index: the clitics it strips, and its phrases by second word ("" for one word);
+    # empty when no phrase of several words starts here, as `single` is then the whole answer
+    phrases: _Phrases
+    single: tuple[int, list[Entry], str]  # the match of the word alone, as phrase_at gives it
+    demonym: list[Entry]  # the nationality the word names through its inflection, if any
+
+
+_WORD_CACHE_SIZE = 100_000  # distinct words kept per lexicon; emptied when full
+
+
+def _starts(token: Token, lex: Lexicon) -> _Starts:
+    """The lexicon's phrases that may start at `token`, computed once per word and lexicon: a token's
+    forms are a function of its text, so most tokens of a document cost one dictionary look-up."""
+    cache = lex.word_cache
+    found = cache.get(token.text)
+    if found is None:
+        if len(cache) >= _WORD_CACHE_SIZE:
+            cache.clear()
+        found = cache[token.text] = _word_starts(token, lex)
+    return found
+
+
+def _word_starts(token: Token, lex: Lexicon) -> _Starts:
+    lang = lex.lang
+    text, norm, forms = token.text, token.norm, token.forms
+    capital = text[:1].isupper() or text[:1].isdigit()
+    out = []
+    for form in forms:
+        bucket = lex.index.get(form)
+        if bucket is None:
+            continue
+        prefix = _prefix(norm, form)
+        kept: dict[str, list[tuple[tuple[str, ...], Entry]]] = {}
+        for second, phrases in bucket.items():
+            for words, entry in phrases:
+                if entry.case_sensitive and text != entry.case_sensitive:
+                    continue
+                if lang.names_capitalised and entry.kind in ("entity", "demonym") and not (
+                        capital or (len(words) > 1 and norm in lang.name_particles)):  # "al-Shabaab"
+                    continue
+                if entry.kind == "entity" and not lang.names_capitalised and not form.startswith("ال") \
+                        and "ال" + form in forms:
+                    continue  # "السورية" is the adjective Syrian: a name without ال never takes it
+                if entry.kind == "entity" and len(words) == 1 and prefix is None:
+                    continue  # "باكاري" is no "أكار" + "ي": a name takes clitics in front, not pronoun endings
+                kept.setdefault(second, []).append((words, entry))
+        if kept:
+            out.append((prefix or "", kept))
+    phrases = tuple(out)
+    several = any(second for _, kept in phrases for second in kept)
+    return _Starts(phrases if several else (), _longest([token], 0, phrases), _demonym(token, lex))
+
+
+def _longest(tokens: list[Token], i: int, phrases: _Phrases) -> tuple[int, list[Entry], str]:
     best_len, best, prefix = 0, [], ""
     following = tokens[i + 1].forms if i + 1 < len(tokens) else ()
-    index = lex.index
-    for form in tokens[i].forms:
-        if form not in index:
-            continue
-        for words, entry in lex.lookup(form, following):
+    for form_prefix, by_second in phrases:
+        one_word = by_second.get("", [])
+        candidates = [p for second in following for p in by_second.get(second, ())] + one_word \
+            if len(by_second) > bool(one_word) else one_word
+        for words, entry in candidates:
             n = len(words)
             if n < best_len or i + n > len(tokens):
                 continue
-            if entry.case_sensitive and tokens[i].text != entry.case_sensitive:
+            if n > 2 and any(words[k] not in tokens[i + k].forms for k in range(2, n)):
                 continue
-            if any(words[k] not in tokens[i + k].forms for k in range(2, n)):
-                continue
-            if lex.lang.names_capitalised and entry.kind in ("entity", "demonym") and not (
-                    tokens[i].text[:1].isupper() or tokens[i].text[:1].isdigit()
-                    or (n > 1 and tokens[i].norm in lex.lang.name_particles)):  # "al-Shabaab"
-                continue
-            if entry.kind == "entity" and not lex.lang.names_capitalised and not form.startswith("ال") \
-                    and "ال" + form in tokens[i].forms:
-                continue  # "السورية" is the adjective Syrian: a name without ال never takes it
-            if entry.kind == "entity" and n == 1 and _prefix(tokens[i].norm, form) is None:
-                continue  # "باكاري" is no "أكار" + "ي": a name takes clitics in front, not pronoun endings
             if n > best_len:
-                best_len, best, prefix = n, [entry], _prefix(tokens[i].norm, form) or ""
+                best_len, best, prefix = n, [entry], form_prefix
             elif entry not in best:
                 best.append(entry)
     return best_len, best, prefix
+
+
+def phrase_at(tokens: list[Token], i: int, lex: Lexicon) -> tuple[int, list[Entry], str]:
+    """Longest phrase starting at token i: (its length, every entry it has, the stripped clitics)."""
+    starts = _starts(tokens[i], lex)
+    return _longest(tokens, i, starts.phrases) if starts.phrases else starts.single
 
 
 def match_phrases(state: SentenceState, lex: Lexicon) -> list[Chunk]:
     """Greedy longest matches over the sentence's tokens; a span may carry several entries (kinds) at once."""
     tokens = state.tokens
     chunks: list[Chunk] = []
-    starts = lex.index.keys()
     i = 0
     while i < len(tokens):
         if tokens[i].is_punct:
             i += 1
             continue
-        n, entries, prefix = phrase_at(tokens, i, lex) if not starts.isdisjoint(tokens[i].forms) else (0, [], "")
-        if not n:
-            n, entries = _demonym_at(tokens[i], lex)
+        starts = _starts(tokens[i], lex)
+        n, entries, prefix = _longest(tokens, i, starts.phrases) if starts.phrases else starts.single
+        if not n and starts.demonym:
+            n, entries = 1, starts.demonym
         if n:
             # an entity name wins over a common word with the same letters
             kinds = {e.kind for e in entries}
@@ -178,11 +243,12 @@ def match_gapped(state: SentenceState, chunks: list[Chunk], lex: Lexicon, gap: i
     return sorted(chunks, key=lambda c: c.i)
 
 
-def _demonym_at(token: Token, lex: Lexicon) -> tuple[int, list[Entry]]:
+def _demonym(token: Token, lex: Lexicon) -> list[Entry]:
+    """The nationality a word names through its inflection ('أمريكيين', 'Americans'): one entry or none."""
     if lex.lang.names_capitalised and not token.text[:1].isupper():
-        return 0, []
+        return []
     for base in lex.lang.demonym_bases(token.norm):
-        found = [e for words, e in lex.lookup(base) if len(words) == 1 and e.kind == "demonym"]
+        found = [e for _, e in lex.index.get(base, {}).get("", ()) if e.kind == "demonym"]
         if found:
-            return 1, found[:1]
-    return 0, []
+            return found[:1]
+    return []
