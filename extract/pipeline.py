@@ -19,7 +19,7 @@ from conflictkg.extract.claims import find_claims
 from conflictkg.extract.classes import ATTACKS, SPEECH_ACTS
 from conflictkg.extract.entities import find_entities
 from conflictkg.extract.events import Found, find_events
-from conflictkg.extract.lang import detect_language, get_language
+from conflictkg.extract.lang import Language, detect_language, get_language
 from conflictkg.extract.lexicon import load_lexicon
 from conflictkg.extract.model import Document, Sentence
 from conflictkg.extract.model_evidence import ModelEvidence, fill_from_parse, model_evidence
@@ -41,23 +41,36 @@ def _tokenizer(lang: str):
     return get_language(lang).make_tokenizer()
 
 
+_WORDS_KEPT = 100_000  # distinct words a language keeps read; the table is emptied when full
+
+
 def _tokens(text: str, start: int, end: int, lang: str) -> list[Token]:
     """Tokens of text[start:end] with document offsets and normalised forms.
 
     spaCy's arrays are read in one call: iterating a Doc builds a Python object per token,
-    which cost more than the tokenizing itself.
+    which cost more than the tokenizing itself. A word's normalised form and forms are looked up
+    in the language's table of words already seen.
     """
     language = get_language(lang)
-    norm, forms = language.normalise, language.token_forms
+    seen = language.words_seen
     out = []
     rows = _tokenizer(lang)(text[start:end]).to_array([IDX, LENGTH, IS_SPACE, IS_PUNCT]).tolist()
     for idx, length, space, punct in rows:
         if not space:
             s = start + idx
             word = text[s:s + length]
-            n = norm(word)
-            out.append(Token(word, s, s + length, n, bool(punct), forms(word, n)))
+            known = seen.get(word) or _read_word(language, word)
+            out.append(Token(word, s, s + length, known[0], bool(punct), known[1]))
     return out
+
+
+def _read_word(language: Language, word: str) -> tuple[str, tuple[str, ...]]:
+    """A word's normalised form and its forms, kept on the language: both depend on the word alone."""
+    if len(language.words_seen) >= _WORDS_KEPT:
+        language.words_seen.clear()
+    n = language.normalise(word)
+    known = language.words_seen[word] = n, language.token_forms(word, n)
+    return known
 
 
 def _by_sentence(tokens: list[Token], spans: list[tuple[int, int]]) -> list[list[Token]]:

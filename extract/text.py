@@ -17,6 +17,8 @@ QUOTES_OPEN = "“«\"‘„"
 QUOTES_CLOSE = "”»\"’"
 _END = ".!?؟…"
 _CLOSERS = QUOTES_CLOSE + ")]"
+# end punctuation with what may follow it before the break: "?!", ".”", "…)"
+_MARKS = re.compile(f"[{re.escape(_END)}][{re.escape(_END + _CLOSERS)}]*")
 
 
 @dataclass(slots=True)
@@ -43,20 +45,12 @@ def split_sentences(text: str, keep_together: Callable[[str, int], bool] | None 
     """
     spans: list[tuple[int, int]] = []
     for line in re.finditer(r"[^\n]+", text):
-        pos, start, stop = line.start(), line.start(), line.end()
-        while pos < stop:
-            ch = text[pos]
-            if ch in _END:
-                end = pos + 1
-                while end < stop and (text[end] in _END or text[end] in _CLOSERS):
-                    end += 1
-                if (end == stop or text[end].isspace()) and not (
-                        keep_together and keep_together(text, pos + 1)):
-                    spans.append((start, end))
-                    start = end
-                pos = end
-            else:
-                pos += 1
+        start, stop = line.start(), line.end()
+        for mark in _MARKS.finditer(text, start, stop):
+            end = mark.end()
+            if (end == stop or text[end].isspace()) and not (keep_together and keep_together(text, mark.start() + 1)):
+                spans.append((start, end))
+                start = end
         if start < stop:
             spans.append((start, stop))
     return [_trim(text, s, e) for s, e in spans if text[s:e].strip()]
