@@ -38,6 +38,12 @@ _DIRECTION_AR = {"east": "شرق", "west": "غرب", "north": "شمال", "south
                  "southwest": "جنوب غرب"}
 
 
+@cache
+def _patron_words(code: str) -> frozenset[str]:
+    """Every word a patron phrase ('backed by', 'allied with', 'led by', 'the armed wing of') starts with."""
+    return frozenset().union(*(language_table(code, name).first_words for name, _ in _PATRON_PHRASES))
+
+
 class _Finder(HeadPatterns):
     """Runs the patterns over one sentence."""
 
@@ -69,8 +75,12 @@ class _Finder(HeadPatterns):
 
     def phrase_at(self, i: int, name: str) -> int:
         """Length of the language's `name` phrase starting at token i (0 when absent)."""
-        hit = self.s.phrase_at(language_table(self.lang.code, name), i)
+        hit = language_table(self.lang.code, name).at(self.toks, i)
         return hit[0] if hit else 0
+
+    def may_name_patron(self, i: int) -> bool:
+        """Whether a patron phrase may start at token i: one set test, asked after every mention."""
+        return 0 <= i < len(self.toks) and not _patron_words(self.lang.code).isdisjoint(self.toks[i].forms)
 
     def add(self, i: int, j: int, key: str, demonym: bool = False) -> EMention:
         first = self.s.chunk_at(i)
@@ -118,19 +128,20 @@ class _Finder(HeadPatterns):
             and t.end == self.toks[j + 1].start
 
     # -- entity at a position -------------------------------------------------
-    def may_start(self, i: int) -> bool:
-        """A cheap test run on every token: False only where entity_at cannot find anything, namely
-        no chunk starts here, no direction word, and no unknown name can begin (English: no capital or
-        name particle; Arabic: not right after a preposition of place)."""
-        c = self.s.chunk_at(i)
-        if c is not None and c.i == i:
-            return True
-        t = self.toks[i]
-        if t.norm in self.lang.directions:
-            return True
-        if self.lang.names_capitalised:
-            return t.text[:1].isupper() or t.norm in self.lang.name_particles
-        return self.lang.prepositions.get(self.norm(i - 1)) == "location"
+    def starts(self) -> list[int]:
+        """The tokens where entity_at may find something, found in one pass before it runs: where a chunk
+        starts, a direction word, and where an unknown name can begin (English: a capital or a name
+        particle; Arabic: right after a preposition of place)."""
+        lang, toks = self.lang, self.toks
+        chunk_starts = {c.i for c in self.s.chunks}
+        out = []
+        after_place = False  # the token before is a preposition of place
+        for i, t in enumerate(toks):
+            if (i in chunk_starts and self.s.chunk_at(i).i == i) or t.norm in lang.directions or (
+                    (t.text[:1].isupper() or t.norm in lang.name_particles) if lang.names_capitalised else after_place):
+                out.append(i)
+            after_place = lang.prepositions.get(t.norm) == "location"
+        return out
 
     def entity_at(self, i: int) -> EMention | None:
         """The mention starting at token i, trying patterns then gazetteer names."""
@@ -379,6 +390,8 @@ class _Finder(HeadPatterns):
 
     def patron_after(self, j: int) -> tuple[str | None, str | None, int]:
         """'backed by X' / 'المدعومة من X' / 'allied with X' after a mention: (patron, relation, new end)."""
+        if not self.may_name_patron(j):
+            return None, None, j
         for name, rel in _PATRON_PHRASES:
             n = self.phrase_at(j, name)
             if n and self.norm(j + n) == "the":  # "a member of the Three Brotherhood Alliance"
@@ -423,8 +436,8 @@ def find_entities(state: SentenceState, text: str, reg: Registry,
             if f.free(c.i) and f.norm(c.i - 1) not in ("the", "this", "that", "these", "those") \
                     and not f.compound_head(c):
                 f.entity_at(c.i)
-    for i in range(len(state.tokens)):
-        if f.free(i) and f.may_start(i):
+    for i in f.starts():
+        if f.free(i):
             f.entity_at(i)
     for start, end, cls in model_spans:
         f.from_model(start, end, cls)

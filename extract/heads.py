@@ -128,7 +128,7 @@ class HeadPatterns:
             nation, j = nxt.value, nxt.j  # "حكومة جنوب السودان", "جيش مالي": the state's own body
             self.reg.known(nxt.value, self.surface(nxt.i, nxt.j))
         name_start = j + of
-        relation_next = any(self.phrase_at(j, rel) for rel in ("backed", "allied", "led"))
+        relation_next = self.may_name_patron(j) and any(self.phrase_at(j, rel) for rel in ("backed", "allied", "led"))
         if definite and nation is None and not relation_next and j < len(self.toks) and self.free(j) \
                 and self.s.chunk_at(j) is None and self.norm(j).startswith("ال") and not self.is_stop(j) \
                 and cls in ACTOR_TYPES:
