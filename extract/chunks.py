@@ -41,6 +41,7 @@ class SentenceState:
     _has: dict[int, bool] = field(default_factory=dict)  # id(table) -> may one of its phrases occur here
     _vocabulary: set[str] | None = None  # every form of every token
     clauses: dict[int, tuple[int, int]] = field(default_factory=dict)  # token -> its clause, kept by syntax.py
+    clause_marks: list[int] | None = None  # the tokens that may bound a clause, kept by syntax.py
 
     @property
     def chunks(self) -> list[Chunk]:

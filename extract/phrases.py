@@ -58,8 +58,13 @@ class PhraseTable:
         """Whether a phrase ends right before token `end`."""
         if not 0 < end <= len(tokens):
             return False
-        return any(self.fits(tokens, end - len(words), words)
-                   for form in tokens[end - 1].forms for words, _ in self._by_last.get(form, ()))
+        by_last = self._by_last
+        for form in tokens[end - 1].forms:
+            if form in by_last:
+                for words, _ in by_last[form]:
+                    if self.fits(tokens, end - len(words), words):
+                        return True
+        return False
 
 
 @cache

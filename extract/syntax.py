@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from conflictkg.extract.chunks import SentenceState
 from conflictkg.extract.lang import Language
 from conflictkg.extract.phrases import language_table
 from conflictkg.extract.registry import EMention
+from conflictkg.extract.text import Token
 
 __all__ = ["clause_bounds", "prep_of", "PLACE_WORDS"]
 
@@ -16,7 +19,8 @@ PLACE_WORDS = frozenset("district province state region capital city town villag
 def clause_bounds(state: SentenceState, i: int, lang: Language) -> tuple[int, int]:
     """The clause around token i: between clause breaks, complementisers and quotes.
 
-    Every stage asks for clauses, often of the same tokens: the answer is kept on the sentence.
+    Every stage asks for clauses, often of the same tokens: the answer is kept on the sentence, and
+    the scan jumps between the few tokens that may bound a clause, found once per sentence.
     """
     bounds = state.clauses.get(i)
     if bounds is None:
@@ -26,54 +30,79 @@ def clause_bounds(state: SentenceState, i: int, lang: Language) -> tuple[int, in
 
 def _clause_bounds(state: SentenceState, i: int, lang: Language) -> tuple[int, int]:
     toks = state.tokens
-
-    def brk(k: int) -> bool:
-        t = toks[k]
-        if t.text in "-–" and 0 < k < len(toks) - 1 and toks[k - 1].end == t.start and t.end == toks[k + 1].start:
-            return False  # "British-owned", "Kurdish-led": a hyphen inside a word
-        if t.text == "(" and any(toks[x].text == ")" for x in range(k + 1, min(len(toks), k + 5))) or \
-                t.text == ")" and any(toks[x].text == "(" for x in range(max(0, k - 4), k)):
-            return False  # "(ISWAP)", "(إيسواب)": a short aside inside the clause
-        return t.text in lang.clause_breaks or t.norm in lang.clause_breaks
-
-    def aside(k: int, step: int) -> int:
-        """Past a comma-fenced time phrase ('، مساء الاثنين،', ', on Monday,'): where scanning resumes, else -1."""
-        n = k + step
-        while 0 <= n < len(toks) and abs(n - k) <= 4 and toks[n].text not in (",", "،"):
-            if not (toks[n].norm in lang.time_words or any(f in lang.weekdays or f in lang.day_offsets
-                                                             for f in toks[n].forms)
-                    or toks[n].norm in ("on", "يوم", "late", "early")):
-                return -1
-            n += step
-        return n if 0 <= n < len(toks) and abs(n - k) > 1 else -1
-
-    def opens_report(k: int) -> bool:
-        """A complementiser opens a new clause, except in 'مواقع يشتبه بأنها تابعة ل': after a verb that
-        reports nothing, a few words into a noun phrase, it stays inside the clause."""
-        if toks[k].norm not in lang.complementisers:
-            return False
-        return lang.names_capitalised or k < 2 or state.chunk_at(k - 1) is not None or \
-            state.chunk_at(k - 2) is not None or not toks[k - 1].norm.startswith(("ي", "ت"))
-
+    marks = state.clause_marks
+    if marks is None:  # the tokens that may bound a clause; every other token is crossed
+        marks = state.clause_marks = [k for k, t in enumerate(toks) if t.norm in lang.complementisers
+                                      or t.text in lang.clause_breaks or t.norm in lang.clause_breaks]
     a = i
-    while a > 0 and not opens_report(a - 1):
-        if brk(a - 1):
-            resume = aside(a - 1, -1) if toks[a - 1].text in (",", "،") else -1
+    x = bisect_left(marks, a) - 1  # the last mark before a
+    while x >= 0:
+        k = marks[x]
+        a = k + 1
+        if _opens_report(state, k, lang):
+            break
+        if _breaks(toks, k, lang):
+            resume = _aside(toks, k, -1, lang) if toks[k].text in (",", "،") else -1
             if resume < 0:
                 break
             a = resume
+            x = bisect_left(marks, a) - 1
             continue
-        a -= 1
+        x -= 1
+    else:
+        a = 0
     b = i + 1
-    while b < len(toks) and not opens_report(b):
-        if brk(b):
-            resume = aside(b, 1) if toks[b].text in (",", "،") else -1
+    x = bisect_left(marks, b)  # the first mark from b on
+    while x < len(marks):
+        k = marks[x]
+        b = k
+        if _opens_report(state, k, lang):
+            break
+        if _breaks(toks, k, lang):
+            resume = _aside(toks, k, 1, lang) if toks[k].text in (",", "،") else -1
             if resume < 0:
                 break
             b = resume + 1
+            x = bisect_left(marks, b)
             continue
-        b += 1
+        x += 1
+    else:
+        b = len(toks)
     return a, b
+
+
+def _breaks(toks: list[Token], k: int, lang: Language) -> bool:
+    """Whether token k ends a clause: a clause-break word, but not a hyphen inside a word or a bracket
+    around a short aside."""
+    t = toks[k]
+    if t.text in "-–" and 0 < k < len(toks) - 1 and toks[k - 1].end == t.start and t.end == toks[k + 1].start:
+        return False  # "British-owned", "Kurdish-led": a hyphen inside a word
+    if t.text == "(" and any(toks[x].text == ")" for x in range(k + 1, min(len(toks), k + 5))) or \
+            t.text == ")" and any(toks[x].text == "(" for x in range(max(0, k - 4), k)):
+        return False  # "(ISWAP)", "(إيسواب)": a short aside inside the clause
+    return t.text in lang.clause_breaks or t.norm in lang.clause_breaks
+
+
+def _aside(toks: list[Token], k: int, step: int, lang: Language) -> int:
+    """Past a comma-fenced time phrase ('، مساء الاثنين،', ', on Monday,'): where scanning resumes, else -1."""
+    n = k + step
+    while 0 <= n < len(toks) and abs(n - k) <= 4 and toks[n].text not in (",", "،"):
+        if not (toks[n].norm in lang.time_words or any(f in lang.weekdays or f in lang.day_offsets
+                                                         for f in toks[n].forms)
+                or toks[n].norm in ("on", "يوم", "late", "early")):
+            return -1
+        n += step
+    return n if 0 <= n < len(toks) and abs(n - k) > 1 else -1
+
+
+def _opens_report(state: SentenceState, k: int, lang: Language) -> bool:
+    """A complementiser opens a new clause, except in 'مواقع يشتبه بأنها تابعة ل': after a verb that
+    reports nothing, a few words into a noun phrase, it stays inside the clause."""
+    toks = state.tokens
+    if toks[k].norm not in lang.complementisers:
+        return False
+    return lang.names_capitalised or k < 2 or state.chunk_at(k - 1) is not None or \
+        state.chunk_at(k - 2) is not None or not toks[k - 1].norm.startswith(("ي", "ت"))
 
 
 def prep_of(state: SentenceState, m: EMention, lang: Language) -> str | None:
@@ -128,5 +157,4 @@ def _members_before(state: SentenceState, k: int, lang: Language) -> bool:
 
 
 def _ends_before(state: SentenceState, name: str, end: int, lang: Language) -> bool:
-    table = language_table(lang.code, name)
-    return state.may_contain(table) and table.ending_before(state.tokens, end)
+    return language_table(lang.code, name).ending_before(state.tokens, end)
