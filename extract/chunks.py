@@ -38,7 +38,7 @@ class SentenceState:
     _chunks: list[Chunk] = field(default_factory=list)
     _at: list[list[Chunk]] = field(default_factory=list)  # chunks covering each token
     _kinds: dict[str, list[Chunk]] = field(default_factory=dict)
-    _has: dict[int, bool] = field(default_factory=dict)  # id(table) -> may one of its phrases occur here
+    _matches: dict[PhraseTable, dict[int, tuple[int, Hashable]]] = field(default_factory=dict)
     _vocabulary: set[str] | None = None  # every form of every token
     clauses: dict[int, tuple[int, int]] = field(default_factory=dict)  # token -> its clause, kept by syntax.py
     clause_marks: list[int] | None = None  # the tokens that may bound a clause, kept by syntax.py
@@ -74,19 +74,24 @@ class SentenceState:
     def vocabulary(self) -> set[str]:
         """Every form of every token: a word absent from it occurs nowhere in the sentence."""
         if self._vocabulary is None:
-            self._vocabulary = {f for t in self.tokens for f in t.forms}
+            self._vocabulary = set().union(*[t.forms for t in self.tokens])
         return self._vocabulary
 
-    def may_contain(self, table: PhraseTable) -> bool:
-        """False when no word of the sentence starts one of the table's phrases (asked once per table)."""
-        has = self._has.get(id(table))
-        if has is None:
-            has = self._has[id(table)] = not table.first_words.isdisjoint(self.vocabulary)
-        return has
-
-    def phrase_at(self, table: PhraseTable, i: int) -> tuple[int, Hashable] | None:
-        """`table.at(tokens, i)`, skipped when the table has nothing in this sentence."""
-        return table.at(self.tokens, i) if self.may_contain(table) else None
+    def matches(self, table: PhraseTable) -> dict[int, tuple[int, Hashable]]:
+        """Where the table's phrases stand: token -> `table.at` there, in token order. Found once per
+        sentence and table, as the rules ask about many tokens; one set test against the vocabulary
+        settles the sentences without any of the table's words."""
+        found = self._matches.get(table)
+        if found is None:
+            found = self._matches[table] = {}
+            first = table.first_words
+            if not first.isdisjoint(self.vocabulary):
+                for k, t in enumerate(self.tokens):
+                    if not first.isdisjoint(t.forms):
+                        hit = table.at(self.tokens, k)
+                        if hit is not None:
+                            found[k] = hit
+        return found
 
     def chunks_of(self, *kinds: str) -> list[Chunk]:
         if len(kinds) == 1:
@@ -107,7 +112,9 @@ def _prefix(norm: str, form: str) -> str | None:
     return None
 
 
-_Phrases = tuple[tuple[str, dict[str, list[tuple[tuple[str, ...], Entry]]]], ...]
+# per form of a word found in the lexicon: (the clitics it strips, phrases of several words by their
+# second word, the entries of the form alone)
+_Phrases = tuple[tuple[str, dict[str, list[tuple[tuple[str, ...], Entry]]], list[Entry]], ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,9 +122,7 @@ class _Starts:
     """What the lexicon may match from one word as written, with every test the word alone decides
     already applied (capitals, the article, clitics)."""
 
-    # per form found in the index: the clitics it strips, and its phrases by second word ("" for one word);
-    # empty when no phrase of several words starts here, as `single` is then the whole answer
-    phrases: _Phrases
+    phrases: _Phrases  # empty when no phrase of several words starts here: `single` is then the answer
     single: tuple[int, list[Entry], str]  # the match of the word alone, as phrase_at gives it
     demonym: list[Entry]  # the nationality the word names through its inflection, if any
 
@@ -147,7 +152,8 @@ def _word_starts(token: Token, lex: Lexicon) -> _Starts:
         if bucket is None:
             continue
         prefix = _prefix(norm, form)
-        kept: dict[str, list[tuple[tuple[str, ...], Entry]]] = {}
+        several: dict[str, list[tuple[tuple[str, ...], Entry]]] = {}
+        alone: list[Entry] = []
         for second, phrases in bucket.items():
             for words, entry in phrases:
                 if entry.case_sensitive and text != entry.case_sensitive:
@@ -160,32 +166,47 @@ def _word_starts(token: Token, lex: Lexicon) -> _Starts:
                     continue  # "السورية" is the adjective Syrian: a name without ال never takes it
                 if entry.kind == "entity" and len(words) == 1 and prefix is None:
                     continue  # "باكاري" is no "أكار" + "ي": a name takes clitics in front, not pronoun endings
-                kept.setdefault(second, []).append((words, entry))
-        if kept:
-            out.append((prefix or "", kept))
+                if second:
+                    several.setdefault(second, []).append((words, entry))
+                else:
+                    alone.append(entry)
+        if several or alone:
+            out.append((prefix or "", several, alone))
     phrases = tuple(out)
-    several = any(second for _, kept in phrases for second in kept)
-    return _Starts(phrases if several else (), _longest([token], 0, phrases), _demonym(token, lex))
+    several_words = any(several for _, several, _ in phrases)
+    return _Starts(phrases if several_words else (), _longest([token], 0, phrases), _demonym(token, lex))
 
 
 def _longest(tokens: list[Token], i: int, phrases: _Phrases) -> tuple[int, list[Entry], str]:
+    """The longest of a word's `phrases` standing at token i: (its length, every entry it has, the clitics).
+    Phrases of one length count in the order the lexicon index gives them, form by form."""
     best_len, best, prefix = 0, [], ""
     following = tokens[i + 1].forms if i + 1 < len(tokens) else ()
-    for form_prefix, by_second in phrases:
-        one_word = by_second.get("", [])
-        candidates = [p for second in following for p in by_second.get(second, ())] + one_word \
-            if len(by_second) > bool(one_word) else one_word
-        for words, entry in candidates:
-            n = len(words)
-            if n < best_len or i + n > len(tokens):
-                continue
-            if n > 2 and any(words[k] not in tokens[i + k].forms for k in range(2, n)):
-                continue
-            if n > best_len:
-                best_len, best, prefix = n, [entry], form_prefix
-            elif entry not in best:
-                best.append(entry)
+    for form_prefix, several, alone in phrases:
+        for second in following if several else ():
+            for words, entry in several.get(second, ()):
+                n = len(words)
+                if n < best_len or i + n > len(tokens) or (n > 2 and not _stands_from_third(tokens, i, words)):
+                    continue
+                if n > best_len:
+                    best_len, best, prefix = n, [entry], form_prefix
+                elif entry not in best:
+                    best.append(entry)
+        if best_len <= 1:
+            for entry in alone:
+                if not best_len:
+                    best_len, best, prefix = 1, [entry], form_prefix
+                elif entry not in best:
+                    best.append(entry)
     return best_len, best, prefix
+
+
+def _stands_from_third(tokens: list[Token], i: int, words: tuple[str, ...]) -> bool:
+    """Whether the third and later words of a phrase at token i are there (the first two are known)."""
+    for k in range(2, len(words)):
+        if words[k] not in tokens[i + k].forms:
+            return False
+    return True
 
 
 def phrase_at(tokens: list[Token], i: int, lex: Lexicon) -> tuple[int, list[Entry], str]:
@@ -217,18 +238,14 @@ def match_phrases(state: SentenceState, lex: Lexicon) -> list[Chunk]:
             i += n
         else:
             i += 1
-    return match_gapped(state, chunks, lex) if lex.gapped and state.may_contain(lex.gapped) else chunks
+    return match_gapped(state, chunks, lex) if lex.gapped and state.matches(lex.gapped) else chunks
 
 
 def match_gapped(state: SentenceState, chunks: list[Chunk], lex: Lexicon, gap: int = 8) -> list[Chunk]:
     """Phrases whose parts stand apart ("تبادلت الفصائل ... إطلاق النار"): the first part carries
     the entry, and chunks matched inside the second part are dropped."""
     tokens, table = state.tokens, lex.gapped
-    for i in range(len(tokens)):
-        hit = table.at(tokens, i)
-        if hit is None:
-            continue
-        n_first, group = hit
+    for i, (n_first, group) in state.matches(table).items():
         if any(c.i <= i < c.j and c.kind == "trigger" and c.j - c.i > n_first for c in chunks):
             continue  # the phrase already matched whole
         for second, entry, strict in group:

@@ -293,13 +293,7 @@ def _speaker_is_subject(state: SentenceState, cue: Chunk, trigger: int, reg: Reg
     """A pronoun that points back to the speaker opens the reported clause: 'إنه', 'that it'."""
     lang = reg.lex.lang
     table = language_table(lang.code, "self")
-    if not state.may_contain(table):
-        return False
-    for k in range(cue.j, min(trigger, cue.j + 14)):
-        hit = table.at(state.tokens, k)
-        if hit is not None and k + hit[0] <= trigger:
-            return True
-    return False
+    return any(cue.j <= k < min(trigger, cue.j + 14) and k + n <= trigger for k, (n, _) in state.matches(table).items())
 
 
 def _confidence(reg: Registry, claimant: str, has_medium: bool) -> float:

@@ -35,7 +35,7 @@ class Found:
 def find_events(state: SentenceState, text: str, mentions: list[EMention], reg: Registry) -> list[Found]:
     """Events asserted as having happened in one sentence, with their roles."""
     under = language_table(reg.lex.lang.code, "under")
-    if not state.chunks_of("trigger") and not state.chunks_of("support") and not state.may_contain(under):
+    if not state.chunks_of("trigger") and not state.chunks_of("support") and not state.matches(under):
         return []  # no event word: the role rules have nothing to fill
     roles = Roles(state, text, mentions, reg)
     found: list[Found] = []
@@ -125,15 +125,12 @@ def _fire_under(state: SentenceState, triggers: list[Chunk], lang: Language) -> 
     """'the patrol came under fire', 'ships have come under Houthi missile and drone fire': fire after
     'came under' is an attack, of the kind of the weapon named before it."""
     under, fire = language_table(lang.code, "under"), language_table(lang.code, "fire_noun")
-    toks, out = state.tokens, []
-    for k in range(len(toks) if state.may_contain(under) and state.may_contain(fire) else 0):
-        hit = under.at(toks, k)
-        if hit is None:
-            continue
+    toks, out, fires = state.tokens, [], state.matches(fire)
+    for k, hit in state.matches(under).items() if fires else ():
         for x in range(k + hit[0], min(len(toks), k + hit[0] + 6)):
             if any(t.i == x for t in triggers):
                 break  # "came under rocket attack": the event word is there
-            word = fire.at(toks, x)
+            word = fires.get(x)
             if word is not None:
                 weapon = next((w for w in state.chunks_of("weapon") if k + hit[0] <= w.i < x and w.value), None)
                 out.append(Chunk("trigger", x, x + word[0], weapon.value if weapon else "Attack", "noun"))
@@ -146,8 +143,8 @@ def _blamed_on(state: SentenceState, c: Chunk, ev: Event, found: list[Found], ro
     without roles so that it folds into the attack told before."""
     blame = next((f for f in reversed(found) if f.event.type == "Accusation" and not f.event.targets
                   and 0 <= c.i - f.j <= 3), None)
-    if blame is None or ev.type not in ATTACKS or state.phrase_at(language_table(roles.lang.code, "blame_on"),
-                                                                    blame.i) is None:
+    if blame is None or ev.type not in ATTACKS or blame.i not in state.matches(
+            language_table(roles.lang.code, "blame_on")):
         return
     accused = next((m for m in roles.mentions if c.j < m.i <= c.j + 2 and roles.preps[id(m)] == "target"), None)
     if accused is not None:

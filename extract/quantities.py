@@ -154,7 +154,7 @@ def _month_at(state: SentenceState, i: int, lang: Language) -> tuple[int, int] |
     toks = state.tokens
     if i >= len(toks) or (lang.names_capitalised and not toks[i].text[:1].isupper()):
         return None  # English "may", "march"
-    return state.phrase_at(_months(lang.code), i)
+    return state.matches(_months(lang.code)).get(i)
 
 
 @cache

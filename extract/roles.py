@@ -75,15 +75,18 @@ class Roles:
 
     def negated(self, i: int) -> bool:
         toks = self.s.tokens
-        support = next((s for s in self.s.chunks_of("support") if s.j <= i <= s.j + 3), None)
-        if support is not None:  # "did not carry out any strikes": the support verb is negated
-            i = support.i
-        window = [t.norm for t in toks[max(0, i - 3):i]]
+        for support in self.s.chunks_of("support"):
+            if support.j <= i <= support.j + 3:  # "did not carry out any strikes": the support verb is negated
+                i = support.i
+                break
         if self.lang.names_capitalised and "no" in (t.norm for t in toks[max(0, i - 5):i]) and not any(
                 t.is_punct for t in toks[max(0, i - 5):i]):
             return True  # "no civilians were injured or killed"
-        return any(w in self.lang.negators for w in window) or any(
-            t.norm.endswith("n't") for t in toks[max(0, i - 3):i])
+        negators = self.lang.negators
+        for t in toks[max(0, i - 3):i]:
+            if t.norm in negators or t.norm.endswith("n't"):
+                return True
+        return False
 
     def future(self, i: int) -> bool:
         """'will strike', 'سيضرب', 'ستواصل القتال': not (yet) happened."""
@@ -97,7 +100,7 @@ class Roles:
         return False
 
     def denied(self, i: int) -> bool:
-        return any(c.kind == "cue" and c.value == "denial" and c.j <= i for c in self.s.chunks)
+        return any(c.value == "denial" and c.j <= i for c in self.s.chunks_of("cue"))
 
     def threatened(self, i: int, cls: str) -> Chunk | None:
         """The threat an attack belongs to ('vowed to strike', 'توعد بضرب'): such an attack has not happened."""
@@ -109,7 +112,7 @@ class Roles:
     def conditional(self, i: int) -> bool:
         """'if Hezbollah fires rockets', 'إذا استمر إطلاق الصواريخ': a hypothetical event."""
         table = language_table(self.lang.code, "conditional")
-        return self.s.may_contain(table) and any(table.at(self.s.tokens, k) for k in range(max(0, i - 6), i))
+        return any(i - 6 <= k < i for k in self.s.matches(table))
 
     def passive(self, c: Chunk) -> bool:
         toks = self.s.tokens
@@ -124,11 +127,12 @@ class Roles:
 
     def under(self, c: Chunk) -> EMention | None:
         """'X came under rocket fire' / 'تعرضت X لهجمات': X is the target."""
+        hits = self.s.matches(language_table(self.lang.code, "under"))
+        if not hits:
+            return None
         a, _ = clause_bounds(self.s, c.i, self.lang)
-        under = language_table(self.lang.code, "under")
-        for k in range(max(a, c.i - 14), c.i):  # "تعرضت قاعدة تابعة لقوات ... في مدينة X لقصف"
-            hit = self.s.phrase_at(under, k)
-            if hit is None or k + hit[0] > c.i:
+        for k, hit in hits.items():  # "تعرضت قاعدة تابعة لقوات ... في مدينة X لقصف"
+            if not max(a, c.i - 14) <= k < c.i or k + hit[0] > c.i:
                 continue
             left = [m for m in self.in_span(a, k) if self.bare(m) and not m.demonym]
             right = [m for m in self.in_span(k + hit[0], c.i) if self.bare(m) and not m.demonym]
@@ -240,10 +244,8 @@ class Roles:
     def order_actor(self, i: int) -> EMention | None:
         """'Biden ordered strikes' / 'أمر بايدن بشن ضربات': the one who ordered."""
         toks = self.s.tokens
-        order = language_table(self.lang.code, "order")
-        for k in range(max(0, i - 6), i):
-            hit = self.s.phrase_at(order, k)
-            if hit is None:
+        for k, hit in self.s.matches(language_table(self.lang.code, "order")).items():
+            if not i - 6 <= k < i:
                 continue
             actor, _ = self.subject(k, k + hit[0], 0, len(toks))
             if actor is None:  # "وأمر بشن ضربات": the subject is the person last named
@@ -381,6 +383,6 @@ class Roles:
                                                         and w.value in FROM_THE_AIR)):
                     ev.type = w.value
         ev.instruments.extend(self.inner_instruments(c))
-        for field_name in ("actors", "targets", "locations"):
-            setattr(ev, field_name, list(dict.fromkeys(getattr(ev, field_name))))
-        ev.targets = [t for t in ev.targets if t not in ev.actors]
+        ev.actors = list(dict.fromkeys(ev.actors))
+        ev.targets = [t for t in dict.fromkeys(ev.targets) if t not in ev.actors]
+        ev.locations = list(dict.fromkeys(ev.locations))
