@@ -17,7 +17,7 @@ from conflictkg.extract.text import Token
 __all__ = ["Chunk", "SentenceState", "match_phrases", "phrase_at"]
 
 
-@dataclass
+@dataclass(slots=True)
 class Chunk:
     kind: str
     i: int
@@ -80,12 +80,12 @@ class SentenceState:
     def matches(self, table: PhraseTable) -> dict[int, tuple[int, Hashable]]:
         """Where the table's phrases stand: token -> `table.at` there, in token order. Found once per
         sentence and table, as the rules ask about many tokens; one set test against the vocabulary
-        settles the sentences without any of the table's words."""
+        settles the sentences without one of the table's key words."""
         found = self._matches.get(table)
         if found is None:
             found = self._matches[table] = {}
             first = table.first_words
-            if not first.isdisjoint(self.vocabulary):
+            if not table.key_words.isdisjoint(self.vocabulary):
                 for k, t in enumerate(self.tokens):
                     if not first.isdisjoint(t.forms):
                         hit = table.at(self.tokens, k)
@@ -229,11 +229,10 @@ def match_phrases(state: SentenceState, lex: Lexicon) -> list[Chunk]:
         if not n and starts.demonym:
             n, entries = 1, starts.demonym
         if n:
-            # an entity name wins over a common word with the same letters
-            kinds = {e.kind for e in entries}
+            if len(entries) > 1 and any(e.kind == "entity" for e in entries):
+                # an entity name wins over a common word with the same letters
+                entries = [e for e in entries if e.kind not in ("head", "title")]
             for e in entries:
-                if e.kind in ("head", "title") and "entity" in kinds:
-                    continue
                 chunks.append(Chunk(e.kind, i, i + n, e.value, e.detail, prefix))
             i += n
         else:

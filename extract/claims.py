@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from conflictkg.extract.chunks import Chunk, SentenceState
-from conflictkg.extract.classes import ATTACKS, SPEECH_ACTS
+from conflictkg.extract.classes import ATTACKS, SPEECH_ACTS, VIOLENT
 from conflictkg.extract.events import Found
 from conflictkg.extract.model import Claim, Event
 from conflictkg.extract.phrases import language_table
@@ -130,7 +130,7 @@ def find_claims(state: SentenceState, text: str, mentions: list[EMention], event
         if cue.value == "responsibility":
             asserts = asserts or _claimed_act(reg, [f for f in events if f.i < cue.i], key)
             for k in scope:  # "تبنت X الهجوم على ...": X's own act
-                if not events[k].event.actors and events[k].event.type in ATTACKS | {"Killing"}:
+                if not events[k].event.actors and events[k].event.type in VIOLENT:
                     events[k].event.actors = [key]
         first_found = events[scope[0]] if scope else None
         if first_found is not None and first_found.event.type not in SPEECH_ACTS and not first_found.event.actors \
@@ -253,7 +253,7 @@ def _co_speakers(state: SentenceState, who: EMention | str, mentions: list[EMent
 def _claimed_act(reg: Registry, earlier: list[Found], claimant: str) -> list[int]:
     """'X claimed responsibility (on Telegram)', 'وتبنت X الهجوم': the last attack told, now X's act."""
     told = reg.doc.events + [f.event for f in earlier]
-    last = next((x for x in range(len(told) - 1, -1, -1) if told[x].type in ATTACKS | {"Killing"}), None)
+    last = next((x for x in range(len(told) - 1, -1, -1) if told[x].type in VIOLENT), None)
     if last is None:
         return []
     if not told[last].actors:

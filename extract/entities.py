@@ -39,6 +39,12 @@ _DIRECTION_AR = {"east": "شرق", "west": "غرب", "north": "شمال", "south
 
 
 @cache
+def _casualty_words(code: str) -> frozenset[str]:
+    lang = get_language(code)
+    return lang.killed_words | lang.injured_words
+
+
+@cache
 def _patron_words(code: str) -> frozenset[str]:
     """Every word a patron phrase ('backed by', 'allied with', 'led by', 'the armed wing of') starts with."""
     return frozenset().union(*(language_table(code, name).first_words for name, _ in _PATRON_PHRASES))
@@ -53,14 +59,15 @@ class _Finder(HeadPatterns):
         self.toks = state.tokens
         self.used = [False] * len(self.toks)
         self.mentions: list[EMention] = []
-        self.casualty_words = self.lang.killed_words | self.lang.injured_words
 
     # -- helpers -------------------------------------------------------------
     def surface(self, i: int, j: int) -> str:
         """The words as written, without a conjunction glued to the first ('وشهود' names 'شهود')."""
         text = self.s.text(i, j, self.text)
+        if self.lang.names_capitalised:
+            return text
         first = self.s.chunk_at(i)
-        if first is not None and first.i == i and not self.lang.names_capitalised:
+        if first is not None and first.i == i:
             conj = len(first.prefix) - len(first.prefix.lstrip("وف"))
             text = text[conj:]
         return text
@@ -70,8 +77,7 @@ class _Finder(HeadPatterns):
 
     def is_stop(self, i: int) -> bool:
         t = self.toks[i]
-        return t.is_punct or t.norm in self.lang.stopwords or bool(set(t.forms[:1])
-                                                                     & self.lang.stopwords)
+        return t.is_punct or t.norm in self.lang.stopwords
 
     def phrase_at(self, i: int, name: str) -> int:
         """Length of the language's `name` phrase starting at token i (0 when absent)."""
@@ -86,8 +92,7 @@ class _Finder(HeadPatterns):
         first = self.s.chunk_at(i)
         m = EMention(i, j, key, demonym, first.prefix if first is not None and first.i == i else "")
         self.mentions.append(m)
-        for k in range(i, j):
-            self.used[k] = True
+        self.used[i:j] = [True] * (j - i)
         return m
 
     def free(self, i: int) -> bool:
@@ -105,7 +110,7 @@ class _Finder(HeadPatterns):
                 break
             if self.toks[j].text.isdigit() or self.norm(j).isdigit() or self.norm(j) in self.lang.number_words:
                 break  # "متمردو تحالف القوى الديمقراطية ٢٢ مدنيا": a count, not part of the name
-            if not self.casualty_words.isdisjoint(self.toks[j].forms):
+            if not _casualty_words(self.lang.code).isdisjoint(self.toks[j].forms):
                 break  # "قُتل جنديان وأصيب ثلاثة": the toll, not a name
             if j > i and not self.lang.names_capitalised and self.norm(j).startswith("و") and \
                     len(self.toks[j].forms) > 1:

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from conflictkg.extract.anaphora import antecedent, definite
 from conflictkg.extract.chunks import Chunk, SentenceState
-from conflictkg.extract.classes import ATTACKS, SPEECH_ACTS
+from conflictkg.extract.classes import ATTACKS, HARMLESS, SPEECH_ACTS
 from conflictkg.extract.lang import Language
 from conflictkg.extract.model import Event
 from conflictkg.extract.phrases import language_table
@@ -74,7 +74,7 @@ def find_events(state: SentenceState, text: str, mentions: list[EMention], reg: 
             noun.locations += [p for p in probe.locations if p not in noun.locations]
             noun.instruments += [w for w in probe.instruments if w not in noun.instruments]
             continue
-        if c.value not in SPEECH_ACTS | {"Cooperation"} and roles.future(c.i):
+        if c.value not in HARMLESS and roles.future(c.i):
             if any(t.value == "Threat" for t in triggers):
                 continue
             c = Chunk("trigger", c.i, c.j, "Threat", c.detail)  # a vow to attack is a threat
@@ -116,7 +116,7 @@ def find_events(state: SentenceState, text: str, mentions: list[EMention], reg: 
             if speaker is not None:  # "أدانت الوزارة الضربات، متوعدة بالرد": the same speaker
                 ev.actors = list(speaker.actors)
         ev.confidence = _confidence(ev, c, reg)
-        earlier = antecedent(state, c, ev, reg.doc.events + [f.event for f in found], reg.lex.lang)
+        earlier = antecedent(state, c, ev, reg.doc.events, [f.event for f in found], reg.lex.lang)
         found.append(Found(ev, c.i, c.j, earlier, c.detail == "noun"))
     return found
 

@@ -16,7 +16,7 @@ from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, LENGTH
 from conflictkg.extract.anaphora import fold_repeated
 from conflictkg.extract.chunks import SentenceState, match_phrases
 from conflictkg.extract.claims import find_claims
-from conflictkg.extract.classes import ATTACKS, SPEECH_ACTS
+from conflictkg.extract.classes import ATTACKS, HARMLESS
 from conflictkg.extract.entities import find_entities
 from conflictkg.extract.events import Found, find_events
 from conflictkg.extract.lang import Language, detect_language, get_language
@@ -123,7 +123,7 @@ def _numbers_and_time(state: SentenceState, text: str, found: list[Found], doc: 
     if harm == 0:  # "caused no casualties", "دون وقوع خسائر بشرية": nobody killed or wounded
         killed, killed_at = (0, harm_at) if killed is None else (killed, killed_at)
         injured, injured_at = (0, harm_at) if injured is None else (injured, injured_at)
-    harmful = [f for f in found if f.event.type not in SPEECH_ACTS | {"Cooperation"}]
+    harmful = [f for f in found if f.event.type not in HARMLESS]
     if not found and doc.events and doc.events[-1].sentence == state.index - 1 \
             and doc.events[-1].type in ATTACKS:  # "... struck a tanker on Tuesday. No one was hurt."
         last = doc.events[-1]

@@ -18,7 +18,7 @@ ACTOR_TYPES = frozenset({"Actor", "Person", "State", "ArmedGroup", "MilitaryForc
                          "Organization", "Coalition", "Group"})
 
 
-@dataclass(eq=False)  # a mention is itself: compared by identity
+@dataclass(eq=False, slots=True)  # a mention is itself: compared by identity
 class EMention:
     i: int
     j: int

@@ -7,7 +7,7 @@ negated, denied, conditional, threatened or in the future, so not asserted as ha
 from __future__ import annotations
 
 from conflictkg.extract.chunks import Chunk, SentenceState, phrase_at
-from conflictkg.extract.classes import ATTACKS, FROM_THE_AIR, MUTUAL, SPEECH_ACTS
+from conflictkg.extract.classes import FROM_THE_AIR, HARMLESS, MUTUAL, SPEECH_ACTS, VIOLENT
 from conflictkg.extract.model import Event
 from conflictkg.extract.phrases import language_table
 from conflictkg.extract.registry import EMention, Registry
@@ -305,7 +305,7 @@ class Roles:
                     if owner is not None and owner.key not in ev.actors:
                         ev.targets.append(owner.key)  # "a convoy of the PMF", "قاعدة تابعة لقوات الاتحاد"
                         used.add(id(owner))
-        if actor is None and cls in ATTACKS | {"Killing"}:
+        if actor is None and cls in VIOLENT:
             actor = self.order_actor(c.i) or self.possessor_actor(a, b)
         if actor is not None:
             ev.actors.extend(m.key for m in self.coordinated(self.mentions, actor))
@@ -341,7 +341,7 @@ class Roles:
         if support:
             actor, _ = self.subject(support[-1].i, support[-1].j, a, c.i)
             return actor
-        if c.value in SPEECH_ACTS | {"Cooperation"}:  # "X and Y agreed to set up a coordination centre"
+        if c.value in HARMLESS:  # "X and Y agreed to set up a coordination centre"
             actor, _ = self.subject(c.i, c.j, a, c.i)
             return actor
         return None

@@ -114,13 +114,13 @@ def prep_of(state: SentenceState, m: EMention, lang: Language) -> str | None:
         return None  # "الطيران التابع للجيش" / "drones belonging to X": X is the agent
     if m.i > 0:
         prev = toks[m.i - 1].norm
-        if m.i > 1 and lang.prepositions.get(prev) == "source" and \
-                lang.prepositions.get(toks[m.i - 2].norm) == "location":
+        role = lang.prepositions.get(prev)
+        if role == "source" and m.i > 1 and lang.prepositions.get(toks[m.i - 2].norm) == "location":
             return "location"  # "بالقرب من مدينة الميادين", "على مقربة من": near, not from
-        if prev in lang.prepositions:
-            if lang.prepositions[prev] == "source" and m.i > 1 and _members_before(state, m.i - 1, lang):
+        if role is not None:
+            if role == "source" and m.i > 1 and _members_before(state, m.i - 1, lang):
                 return None  # "members of X" / "أعضاء من X": X itself
-            return lang.prepositions[prev]
+            return role
         if lang.names_capitalised and prev == "of" and m.i > 1 and (
                 toks[m.i - 2].norm in lang.directions or lang.prepositions.get(toks[m.i - 2].norm) == "location"
                 or toks[m.i - 2].norm in ("outskirts", "edge", "centre", "center", "heart", "south", "north")):
