@@ -27,7 +27,7 @@ class Chunk:
     prefix: str = ""  # the clitic(s) stripped from the first word to match: "ل" in لإيران, "وب" in وبغداد
 
 
-_NONE: list[Chunk] = []  # shared by the tokens no chunk covers; never appended to
+_NONE: list[Chunk] = []  # shared by the tokens no chunk covers and the kinds a sentence lacks; never appended to
 
 
 @dataclass
@@ -37,7 +37,10 @@ class SentenceState:
     tokens: list[Token]
     _chunks: list[Chunk] = field(default_factory=list)
     _at: list[list[Chunk]] = field(default_factory=list)  # chunks covering each token
-    _kinds: dict[str, list[Chunk]] = field(default_factory=dict)
+    # token -> the first chunk starting there. Matched chunks never overlap in part (those covering a token
+    # all start on the same one), so this is chunk_at(i) whenever that chunk starts at i.
+    starting: dict[int, Chunk] = field(default_factory=dict)
+    _kinds: dict[str | tuple[str, ...], list[Chunk]] = field(default_factory=dict)  # kind(s) -> chunks, in order
     _matches: dict[PhraseTable, dict[int, tuple[int, Hashable]]] = field(default_factory=dict)
     _vocabulary: set[str] | None = None  # every form of every token
     clauses: dict[int, tuple[int, int]] = field(default_factory=dict)  # token -> its clause, kept by syntax.py
@@ -51,15 +54,21 @@ class SentenceState:
     def chunks(self, chunks: list[Chunk]) -> None:
         self._chunks = chunks
         at: list[list[Chunk]] = [_NONE] * len(self.tokens)
-        self._kinds = {}
+        kinds: dict[str | tuple[str, ...], list[Chunk]] = {}
+        starting: dict[int, Chunk] = {}
         for c in chunks:
-            self._kinds.setdefault(c.kind, []).append(c)
+            if c.i not in starting:
+                starting[c.i] = c
+            if c.kind in kinds:
+                kinds[c.kind].append(c)
+            else:
+                kinds[c.kind] = [c]
             for k in range(c.i, min(c.j, len(at))):
                 if at[k] is _NONE:
                     at[k] = [c]
                 else:
                     at[k].append(c)
-        self._at = at
+        self._at, self._kinds, self.starting = at, kinds, starting
 
     def chunk_at(self, i: int, *kinds: str) -> Chunk | None:
         """The chunk covering token i, if it is of one of `kinds` (any kind when none given)."""
@@ -94,9 +103,13 @@ class SentenceState:
         return found
 
     def chunks_of(self, *kinds: str) -> list[Chunk]:
+        """The chunks of these kinds, in sentence order (several kinds are merged once per sentence)."""
         if len(kinds) == 1:
-            return self._kinds.get(kinds[0], [])
-        return sorted((c for k in kinds for c in self._kinds.get(k, ())), key=lambda c: c.i)
+            return self._kinds.get(kinds[0], _NONE)
+        found = self._kinds.get(kinds)
+        if found is None:
+            found = self._kinds[kinds] = sorted((c for k in kinds for c in self._kinds.get(k, ())), key=lambda c: c.i)
+        return found
 
     def text(self, i: int, j: int, doc_text: str) -> str:
         return doc_text[self.tokens[i].start:self.tokens[j - 1].end] if j > i else ""
@@ -112,9 +125,11 @@ def _prefix(norm: str, form: str) -> str | None:
     return None
 
 
-# per form of a word found in the lexicon: (the clitics it strips, phrases of several words by their
-# second word, the entries of the form alone)
-_Phrases = tuple[tuple[str, dict[str, list[tuple[tuple[str, ...], Entry]]], list[Entry]], ...]
+# A lexicon phrase with its rank among those sharing its first two words (the index order, longest first)
+_Ranked = tuple[int, tuple[str, ...], Entry]
+# per form of a word found in the lexicon: (the clitics it strips, phrases of several words by their second
+# word, as (those of two words, the longer ones by third word), the entries of the form alone)
+_Phrases = tuple[tuple[str, dict[str, tuple[list[_Ranked], dict[str, list[_Ranked]]]], list[Entry]], ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,6 +138,7 @@ class _Starts:
     already applied (capitals, the article, clitics)."""
 
     phrases: _Phrases  # empty when no phrase of several words starts here: `single` is then the answer
+    seconds: frozenset[str]  # the second words of those phrases: without one next, `single` is the answer too
     single: tuple[int, list[Entry], str]  # the match of the word alone, as phrase_at gives it
     demonym: list[Entry]  # the nationality the word names through its inflection, if any
 
@@ -171,10 +187,27 @@ def _word_starts(token: Token, lex: Lexicon) -> _Starts:
                 else:
                     alone.append(entry)
         if several or alone:
-            out.append((prefix or "", several, alone))
+            out.append((prefix or "", {second: _by_third(ps) for second, ps in several.items()}, alone))
     phrases = tuple(out)
-    several_words = any(several for _, several, _ in phrases)
-    return _Starts(phrases if several_words else (), _longest([token], 0, phrases), _demonym(token, lex))
+    seconds = frozenset(second for _, several, _ in phrases for second in several)
+    return _Starts(phrases if seconds else (), seconds, _longest([token], 0, phrases), _demonym(token, lex))
+
+
+def _by_third(phrases: list[tuple[tuple[str, ...], Entry]]) -> tuple[list[_Ranked], dict[str, list[_Ranked]]]:
+    """Phrases sharing their first two words, ranked: those of two words, and the longer ones by third word
+    ('القوات المسلحة' starts some forty names, told apart by the next word)."""
+    two: list[_Ranked] = []
+    by_third: dict[str, list[_Ranked]] = {}
+    for rank, (words, entry) in enumerate(phrases):
+        if len(words) == 2:
+            two.append((rank, words, entry))
+        else:
+            by_third.setdefault(words[2], []).append((rank, words, entry))
+    return two, by_third
+
+
+def _rank(phrase: _Ranked) -> int:
+    return phrase[0]
 
 
 def _longest(tokens: list[Token], i: int, phrases: _Phrases) -> tuple[int, list[Entry], str]:
@@ -182,11 +215,16 @@ def _longest(tokens: list[Token], i: int, phrases: _Phrases) -> tuple[int, list[
     Phrases of one length count in the order the lexicon index gives them, form by form."""
     best_len, best, prefix = 0, [], ""
     following = tokens[i + 1].forms if i + 1 < len(tokens) else ()
+    third = tokens[i + 2].forms if i + 2 < len(tokens) else ()
     for form_prefix, several, alone in phrases:
         for second in following if several else ():
-            for words, entry in several.get(second, ()):
+            if second not in several:
+                continue
+            two, by_third = several[second]
+            longer = [p for word in third for p in by_third.get(word, ())]
+            for _, words, entry in sorted(two + longer, key=_rank) if longer else two:
                 n = len(words)
-                if n < best_len or i + n > len(tokens) or (n > 2 and not _stands_from_third(tokens, i, words)):
+                if n < best_len or i + n > len(tokens) or (n > 3 and not _stands_from_fourth(tokens, i, words)):
                     continue
                 if n > best_len:
                     best_len, best, prefix = n, [entry], form_prefix
@@ -201,9 +239,9 @@ def _longest(tokens: list[Token], i: int, phrases: _Phrases) -> tuple[int, list[
     return best_len, best, prefix
 
 
-def _stands_from_third(tokens: list[Token], i: int, words: tuple[str, ...]) -> bool:
-    """Whether the third and later words of a phrase at token i are there (the first two are known)."""
-    for k in range(2, len(words)):
+def _stands_from_fourth(tokens: list[Token], i: int, words: tuple[str, ...]) -> bool:
+    """Whether the fourth and later words of a phrase at token i are there (the first three are known)."""
+    for k in range(3, len(words)):
         if words[k] not in tokens[i + k].forms:
             return False
     return True
@@ -211,21 +249,27 @@ def _stands_from_third(tokens: list[Token], i: int, words: tuple[str, ...]) -> b
 
 def phrase_at(tokens: list[Token], i: int, lex: Lexicon) -> tuple[int, list[Entry], str]:
     """Longest phrase starting at token i: (its length, every entry it has, the stripped clitics)."""
-    starts = _starts(tokens[i], lex)
-    return _longest(tokens, i, starts.phrases) if starts.phrases else starts.single
+    return _phrase_at(tokens, i, _starts(tokens[i], lex))
+
+
+def _phrase_at(tokens: list[Token], i: int, starts: _Starts) -> tuple[int, list[Entry], str]:
+    if starts.phrases and i + 1 < len(tokens) and not starts.seconds.isdisjoint(tokens[i + 1].forms):
+        return _longest(tokens, i, starts.phrases)
+    return starts.single
 
 
 def match_phrases(state: SentenceState, lex: Lexicon) -> list[Chunk]:
     """Greedy longest matches over the sentence's tokens; a span may carry several entries (kinds) at once."""
-    tokens = state.tokens
+    tokens, seen = state.tokens, lex.word_cache
     chunks: list[Chunk] = []
     i = 0
     while i < len(tokens):
-        if tokens[i].is_punct:
+        token = tokens[i]
+        if token.is_punct:
             i += 1
             continue
-        starts = _starts(tokens[i], lex)
-        n, entries, prefix = _longest(tokens, i, starts.phrases) if starts.phrases else starts.single
+        starts = seen.get(token.text) or _starts(token, lex)
+        n, entries, prefix = _phrase_at(tokens, i, starts)
         if not n and starts.demonym:
             n, entries = 1, starts.demonym
         if n:
@@ -248,10 +292,11 @@ def match_gapped(state: SentenceState, chunks: list[Chunk], lex: Lexicon, gap: i
         if any(c.i <= i < c.j and c.kind == "trigger" and c.j - c.i > n_first for c in chunks):
             continue  # the phrase already matched whole
         for second, entry, strict in group:
-            for k in range(i + n_first, min(len(tokens), i + n_first + gap + 1)):
-                if strict and any(c.kind == "trigger" and c.value != entry.value and i + n_first <= c.i < k
-                                  for c in chunks):
-                    break  # another kind of event word stands between the parts
+            stop = min(len(tokens), i + n_first + gap + 1)
+            if strict:  # the second part stands before another kind of event word, or on it
+                stop = min([stop] + [c.i + 1 for c in chunks if c.kind == "trigger" and c.value != entry.value
+                                     and c.i >= i + n_first])
+            for k in range(i + n_first, stop):
                 if table.fits(tokens, k, second):
                     end = k + len(second)
                     chunks = [c for c in chunks if c.j <= i or c.i >= end or (i + n_first <= c.i and c.j <= k)]

@@ -87,6 +87,8 @@ def find_claims(state: SentenceState, text: str, mentions: list[EMention], event
     """Claims in one sentence; `first_event` is the document index of events[0]."""
     claims: list[Claim] = []
     cues = [c for c in state.chunks_of("cue") if c.value in ("verb", "source", "responsibility")]
+    if not cues and all(f.event.type not in SPEECH_ACTS for f in events):
+        return claims  # nobody reports anything here
     # "بحسب ما أفاد", "وفق ما نقلت", "according to what X said": one report, told by its first cue
     cues = [c for n, c in enumerate(cues) if n == 0 or c.i > cues[n - 1].j + 1
             or any(t.is_punct for t in state.tokens[cues[n - 1].j:c.i])]  # but "said, adding" are two

@@ -29,6 +29,7 @@ def _not_places(code: str) -> frozenset[str]:
         lang.time_words | frozenset(lang.number_words) | frozenset(lang.day_offsets)
 
 
+_NAMING_CHUNKS = frozenset({"title", "head", "entity", "demonym"})  # the chunks entity_at builds a mention from
 _PATRON_PHRASES = (("backed", "backedBy"), ("allied", "alliedWith"), ("led", "ledBy"), ("wing", "memberOf"))
 _DIRECTION_EN = {"east": "eastern", "west": "western", "north": "northern", "south": "southern",
                  "central": "central", "northeast": "northeastern", "northwest": "northwestern",
@@ -36,6 +37,11 @@ _DIRECTION_EN = {"east": "eastern", "west": "western", "north": "northern", "sou
 _DIRECTION_AR = {"east": "شرق", "west": "غرب", "north": "شمال", "south": "جنوب", "central": "وسط",
                  "northeast": "شمال شرق", "northwest": "شمال غرب", "southeast": "جنوب شرق",
                  "southwest": "جنوب غرب"}
+
+
+@cache
+def _place_prepositions(code: str) -> frozenset[str]:
+    return frozenset(word for word, role in get_language(code).prepositions.items() if role == "location")
 
 
 @cache
@@ -66,8 +72,8 @@ class _Finder(HeadPatterns):
         text = self.s.text(i, j, self.text)
         if self.lang.names_capitalised:
             return text
-        first = self.s.chunk_at(i)
-        if first is not None and first.i == i:
+        first = self.s.starting.get(i)
+        if first is not None:
             conj = len(first.prefix) - len(first.prefix.lstrip("وف"))
             text = text[conj:]
         return text
@@ -89,8 +95,8 @@ class _Finder(HeadPatterns):
         return 0 <= i < len(self.toks) and not _patron_words(self.lang.code).isdisjoint(self.toks[i].forms)
 
     def add(self, i: int, j: int, key: str, demonym: bool = False) -> EMention:
-        first = self.s.chunk_at(i)
-        m = EMention(i, j, key, demonym, first.prefix if first is not None and first.i == i else "")
+        first = self.s.starting.get(i)
+        m = EMention(i, j, key, demonym, first.prefix if first is not None else "")
         self.mentions.append(m)
         self.used[i:j] = [True] * (j - i)
         return m
@@ -134,18 +140,25 @@ class _Finder(HeadPatterns):
 
     # -- entity at a position -------------------------------------------------
     def starts(self) -> list[int]:
-        """The tokens where entity_at may find something, found in one pass before it runs: where a chunk
-        starts, a direction word, and where an unknown name can begin (English: a capital or a name
-        particle; Arabic: right after a preposition of place)."""
-        lang, toks = self.lang, self.toks
-        chunk_starts = {c.i for c in self.s.chunks}
+        """The tokens where entity_at may find something, found in one pass before it runs: a direction
+        word, where a title, head, name or demonym chunk starts, and, where no chunk starts, where an
+        unknown name can begin (English: a capital or a name particle; Arabic: right after a preposition
+        of place). entity_at finds nothing at the start of an event word, cue or weapon."""
+        lang, state = self.lang, self.s
+        directions, particles, places = lang.directions, lang.name_particles, _place_prepositions(lang.code)
+        starting = state.starting
         out = []
-        after_place = False  # the token before is a preposition of place
-        for i, t in enumerate(toks):
-            if (i in chunk_starts and self.s.chunk_at(i).i == i) or t.norm in lang.directions or (
-                    (t.text[:1].isupper() or t.norm in lang.name_particles) if lang.names_capitalised else after_place):
+        prev = ""  # the norm of the token before
+        for i, t in enumerate(self.toks):
+            norm = t.norm
+            if norm in directions:
                 out.append(i)
-            after_place = lang.prepositions.get(t.norm) == "location"
+            elif i in starting:
+                if starting[i].kind in _NAMING_CHUNKS:
+                    out.append(i)
+            elif (t.text[:1].isupper() or norm in particles) if lang.names_capitalised else prev in places:
+                out.append(i)
+            prev = norm
         return out
 
     def entity_at(self, i: int) -> EMention | None:

@@ -82,8 +82,9 @@ def find_events(state: SentenceState, text: str, mentions: list[EMention], reg: 
             continue  # "struck ... air strikes", "a suicide bomber blew himself up": one event
         # "قتل عنصران بغارة", "killed by a drone strike" are the strike's toll; "killed in the attack"
         # stays a Killing of its own, whose target is the victims
-        following = next((t for t in triggers if c.j <= t.i <= c.j + 4 and t.value in ATTACKS), None)
-        if c.value == "Killing" and following is not None and (
+        following = next((t for t in triggers if c.j <= t.i <= c.j + 4 and t.value in ATTACKS), None) \
+            if c.value == "Killing" else None
+        if following is not None and (
                 (state.tokens[following.i].norm[:1] == "ب" and not reg.lex.lang.names_capitalised)
                 or state.tokens[following.i - 1].norm == "by"):
             continue
@@ -106,8 +107,9 @@ def find_events(state: SentenceState, text: str, mentions: list[EMention], reg: 
                 state.tokens[c.i - 1 - (state.tokens[c.i - 1].norm in ("a", "an", "the"))].norm in (
                     "in", "during", "خلال", "في") and clause_bounds(state, c.i, reg.lex.lang)[0] <= found[-1].i:
             ev.actors = list(found[-1].event.actors)  # "killed eight soldiers in an assault": the same hands
-        accused = next((f.event for f in reversed(found) if f.event.type == "Accusation" and f.event.targets), None)
-        if accused is not None and not ev.actors and ev.type not in SPEECH_ACTS:
+        accused = next((f.event for f in reversed(found) if f.event.type == "Accusation" and f.event.targets),
+                       None) if not ev.actors and ev.type not in SPEECH_ACTS else None
+        if accused is not None:
             ev.actors = [accused.targets[0]]  # "accused X of killing", "اتهم X بقتل"
             ev.targets = [t for t in ev.targets if t not in ev.actors]
         _blamed_on(state, c, ev, found, roles)
@@ -125,8 +127,9 @@ def _fire_under(state: SentenceState, triggers: list[Chunk], lang: Language) -> 
     """'the patrol came under fire', 'ships have come under Houthi missile and drone fire': fire after
     'came under' is an attack, of the kind of the weapon named before it."""
     under, fire = language_table(lang.code, "under"), language_table(lang.code, "fire_noun")
-    toks, out, fires = state.tokens, [], state.matches(fire)
-    for k, hit in state.matches(under).items() if fires else ():
+    toks, out, unders = state.tokens, [], state.matches(under)
+    fires = state.matches(fire) if unders else {}
+    for k, hit in unders.items() if fires else ():
         for x in range(k + hit[0], min(len(toks), k + hit[0] + 6)):
             if any(t.i == x for t in triggers):
                 break  # "came under rocket attack": the event word is there
@@ -141,9 +144,11 @@ def _fire_under(state: SentenceState, triggers: list[Chunk], lang: Language) -> 
 def _blamed_on(state: SentenceState, c: Chunk, ev: Event, found: list[Found], roles: Roles) -> None:
     """'blamed the attack on X': X is the accused, not the attack's target, and 'the attack' is left
     without roles so that it folds into the attack told before."""
+    if ev.type not in ATTACKS:
+        return
     blame = next((f for f in reversed(found) if f.event.type == "Accusation" and not f.event.targets
                   and 0 <= c.i - f.j <= 3), None)
-    if blame is None or ev.type not in ATTACKS or blame.i not in state.matches(
+    if blame is None or blame.i not in state.matches(
             language_table(roles.lang.code, "blame_on")):
         return
     accused = next((m for m in roles.mentions if c.j < m.i <= c.j + 2 and roles.preps[id(m)] == "target"), None)

@@ -115,17 +115,20 @@ def extract_document(text: str, *, doc_id: str | None = None, lang: str | None =
 
 
 def _numbers_and_time(state: SentenceState, text: str, found: list[Found], doc: Document) -> None:
+    follows_attack = doc.events and doc.events[-1].sentence == state.index - 1 and doc.events[-1].type in ATTACKS
+    if not found and not follows_attack:
+        return  # no event here or just before for a toll or a time
     lang = get_language(doc.lang)
-    words, when = find_time(state, text, lang, doc.date)
+    words, when = find_time(state, text, lang, doc.date) if found else (None, None)
     killed, killed_at = casualties(state, lang.killed_words, lang)
     injured, injured_at = casualties(state, lang.injured_words, lang)
-    harm, harm_at = casualties(state, lang.harm_words, lang)
-    if harm == 0:  # "caused no casualties", "دون وقوع خسائر بشرية": nobody killed or wounded
-        killed, killed_at = (0, harm_at) if killed is None else (killed, killed_at)
-        injured, injured_at = (0, harm_at) if injured is None else (injured, injured_at)
+    if killed is None or injured is None:
+        harm, harm_at = casualties(state, lang.harm_words, lang)
+        if harm == 0:  # "caused no casualties", "دون وقوع خسائر بشرية": nobody killed or wounded
+            killed, killed_at = (0, harm_at) if killed is None else (killed, killed_at)
+            injured, injured_at = (0, harm_at) if injured is None else (injured, injured_at)
     harmful = [f for f in found if f.event.type not in HARMLESS]
-    if not found and doc.events and doc.events[-1].sentence == state.index - 1 \
-            and doc.events[-1].type in ATTACKS:  # "... struck a tanker on Tuesday. No one was hurt."
+    if not found:  # "... struck a tanker on Tuesday. No one was hurt."
         last = doc.events[-1]
         last.fatalities = killed if last.fatalities is None else last.fatalities
         last.injuries = injured if last.injuries is None else last.injuries

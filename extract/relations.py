@@ -30,7 +30,6 @@ def find_relations(state: SentenceState, mentions: list[EMention], reg: Registry
     lang = reg.lex.lang
     toks = state.tokens
     places = [m for m in mentions if reg.is_place(m.key)]
-    actors = [m for m in mentions if reg.is_actor(m.key) and not m.demonym]
     # locatedIn: a narrower place followed by a broader one
     for n, (a, b) in enumerate(zip(places, places[1:], strict=False)):
         gap = toks[a.j:b.i]
@@ -53,8 +52,9 @@ def find_relations(state: SentenceState, mentions: list[EMention], reg: Registry
             # "Iraq's western Anbar province", "Mali's capital Bamako"
             reg.relate(b.key, "locatedIn", a.key, state.index)
     # controls
-    control = language_table(lang.code, "control")
-    for k, (n, words) in state.matches(control).items():
+    control = state.matches(language_table(lang.code, "control")) if places else {}  # a place is controlled
+    actors = [m for m in mentions if reg.is_actor(m.key) and not m.demonym] if control else []
+    for k, (n, words) in control.items():
         end = k + n
         passive = words[-1] in ("by", "of") or words[0] in _UNDER_CONTROL or \
             words[-1].startswith(("عليها", "عليه"))
@@ -85,7 +85,7 @@ def link_responses(state: SentenceState, found: list[Found], offset: int, doc: D
     """Set inResponseTo from 'in response to X' / 'ردا على X' / 'ردا على ذلك' (the event before)."""
     toks = state.tokens
     response = language_table(doc.lang, "response")
-    for k, (n, _) in state.matches(response).items():
+    for k, (n, _) in state.matches(response).items() if found else ():
         cause = next((x for x, f in enumerate(found) if k + n <= f.i <= k + n + 3), None)
         responder = next((x for x in range(len(found) - 1, -1, -1) if found[x].i < k), None)
         if responder is None:

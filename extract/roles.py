@@ -34,6 +34,7 @@ class Roles:
         self.s, self.text, self.reg = state, text, reg
         self.lang = reg.lex.lang
         self.mentions = mentions
+        self._joined: dict[tuple[int, int], bool] = {}
         self.preps = {id(m): prep_of(state, m, self.lang) for m in mentions}
         for a, b in zip(mentions, mentions[1:], strict=False):  # "في العراق وسوريا": Syria is in في too
             if self.preps[id(b)] is None and self.joined(a, b):
@@ -46,22 +47,31 @@ class Roles:
         return self.preps[id(m)] is None
 
     def joined(self, a: EMention, b: EMention) -> bool:
-        """b follows a, joined by and / و ('Iraq and Syria', 'العراق وسوريا', 'U.S. and British')."""
+        """b follows a, joined by and / و ('Iraq and Syria', 'العراق وسوريا', 'U.S. and British').
+        Asked again for the same pairs by every event of the sentence: the answers are kept."""
+        key = (id(a), id(b))
+        found = self._joined.get(key)
+        if found is None:
+            found = self._joined[key] = self._joins(a, b)
+        return found
+
+    def _joins(self, a: EMention, b: EMention) -> bool:
         gap = self.s.tokens[a.j:b.i]
         if not gap:
             return self.s.tokens[b.i].norm[:1] == "و" and not self.lang.names_capitalised
         if gap[0].norm not in ("and", "و", "،") and not (gap[0].text == "," and not self.lang.names_capitalised):
             return False  # an English comma may open an appositive ("X, an umbrella group of Y,")
         # "the Sudanese army and the paramilitary RSF": determiners and adjectives may follow "and"
-        return all(t.norm in ("the", "a", "an") or (self.lang.names_capitalised and not t.is_punct
-                   and not t.text[:1].isupper() and t.norm not in self.lang.stopwords) for t in gap[1:3]) \
-            and len(gap) <= 3
+        return len(gap) <= 3 and all(t.norm in ("the", "a", "an") or (
+            self.lang.names_capitalised and not t.is_punct and not t.text[:1].isupper()
+            and t.norm not in self.lang.stopwords) for t in gap[1:3])
 
     def coordinated(self, ms: list[EMention], first: EMention) -> list[EMention]:
         """The mentions coordinated with `first`, in text order ('in Iraq and Syria', 'في العراق وسوريا')."""
-        if first not in ms:  # an antecedent from an earlier sentence
+        try:
+            idx = ms.index(first)
+        except ValueError:  # an antecedent from an earlier sentence
             return [first]
-        idx = ms.index(first)
         out = [first]
         for m in reversed(ms[:idx]):
             if not self.joined(m, out[0]) or self.reg.is_place(m.key) != self.reg.is_place(first.key):
@@ -148,16 +158,19 @@ class Roles:
 
     def subject(self, i: int, j: int, a: int, b: int, speech: bool = False) -> tuple[EMention | None, bool]:
         """The actor of a verb spanning [i, j): (mention, True when it follows the verb)."""
-        owner = next((m for m in self.mentions if m.j == i and m.demonym and self.s.chunk_at(m.i - 1, "weapon")), None)
-        if owner is not None and not self.lang.names_capitalised:
-            return owner, False  # "طائرات باكستانية قصفت": the aircraft's nation acts
-        right = [m for m in self.in_span(j, b) if self.speaks(m, speech) and not self.adjective(m)]
-        if self.lang.verb_initial and right and self.bare(right[0]) and right[0].i - j <= 3 and \
-                not self.s.chunk_at(right[0].i - 1, "weapon"):
-            return right[0], True
-        left = [m for m in self.in_span(a, i) if self.bare(m) and self.speaks(m, speech) and not self.adjective(m)]
-        if left:
-            return left[-1], False
+        if not self.lang.names_capitalised:
+            for m in self.mentions:
+                if m.j == i and m.demonym and self.s.chunk_at(m.i - 1, "weapon"):
+                    return m, False  # "طائرات باكستانية قصفت": the aircraft's nation acts
+        if self.lang.verb_initial:
+            right = next((m for m in self.in_span(j, b) if self.speaks(m, speech) and not self.adjective(m)), None)
+            if right is not None and self.bare(right) and right.i - j <= 3 and \
+                    not self.s.chunk_at(right.i - 1, "weapon"):
+                return right, True
+        left = next((m for m in reversed(self.in_span(a, i))
+                     if self.bare(m) and self.speaks(m, speech) and not self.adjective(m)), None)
+        if left is not None:
+            return left, False
         if a > 1 and self.s.tokens[a - 1].text in (",", "،"):
             p = a - 2  # skip back over ", which ... ," / ", an Islamic State-affiliated group,"
             while p > 0 and self.s.tokens[p].text not in (",", "،"):
@@ -347,14 +360,18 @@ class Roles:
         return None
 
     def prepositional(self, c: Chunk, ev: Event, a: int, b: int, used: set[int]) -> None:
-        ms = [m for m in self.in_span(a, b) if id(m) not in used and not (m.j <= c.i and self.bare(m))]
+        preps = self.preps
+        ms = [m for m in self.mentions if a <= m.i and m.j <= b and id(m) not in used
+              and not (m.j <= c.i and preps[id(m)] is None)]
         done: set[int] = set()
         for m in ms:
             if id(m) in done:
                 continue
-            role = self.preps[id(m)]
+            role = preps[id(m)]
             group = self.coordinated(ms, m)
-            done |= {id(x) for x in group}
+            done.update(map(id, group))
+            if role is None:
+                continue
             place = self.reg.is_place(m.key)
             if role == "instrument" and place and not self.lang.names_capitalised:
                 role = "location"  # "بمدينة غزة", "بولاية الجزيرة": بـ before a place is "in"
@@ -370,12 +387,14 @@ class Roles:
             elif role == "agent" and not ev.actors and self.reg.is_actor(m.key):
                 ev.actors.extend(x.key for x in group)
         for w in self.s.chunks_of("weapon"):
-            if any(m.j == w.i and self.reg.is_place(m.key) and not self.reg.is_actor(m.key) for m in self.mentions) \
-                    and not self.instrument_marked(w):
-                continue  # "مواقع إطلاق صواريخ": part of a place's name, not the means
+            if not a <= w.i < b or c.i <= w.i < c.j:
+                continue
             marked = self.instrument_marked(w)
+            if not marked and any(m.j == w.i and self.reg.is_place(m.key) and not self.reg.is_actor(m.key)
+                                  for m in self.mentions):
+                continue  # "مواقع إطلاق صواريخ": part of a place's name, not the means
             subject = w.j <= c.i and c.i - w.j <= 6  # "مسيرة تابعة للجيش المالي قصفت": the weapon acts
-            if a <= w.i < b and (abs(w.i - c.j) <= 4 or (marked and w.i > c.i) or subject) and not (c.i <= w.i < c.j):
+            if abs(w.i - c.j) <= 4 or (marked and w.i > c.i) or subject:
                 ev.instruments.append(self.s.text(w.i, w.j, self.text).removeprefix("ب") if marked
                                       and not self.lang.names_capitalised else self.s.text(w.i, w.j, self.text))
                 # "warplanes carried out raids", "قصفت طائرات مسيرة": what flies makes it an attack from the air

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from bisect import bisect_left
+from functools import cache
 
 from conflictkg.extract.chunks import SentenceState
-from conflictkg.extract.lang import Language
+from conflictkg.extract.lang import Language, get_language
 from conflictkg.extract.phrases import language_table
 from conflictkg.extract.registry import EMention
 from conflictkg.extract.text import Token
@@ -32,8 +33,8 @@ def _clause_bounds(state: SentenceState, i: int, lang: Language) -> tuple[int, i
     toks = state.tokens
     marks = state.clause_marks
     if marks is None:  # the tokens that may bound a clause; every other token is crossed
-        marks = state.clause_marks = [k for k, t in enumerate(toks) if t.norm in lang.complementisers
-                                      or t.text in lang.clause_breaks or t.norm in lang.clause_breaks]
+        norms, breaks = _bounding_words(lang.code), lang.clause_breaks
+        marks = state.clause_marks = [k for k, t in enumerate(toks) if t.norm in norms or t.text in breaks]
     a = i
     x = bisect_left(marks, a) - 1  # the last mark before a
     while x >= 0:
@@ -69,6 +70,13 @@ def _clause_bounds(state: SentenceState, i: int, lang: Language) -> tuple[int, i
     else:
         b = len(toks)
     return a, b
+
+
+@cache
+def _bounding_words(code: str) -> frozenset[str]:
+    """The normalised words that may bound a clause: clause breaks and complementisers."""
+    lang = get_language(code)
+    return lang.clause_breaks | lang.complementisers
 
 
 def _breaks(toks: list[Token], k: int, lang: Language) -> bool:
