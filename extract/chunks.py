@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Hashable
 from dataclasses import dataclass, field
+from operator import attrgetter, itemgetter
 
 from conflictkg.extract.lexicon import Entry, Lexicon
 from conflictkg.extract.phrases import PhraseTable
@@ -27,24 +28,33 @@ class Chunk:
     prefix: str = ""  # the clitic(s) stripped from the first word to match: "ل" in لإيران, "وب" in وبغداد
 
 
-_NONE: list[Chunk] = []  # shared by the tokens no chunk covers and the kinds a sentence lacks; never appended to
+_START = attrgetter("i")  # sort key: a chunk's first token
+_NONE: list[Chunk] = []  # an empty default shared by the look-ups below; never appended to
 
 
 @dataclass
 class SentenceState:
+    """One sentence's tokens, its matched chunks and the facts the stages share about it.
+
+    Matched chunks never overlap in part: the chunks covering a token all start (and end) together.
+    """
+
     index: int
     start: int
     tokens: list[Token]
     _chunks: list[Chunk] = field(default_factory=list)
-    _at: list[list[Chunk]] = field(default_factory=list)  # chunks covering each token
-    # token -> the first chunk starting there. Matched chunks never overlap in part (those covering a token
-    # all start on the same one), so this is chunk_at(i) whenever that chunk starts at i.
-    starting: dict[int, Chunk] = field(default_factory=dict)
+    _by_start: dict[int, list[Chunk]] = field(default_factory=dict)  # token -> the chunks starting there
+    _inside: dict[int, int] = field(default_factory=dict)  # token inside a longer chunk -> the chunk's start
+    starting: dict[int, Chunk] = field(default_factory=dict)  # token -> the first chunk starting there
     _kinds: dict[str | tuple[str, ...], list[Chunk]] = field(default_factory=dict)  # kind(s) -> chunks, in order
     _matches: dict[PhraseTable, dict[int, tuple[int, Hashable]]] = field(default_factory=dict)
-    _vocabulary: set[str] | None = None  # every form of every token
+    # every form of every token: a word absent from it occurs nowhere in the sentence
+    vocabulary: set[str] = field(init=False, repr=False)
     clauses: dict[int, tuple[int, int]] = field(default_factory=dict)  # token -> its clause, kept by syntax.py
     clause_marks: list[int] | None = None  # the tokens that may bound a clause, kept by syntax.py
+
+    def __post_init__(self) -> None:
+        self.vocabulary = set().union(*[t.forms for t in self.tokens])
 
     @property
     def chunks(self) -> list[Chunk]:
@@ -53,38 +63,30 @@ class SentenceState:
     @chunks.setter
     def chunks(self, chunks: list[Chunk]) -> None:
         self._chunks = chunks
-        at: list[list[Chunk]] = [_NONE] * len(self.tokens)
+        by_start: dict[int, list[Chunk]] = {}
+        inside: dict[int, int] = {}
         kinds: dict[str | tuple[str, ...], list[Chunk]] = {}
         starting: dict[int, Chunk] = {}
         for c in chunks:
-            if c.i not in starting:
+            if c.i in by_start:
+                by_start[c.i].append(c)
+            else:
+                by_start[c.i] = [c]
                 starting[c.i] = c
+                for k in range(c.i + 1, c.j):
+                    inside[k] = c.i
             if c.kind in kinds:
                 kinds[c.kind].append(c)
             else:
                 kinds[c.kind] = [c]
-            for k in range(c.i, min(c.j, len(at))):
-                if at[k] is _NONE:
-                    at[k] = [c]
-                else:
-                    at[k].append(c)
-        self._at, self._kinds, self.starting = at, kinds, starting
+        self._by_start, self._inside, self._kinds, self.starting = by_start, inside, kinds, starting
 
     def chunk_at(self, i: int, *kinds: str) -> Chunk | None:
         """The chunk covering token i, if it is of one of `kinds` (any kind when none given)."""
-        if not 0 <= i < len(self._at):
-            return None
-        for c in self._at[i]:
+        for c in self._by_start.get(self._inside.get(i, i), _NONE):
             if not kinds or c.kind in kinds:
                 return c
         return None
-
-    @property
-    def vocabulary(self) -> set[str]:
-        """Every form of every token: a word absent from it occurs nowhere in the sentence."""
-        if self._vocabulary is None:
-            self._vocabulary = set().union(*[t.forms for t in self.tokens])
-        return self._vocabulary
 
     def matches(self, table: PhraseTable) -> dict[int, tuple[int, Hashable]]:
         """Where the table's phrases stand: token -> `table.at` there, in token order. Found once per
@@ -108,7 +110,7 @@ class SentenceState:
             return self._kinds.get(kinds[0], _NONE)
         found = self._kinds.get(kinds)
         if found is None:
-            found = self._kinds[kinds] = sorted((c for k in kinds for c in self._kinds.get(k, ())), key=lambda c: c.i)
+            found = self._kinds[kinds] = sorted([c for k in kinds for c in self._kinds.get(k, ())], key=_START)
         return found
 
     def text(self, i: int, j: int, doc_text: str) -> str:
@@ -127,9 +129,10 @@ def _prefix(norm: str, form: str) -> str | None:
 
 # A lexicon phrase with its rank among those sharing its first two words (the index order, longest first)
 _Ranked = tuple[int, tuple[str, ...], Entry]
-# per form of a word found in the lexicon: (the clitics it strips, phrases of several words by their second
-# word, as (those of two words, the longer ones by third word), the entries of the form alone)
-_Phrases = tuple[tuple[str, dict[str, tuple[list[_Ranked], dict[str, list[_Ranked]]]], list[Entry]], ...]
+_RANK = itemgetter(0)
+# per form of a word that starts phrases of several words: (the clitics it strips, its phrases by their second
+# word, as (those of two words, the longer ones by third word))
+_Phrases = tuple[tuple[str, dict[str, tuple[list[_Ranked], dict[str, list[_Ranked]]]]], ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,10 +142,13 @@ class _Starts:
 
     phrases: _Phrases  # empty when no phrase of several words starts here: `single` is then the answer
     seconds: frozenset[str]  # the second words of those phrases: without one next, `single` is the answer too
-    single: tuple[int, list[Entry], str]  # the match of the word alone, as phrase_at gives it
+    # the match of the word alone, as phrase_at gives it (0 or 1, the entries of every form, the clitics of the
+    # first form with one); a phrase of several words standing here wins over it
+    single: tuple[int, list[Entry], str]
     demonym: list[Entry]  # the nationality the word names through its inflection, if any
 
 
+_NOTHING = _Starts((), frozenset(), (0, [], ""), [])  # most words start nothing: one shared answer
 _WORD_CACHE_SIZE = 100_000  # distinct words kept per lexicon; emptied when full
 
 
@@ -162,7 +168,7 @@ def _word_starts(token: Token, lex: Lexicon) -> _Starts:
     lang = lex.lang
     text, norm, forms = token.text, token.norm, token.forms
     capital = text[:1].isupper() or text[:1].isdigit()
-    out = []
+    out, single, single_prefix = [], [], ""
     for form in forms:
         bucket = lex.index.get(form)
         if bucket is None:
@@ -186,11 +192,18 @@ def _word_starts(token: Token, lex: Lexicon) -> _Starts:
                     several.setdefault(second, []).append((words, entry))
                 else:
                     alone.append(entry)
-        if several or alone:
-            out.append((prefix or "", {second: _by_third(ps) for second, ps in several.items()}, alone))
-    phrases = tuple(out)
-    seconds = frozenset(second for _, several, _ in phrases for second in several)
-    return _Starts(phrases if seconds else (), seconds, _longest([token], 0, phrases), _demonym(token, lex))
+        if several:
+            out.append((prefix or "", {second: _by_third(ps) for second, ps in several.items()}))
+        for entry in alone:
+            if not single:
+                single, single_prefix = [entry], prefix or ""
+            elif entry not in single:
+                single.append(entry)
+    seconds = frozenset(second for _, several in out for second in several)
+    demonym = _demonym(token, lex)
+    if not (out or single or demonym):
+        return _NOTHING
+    return _Starts(tuple(out), seconds, (1 if single else 0, single, single_prefix), demonym)
 
 
 def _by_third(phrases: list[tuple[tuple[str, ...], Entry]]) -> tuple[list[_Ranked], dict[str, list[_Ranked]]]:
@@ -206,23 +219,19 @@ def _by_third(phrases: list[tuple[tuple[str, ...], Entry]]) -> tuple[list[_Ranke
     return two, by_third
 
 
-def _rank(phrase: _Ranked) -> int:
-    return phrase[0]
-
-
-def _longest(tokens: list[Token], i: int, phrases: _Phrases) -> tuple[int, list[Entry], str]:
-    """The longest of a word's `phrases` standing at token i: (its length, every entry it has, the clitics).
-    Phrases of one length count in the order the lexicon index gives them, form by form."""
+def _longest(tokens: list[Token], i: int, starts: _Starts) -> tuple[int, list[Entry], str]:
+    """The longest phrase of several words standing at token i, else the word alone: (its length, every entry
+    it has, the clitics). Phrases of one length count in the order the lexicon index gives them, form by form."""
     best_len, best, prefix = 0, [], ""
     following = tokens[i + 1].forms if i + 1 < len(tokens) else ()
     third = tokens[i + 2].forms if i + 2 < len(tokens) else ()
-    for form_prefix, several, alone in phrases:
-        for second in following if several else ():
+    for form_prefix, several in starts.phrases:
+        for second in following:
             if second not in several:
                 continue
             two, by_third = several[second]
             longer = [p for word in third for p in by_third.get(word, ())]
-            for _, words, entry in sorted(two + longer, key=_rank) if longer else two:
+            for _, words, entry in sorted(two + longer, key=_RANK) if longer else two:
                 n = len(words)
                 if n < best_len or i + n > len(tokens) or (n > 3 and not _stands_from_fourth(tokens, i, words)):
                     continue
@@ -230,13 +239,7 @@ def _longest(tokens: list[Token], i: int, phrases: _Phrases) -> tuple[int, list[
                     best_len, best, prefix = n, [entry], form_prefix
                 elif entry not in best:
                     best.append(entry)
-        if best_len <= 1:
-            for entry in alone:
-                if not best_len:
-                    best_len, best, prefix = 1, [entry], form_prefix
-                elif entry not in best:
-                    best.append(entry)
-    return best_len, best, prefix
+    return (best_len, best, prefix) if best_len else starts.single
 
 
 def _stands_from_fourth(tokens: list[Token], i: int, words: tuple[str, ...]) -> bool:
@@ -254,7 +257,7 @@ def phrase_at(tokens: list[Token], i: int, lex: Lexicon) -> tuple[int, list[Entr
 
 def _phrase_at(tokens: list[Token], i: int, starts: _Starts) -> tuple[int, list[Entry], str]:
     if starts.phrases and i + 1 < len(tokens) and not starts.seconds.isdisjoint(tokens[i + 1].forms):
-        return _longest(tokens, i, starts.phrases)
+        return _longest(tokens, i, starts)
     return starts.single
 
 
@@ -269,7 +272,10 @@ def match_phrases(state: SentenceState, lex: Lexicon) -> list[Chunk]:
             i += 1
             continue
         starts = seen.get(token.text) or _starts(token, lex)
-        n, entries, prefix = _phrase_at(tokens, i, starts)
+        if starts is _NOTHING:
+            i += 1
+            continue
+        n, entries, prefix = _phrase_at(tokens, i, starts) if starts.phrases else starts.single
         if not n and starts.demonym:
             n, entries = 1, starts.demonym
         if n:
@@ -302,7 +308,7 @@ def match_gapped(state: SentenceState, chunks: list[Chunk], lex: Lexicon, gap: i
                     chunks = [c for c in chunks if c.j <= i or c.i >= end or (i + n_first <= c.i and c.j <= k)]
                     chunks.append(Chunk(entry.kind, i, i + n_first, entry.value, entry.detail))
                     break
-    return sorted(chunks, key=lambda c: c.i)
+    return sorted(chunks, key=_START)
 
 
 def _demonym(token: Token, lex: Lexicon) -> list[Entry]:

@@ -11,6 +11,7 @@ real-world entity one key.
 from __future__ import annotations
 
 from functools import cache
+from operator import attrgetter
 
 from conflictkg.extract.chunks import Chunk, SentenceState
 from conflictkg.extract.heads import HeadPatterns
@@ -140,26 +141,26 @@ class _Finder(HeadPatterns):
 
     # -- entity at a position -------------------------------------------------
     def starts(self) -> list[int]:
-        """The tokens where entity_at may find something, found in one pass before it runs: a direction
-        word, where a title, head, name or demonym chunk starts, and, where no chunk starts, where an
-        unknown name can begin (English: a capital or a name particle; Arabic: right after a preposition
-        of place). entity_at finds nothing at the start of an event word, cue or weapon."""
-        lang, state = self.lang, self.s
-        directions, particles, places = lang.directions, lang.name_particles, _place_prepositions(lang.code)
-        starting = state.starting
-        out = []
-        prev = ""  # the norm of the token before
-        for i, t in enumerate(self.toks):
-            norm = t.norm
-            if norm in directions:
-                out.append(i)
-            elif i in starting:
-                if starting[i].kind in _NAMING_CHUNKS:
-                    out.append(i)
-            elif (t.text[:1].isupper() or norm in particles) if lang.names_capitalised else prev in places:
-                out.append(i)
-            prev = norm
-        return out
+        """The tokens where entity_at may find something, in order, found before it runs: a direction word,
+        where a title, head, name or demonym chunk starts, and, where no chunk starts, where an unknown name
+        can begin (English: a capital or a name particle; Arabic: right after a preposition of place).
+        entity_at finds nothing at the start of an event word, cue or weapon."""
+        lang, toks, starting = self.lang, self.toks, self.s.starting
+        if lang.names_capitalised:
+            particles = lang.name_particles
+            found = {i for i, t in enumerate(toks) if t.text[:1].isupper() or t.norm in particles}
+        else:
+            places = _place_prepositions(lang.code)
+            found = {i + 1 for i, t in enumerate(toks) if t.norm in places}
+        for i, c in starting.items():  # where a chunk starts, its kind decides
+            if c.kind in _NAMING_CHUNKS:
+                found.add(i)
+            else:
+                found.discard(i)
+        if not lang.directions.keys().isdisjoint(self.s.vocabulary):
+            found.update(i for i, t in enumerate(toks) if t.norm in lang.directions)
+        found.discard(len(toks))  # after a preposition that ends the sentence
+        return sorted(found)
 
     def entity_at(self, i: int) -> EMention | None:
         """The mention starting at token i, trying patterns then gazetteer names."""
@@ -459,4 +460,4 @@ def find_entities(state: SentenceState, text: str, reg: Registry,
             f.entity_at(i)
     for start, end, cls in model_spans:
         f.from_model(start, end, cls)
-    return sorted((m for m in f.mentions if m.key), key=lambda m: m.i)
+    return sorted([m for m in f.mentions if m.key], key=attrgetter("i"))

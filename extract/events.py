@@ -7,6 +7,7 @@ Negated, denied, threatened, future or generic events are not emitted as having 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from operator import attrgetter
 
 from conflictkg.extract.anaphora import antecedent, definite
 from conflictkg.extract.chunks import Chunk, SentenceState
@@ -164,7 +165,7 @@ def _one_reading_per_span(state: SentenceState, triggers: list[Chunk], mentions:
                           lang: Language) -> list[Chunk]:
     """'raid', 'attack', 'قصف' are verbs and nouns: keep the noun in a nominal context, else the verb."""
     by_span: dict[tuple[int, int], list[Chunk]] = {}
-    for c in sorted(triggers, key=lambda c: (c.i, c.j)):
+    for c in sorted(triggers, key=attrgetter("i", "j")):
         by_span.setdefault((c.i, c.j), []).append(c)
     out = []
     for (i, _), readings in by_span.items():

@@ -35,6 +35,7 @@ class Roles:
         self.lang = reg.lex.lang
         self.mentions = mentions
         self._joined: dict[tuple[int, int], bool] = {}
+        self._threats = [c for c in state.chunks_of("trigger") if c.value == "Threat"]
         self.preps = {id(m): prep_of(state, m, self.lang) for m in mentions}
         for a, b in zip(mentions, mentions[1:], strict=False):  # "في العراق وسوريا": Syria is in في too
             if self.preps[id(b)] is None and self.joined(a, b):
@@ -110,19 +111,27 @@ class Roles:
         return False
 
     def denied(self, i: int) -> bool:
-        return any(c.value == "denial" and c.j <= i for c in self.s.chunks_of("cue"))
+        for c in self.s.chunks_of("cue"):
+            if c.value == "denial" and c.j <= i:
+                return True
+        return False
 
     def threatened(self, i: int, cls: str) -> Chunk | None:
         """The threat an attack belongs to ('vowed to strike', 'توعد بضرب'): such an attack has not happened."""
         if cls in SPEECH_ACTS:
             return None
-        return next((c for c in reversed(self.s.chunks_of("trigger")) if c.value == "Threat" and c.j <= i
-                     and i - c.j <= 16), None)
+        for c in reversed(self._threats):
+            if c.j <= i and i - c.j <= 16:
+                return c
+        return None
 
     def conditional(self, i: int) -> bool:
         """'if Hezbollah fires rockets', 'إذا استمر إطلاق الصواريخ': a hypothetical event."""
         table = language_table(self.lang.code, "conditional")
-        return any(i - 6 <= k < i for k in self.s.matches(table))
+        for k in self.s.matches(table):
+            if i - 6 <= k < i:
+                return True
+        return False
 
     def passive(self, c: Chunk) -> bool:
         toks = self.s.tokens
@@ -307,8 +316,8 @@ class Roles:
                 actor = None
             else:
                 start = actor.j if (actor is not None and after) else c.j
-                stop = min([t.i for t in self.s.chunks_of("trigger") if t.i >= c.j and t is not c] + [b] +
-                           [k for k in range(c.j, b) if self.s.tokens[k].norm in self.lang.relatives])
+                relative = next((k for k in range(c.j, b) if self.s.tokens[k].norm in self.lang.relatives), b)
+                stop = min([t.i for t in self.s.chunks_of("trigger") if t.i >= c.j and t is not c] + [relative])
                 obj = next((m for m in self.in_span(start, stop) if self.bare(m) and m is not actor
                             and not m.demonym), None)
                 if obj is not None:

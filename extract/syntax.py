@@ -33,8 +33,8 @@ def _clause_bounds(state: SentenceState, i: int, lang: Language) -> tuple[int, i
     toks = state.tokens
     marks = state.clause_marks
     if marks is None:  # the tokens that may bound a clause; every other token is crossed
-        norms, breaks = _bounding_words(lang.code), lang.clause_breaks
-        marks = state.clause_marks = [k for k, t in enumerate(toks) if t.norm in norms or t.text in breaks]
+        bounding = _bounding_words(lang.code)
+        marks = state.clause_marks = [k for k, t in enumerate(toks) if t.norm in bounding]
     a = i
     x = bisect_left(marks, a) - 1  # the last mark before a
     while x >= 0:
@@ -74,9 +74,10 @@ def _clause_bounds(state: SentenceState, i: int, lang: Language) -> tuple[int, i
 
 @cache
 def _bounding_words(code: str) -> frozenset[str]:
-    """The normalised words that may bound a clause: clause breaks and complementisers."""
+    """The normalised words that may bound a clause: clause breaks (a break as written normalises to one of
+    these) and complementisers. A token that is none of them is crossed by every clause scan."""
     lang = get_language(code)
-    return lang.clause_breaks | lang.complementisers
+    return lang.clause_breaks | frozenset(map(lang.normalise, lang.clause_breaks)) | lang.complementisers
 
 
 def _breaks(toks: list[Token], k: int, lang: Language) -> bool:
@@ -95,9 +96,9 @@ def _aside(toks: list[Token], k: int, step: int, lang: Language) -> int:
     """Past a comma-fenced time phrase ('، مساء الاثنين،', ', on Monday,'): where scanning resumes, else -1."""
     n = k + step
     while 0 <= n < len(toks) and abs(n - k) <= 4 and toks[n].text not in (",", "،"):
-        if not (toks[n].norm in lang.time_words or any(f in lang.weekdays or f in lang.day_offsets
-                                                         for f in toks[n].forms)
-                or toks[n].norm in ("on", "يوم", "late", "early")):
+        forms = toks[n].forms
+        if not (toks[n].norm in lang.time_words or not lang.weekdays.keys().isdisjoint(forms)
+                or not lang.day_offsets.keys().isdisjoint(forms) or toks[n].norm in ("on", "يوم", "late", "early")):
             return -1
         n += step
     return n if 0 <= n < len(toks) and abs(n - k) > 1 else -1
@@ -118,7 +119,7 @@ def prep_of(state: SentenceState, m: EMention, lang: Language) -> str | None:
     toks = state.tokens
     if toks[m.i].norm in lang.directions and m.j - m.i > 1:
         return "location"  # "جنوبي قطاع غزة", "eastern Syria"
-    if _ends_before(state, "affiliated", m.i, lang):
+    if language_table(lang.code, "affiliated").ending_before(toks, m.i):
         return None  # "الطيران التابع للجيش" / "drones belonging to X": X is the agent
     if m.i > 0:
         prev = toks[m.i - 1].norm
@@ -126,7 +127,7 @@ def prep_of(state: SentenceState, m: EMention, lang: Language) -> str | None:
         if role == "source" and m.i > 1 and lang.prepositions.get(toks[m.i - 2].norm) == "location":
             return "location"  # "بالقرب من مدينة الميادين", "على مقربة من": near, not from
         if role is not None:
-            if role == "source" and m.i > 1 and _members_before(state, m.i - 1, lang):
+            if role == "source" and m.i > 1 and language_table(lang.code, "members").ending_before(toks, m.i):
                 return None  # "members of X" / "أعضاء من X": X itself
             return role
         if lang.names_capitalised and prev == "of" and m.i > 1 and (
@@ -159,10 +160,3 @@ def prep_of(state: SentenceState, m: EMention, lang: Language) -> str | None:
         return "to"
     return None
 
-
-def _members_before(state: SentenceState, k: int, lang: Language) -> bool:
-    return _ends_before(state, "members", k + 1, lang)
-
-
-def _ends_before(state: SentenceState, name: str, end: int, lang: Language) -> bool:
-    return language_table(lang.code, name).ending_before(state.tokens, end)
