@@ -9,6 +9,8 @@ link and claims go to the antecedent, so one happening is one node.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from conflictkg.extract.chunks import Chunk, SentenceState
 from conflictkg.extract.classes import ATTACKS
 from conflictkg.extract.lang import Language
@@ -37,14 +39,14 @@ def _compatible(earlier: str, later: str) -> bool:
     return earlier in ATTACKS and later in ATTACKS
 
 
-def antecedent(state: SentenceState, c: Chunk, ev: Event, told: list[Event], sentence: list[Event],
+def antecedent(state: SentenceState, c: Chunk, ev: Event, told: list[Event], sentence: Iterable[Event],
                lang: Language) -> int | None:
     """Index in `told` + `sentence` (the document's events before this sentence, then this sentence's) of
     the event that a role-less definite event noun refers back to, if any."""
     if c.detail != "noun" or ev.actors or ev.targets or ev.locations or ev.instruments \
             or not definite(state, c, lang):
         return None
-    before = told + sentence
+    before = told + list(sentence)
     latest_first = range(len(before) - 1, -1, -1)
     if ev.type != "Attack":  # "الغارات" is the last غارات; "the attack" is the last attack of any kind
         same = next((x for x in latest_first if before[x].type == ev.type), None)

@@ -148,7 +148,7 @@ class _Finder(HeadPatterns):
         lang, toks, starting = self.lang, self.toks, self.s.starting
         if lang.names_capitalised:
             particles = lang.name_particles
-            found = {i for i, t in enumerate(toks) if t.text[:1].isupper() or t.norm in particles}
+            found = {i for i, t in enumerate(toks) if t.text[0].isupper() or t.norm in particles}
         else:
             places = _place_prepositions(lang.code)
             found = {i + 1 for i, t in enumerate(toks) if t.norm in places}
@@ -167,7 +167,7 @@ class _Finder(HeadPatterns):
         if not self.free(i):
             return next((m for m in self.mentions if m.i == i), None)
         c = self.s.chunk_at(i)
-        if self.norm(i) in self.lang.directions:
+        if self.toks[i].norm in self.lang.directions:
             two = f"{self.norm(i)} {self.norm(i + 1)}" in self.lang.directions
             following = self.s.chunk_at(i + 1 + two, "entity")
             if following is not None and following.i == i + 1 + two:
@@ -455,8 +455,9 @@ def find_entities(state: SentenceState, text: str, reg: Registry,
             if f.free(c.i) and f.norm(c.i - 1) not in ("the", "this", "that", "these", "those") \
                     and not f.compound_head(c):
                 f.entity_at(c.i)
+    used = f.used
     for i in f.starts():
-        if f.free(i):
+        if not used[i]:
             f.entity_at(i)
     for start, end, cls in model_spans:
         f.from_model(start, end, cls)

@@ -52,7 +52,8 @@ def find_events(state: SentenceState, text: str, mentions: list[EMention], reg: 
             triggers.append(Chunk("trigger", s.i, s.j, w.value, "verb"))
     triggers += _fire_under(state, triggers, reg.lex.lang)
     triggers = _one_reading_per_span(state, triggers, mentions, reg.lex.lang)
-    triggers = [c for c in triggers if not _verb_used_as_noun(state, c, mentions, reg.lex.lang)]
+    if reg.lex.lang.names_capitalised:  # only English tells a verb by its plural: "Houthi targets"
+        triggers = [c for c in triggers if not _verb_used_as_noun(state, c, mentions, reg.lex.lang)]
     for c in triggers:
         if not c.value or roles.negated(c.i) or roles.denied(c.i) or roles.conditional(c.i) \
                 or _describes(state, c) or _generic(state, c):
@@ -119,7 +120,7 @@ def find_events(state: SentenceState, text: str, mentions: list[EMention], reg: 
             if speaker is not None:  # "أدانت الوزارة الضربات، متوعدة بالرد": the same speaker
                 ev.actors = list(speaker.actors)
         ev.confidence = _confidence(ev, c, reg)
-        earlier = antecedent(state, c, ev, reg.doc.events, [f.event for f in found], reg.lex.lang)
+        earlier = antecedent(state, c, ev, reg.doc.events, (f.event for f in found), reg.lex.lang)
         found.append(Found(ev, c.i, c.j, earlier, c.detail == "noun"))
     return found
 
@@ -158,6 +159,7 @@ def _blamed_on(state: SentenceState, c: Chunk, ev: Event, found: list[Found], ro
         ev.targets = [t for t in ev.targets if t != accused.key]
 
 
+_IN_GAZETTEER = attrgetter("in_gazetteer")
 _DETERMINERS = frozenset("a an the this that these those its their his her our another every each".split())
 
 
@@ -253,6 +255,6 @@ def _confidence(ev: Event, c: Chunk, reg: Registry) -> float:
     keys = ev.actors + ev.targets + ev.locations
     score += 0.15 if ev.actors else 0.0
     score += 0.1 if (ev.targets or ev.locations) else 0.0
-    if keys and all(reg.doc.entities[k].in_gazetteer for k in keys):
+    if keys and all(map(_IN_GAZETTEER, map(reg.doc.entities.__getitem__, keys))):
         score += 0.1
     return round(min(score, 0.95), 2)

@@ -54,22 +54,24 @@ def _tokens(text: str, start: int, end: int, lang: str) -> list[Token]:
     language = get_language(lang)
     seen = language.words_seen
     out = []
-    rows = _tokenizer(lang)(text[start:end]).to_array([IDX, LENGTH, IS_SPACE, IS_PUNCT]).tolist()
-    for idx, length, space, punct in rows:
+    rows = _tokenizer(lang)(text[start:end]).to_array([IDX, LENGTH, IS_SPACE, IS_PUNCT])
+    rows[:, 0] += start  # document offsets
+    rows[:, 1] += rows[:, 0]  # the length becomes the end
+    for s, e, space, punct in rows.tolist():
         if not space:
-            s = start + idx
-            word = text[s:s + length]
-            known = seen.get(word) or _read_word(language, word)
-            out.append(Token(word, s, s + length, known[0], bool(punct), known[1]))
+            word = text[s:e]
+            norm, is_punct, forms = seen.get(word) or _read_word(language, word, bool(punct))
+            out.append(Token(word, s, e, norm, is_punct, forms))
     return out
 
 
-def _read_word(language: Language, word: str) -> tuple[str, tuple[str, ...]]:
-    """A word's normalised form and its forms, kept on the language: both depend on the word alone."""
+def _read_word(language: Language, word: str, is_punct: bool) -> tuple[str, bool, tuple[str, ...]]:
+    """A word's normalised form, punctuation flag (a lexeme's, so the word's) and forms, kept on the
+    language: they depend on the word alone."""
     if len(language.words_seen) >= _WORDS_KEPT:
         language.words_seen.clear()
     n = language.normalise(word)
-    known = language.words_seen[word] = n, language.token_forms(word, n)
+    known = language.words_seen[word] = n, is_punct, language.token_forms(word, n)
     return known
 
 

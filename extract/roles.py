@@ -23,7 +23,7 @@ _ASSAULT_HEADS = frozenset({"gunman", "militant", "fighter", "insurgent", "rebel
 
 def _arabic_future_verb(word: str) -> bool:
     """سيضرب، ستواصل، سنرد: the future prefix on an imperfect verb; not سيارة، ستة، سيطرت."""
-    return len(word) > 3 and word[0] == "س" and word[1] in "يتن" and not word.endswith("ه") \
+    return word[:1] == "س" and len(word) > 3 and word[1] in "يتن" and not word.endswith("ه") \
         and not word.startswith("سيطر")
 
 
@@ -34,7 +34,6 @@ class Roles:
         self.s, self.text, self.reg = state, text, reg
         self.lang = reg.lex.lang
         self.mentions = mentions
-        self._joined: dict[tuple[int, int], bool] = {}
         self._threats = [c for c in state.chunks_of("trigger") if c.value == "Threat"]
         self.preps = {id(m): prep_of(state, m, self.lang) for m in mentions}
         for a, b in zip(mentions, mentions[1:], strict=False):  # "في العراق وسوريا": Syria is in في too
@@ -48,15 +47,7 @@ class Roles:
         return self.preps[id(m)] is None
 
     def joined(self, a: EMention, b: EMention) -> bool:
-        """b follows a, joined by and / و ('Iraq and Syria', 'العراق وسوريا', 'U.S. and British').
-        Asked again for the same pairs by every event of the sentence: the answers are kept."""
-        key = (id(a), id(b))
-        found = self._joined.get(key)
-        if found is None:
-            found = self._joined[key] = self._joins(a, b)
-        return found
-
-    def _joins(self, a: EMention, b: EMention) -> bool:
+        """b follows a, joined by and / و ('Iraq and Syria', 'العراق وسوريا', 'U.S. and British')."""
         gap = self.s.tokens[a.j:b.i]
         if not gap:
             return self.s.tokens[b.i].norm[:1] == "و" and not self.lang.names_capitalised
@@ -101,12 +92,12 @@ class Roles:
 
     def future(self, i: int) -> bool:
         """'will strike', 'سيضرب', 'ستواصل القتال': not (yet) happened."""
-        toks = self.s.tokens
+        toks, markers, arabic = self.s.tokens, self.lang.future_markers, not self.lang.names_capitalised
         for k in range(max(0, i - 3), i + 1):
-            if toks[k].norm in self.lang.future_markers:
+            norm = toks[k].norm
+            if norm in markers:
                 return True
-            if not self.lang.names_capitalised and _arabic_future_verb(toks[k].norm) and (
-                    k == i or self.s.chunk_at(k) is None):
+            if arabic and _arabic_future_verb(norm) and (k == i or self.s.chunk_at(k) is None):
                 return True
         return False
 
@@ -316,7 +307,8 @@ class Roles:
                 actor = None
             else:
                 start = actor.j if (actor is not None and after) else c.j
-                relative = next((k for k in range(c.j, b) if self.s.tokens[k].norm in self.lang.relatives), b)
+                relative = b if self.lang.relatives.isdisjoint(self.s.vocabulary) else next(
+                    (k for k in range(c.j, b) if self.s.tokens[k].norm in self.lang.relatives), b)
                 stop = min([t.i for t in self.s.chunks_of("trigger") if t.i >= c.j and t is not c] + [relative])
                 obj = next((m for m in self.in_span(start, stop) if self.bare(m) and m is not actor
                             and not m.demonym), None)
