@@ -241,13 +241,12 @@ def _co_speakers(state: SentenceState, who: EMention | str, mentions: list[EMent
         return []
     toks, out = state.tokens, []
     for m in mentions:
-        if m is who or not reg.is_actor(m.key) or m.demonym or m.key == who.key:
-            continue
         first, second = (m, who) if m.i < who.i else (who, m)
+        if second.i - first.j > 1 or m is who or m.demonym or m.key == who.key or not reg.is_actor(m.key):
+            continue  # next to each other or one word apart, and another actor
         gap = toks[first.j:second.i]
-        joined = [t.norm for t in gap] in (["and"], ["و"]) or (
-            not gap and toks[second.i].norm[:1] == "و" and not reg.lex.lang.names_capitalised)
-        if joined and second.i - first.j <= 1:
+        if (len(gap) == 1 and gap[0].norm in ("and", "و")) or (
+                not gap and toks[second.i].norm[:1] == "و" and not reg.lex.lang.names_capitalised):
             out.append(m.key)
     return out
 
@@ -273,6 +272,8 @@ def _closes_clause(state: SentenceState, cue: Chunk, who: EMention | str, reg: R
 def _relayed_source(state: SentenceState, reporter: EMention, mentions: list[EMention],
                     reg: Registry) -> EMention | None:
     """'نقلت وكالة سانا عن مصدر عسكري': the agency relays; the source is the claimant."""
+    if "عن" not in state.vocabulary:
+        return None
     k = reporter.j
     while k < len(state.tokens) and k - reporter.j < 4 and state.tokens[k].norm != "عن":
         k += 1  # past "(سانا)"

@@ -18,6 +18,7 @@ from conflictkg.extract.heads import HeadPatterns
 from conflictkg.extract.lang import Language, get_language
 from conflictkg.extract.phrases import language_table
 from conflictkg.extract.registry import ACTOR_TYPES, PLACE_TYPES, EMention, Registry
+from conflictkg.extract.text import capitalised, positions
 from conflictkg.graph.iris import slug
 
 __all__ = ["find_entities"]
@@ -147,18 +148,16 @@ class _Finder(HeadPatterns):
         entity_at finds nothing at the start of an event word, cue or weapon."""
         lang, toks, starting = self.lang, self.toks, self.s.starting
         if lang.names_capitalised:
-            particles = lang.name_particles
-            found = {i for i, t in enumerate(toks) if t.text[0].isupper() or t.norm in particles}
+            found = set(capitalised(toks))
+            found.update(positions(toks, lang.name_particles))
         else:
-            places = _place_prepositions(lang.code)
-            found = {i + 1 for i, t in enumerate(toks) if t.norm in places}
+            found = {i + 1 for i in positions(toks, _place_prepositions(lang.code))}
         for i, c in starting.items():  # where a chunk starts, its kind decides
             if c.kind in _NAMING_CHUNKS:
                 found.add(i)
             else:
                 found.discard(i)
-        if not lang.directions.keys().isdisjoint(self.s.vocabulary):
-            found.update(i for i, t in enumerate(toks) if t.norm in lang.directions)
+        found.update(positions(toks, lang.directions))
         found.discard(len(toks))  # after a preposition that ends the sentence
         return sorted(found)
 

@@ -10,6 +10,7 @@ import hashlib
 from bisect import bisect_left
 from datetime import date
 from functools import cache
+from operator import attrgetter
 
 from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, LENGTH
 
@@ -77,7 +78,7 @@ def _read_word(language: Language, word: str, is_punct: bool) -> tuple[str, bool
 
 def _by_sentence(tokens: list[Token], spans: list[tuple[int, int]]) -> list[list[Token]]:
     """Split document tokens into sentences by their start offsets."""
-    starts = [t.start for t in tokens]
+    starts = list(map(attrgetter("start"), tokens))
     return [tokens[bisect_left(starts, s):bisect_left(starts, e)] for s, e in spans]
 
 
@@ -109,8 +110,10 @@ def extract_document(text: str, *, doc_id: str | None = None, lang: str | None =
         _numbers_and_time(state, text, found, doc)
         link_responses(state, found, len(doc.events), doc)
         doc.claims.extend(find_claims(state, text, mentions, found, len(doc.events), reg))
-        repeats.update({len(doc.events) + x: f.repeats for x, f in enumerate(found) if f.repeats is not None})
-        doc.events.extend(f.event for f in found)
+        for f in found:
+            if f.repeats is not None:
+                repeats[len(doc.events)] = f.repeats
+            doc.events.append(f.event)
         find_relations(state, mentions, reg)
     fold_repeated(doc, repeats)
     return doc

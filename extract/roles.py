@@ -6,6 +6,8 @@ negated, denied, conditional, threatened or in the future, so not asserted as ha
 
 from __future__ import annotations
 
+from operator import attrgetter
+
 from conflictkg.extract.chunks import Chunk, SentenceState, phrase_at
 from conflictkg.extract.classes import FROM_THE_AIR, HARMLESS, MUTUAL, SPEECH_ACTS, VIOLENT
 from conflictkg.extract.model import Event
@@ -18,6 +20,7 @@ __all__ = ["Roles"]
 _ARABIC_WITH_SOME = frozenset({"بعدد", "بعده", "بعشرات", "بنحو", "باكثر", "بمئات", "بسلسله"})  # بعدة قذائف
 _OWNED_BY = frozenset({"of", "the", "belonging", "to", "used", "by", "تابعه", "التابعه", "تابع", "التابع",
                        "تابعين"})
+_KEY, _NORM, _PUNCT = attrgetter("key"), attrgetter("norm"), attrgetter("is_punct")
 _ASSAULT_HEADS = frozenset({"gunman", "militant", "fighter", "insurgent", "rebel", "jihadist", "terrorist"})
 
 
@@ -81,8 +84,8 @@ class Roles:
             if support.j <= i <= support.j + 3:  # "did not carry out any strikes": the support verb is negated
                 i = support.i
                 break
-        if self.lang.names_capitalised and "no" in (t.norm for t in toks[max(0, i - 5):i]) and not any(
-                t.is_punct for t in toks[max(0, i - 5):i]):
+        if self.lang.names_capitalised and "no" in map(_NORM, toks[max(0, i - 5):i]) and not any(
+                map(_PUNCT, toks[max(0, i - 5):i])):
             return True  # "no civilians were injured or killed"
         negators = self.lang.negators
         for t in toks[max(0, i - 3):i]:
@@ -285,14 +288,14 @@ class Roles:
             subject = right[0] if (self.lang.verb_initial and right and right[0].i - c.j <= 2) else (
                 left[-1] if left else None)  # "قُتل جنديان" / "the base was shelled"
             if subject is not None:
-                ev.targets.extend(m.key for m in self.coordinated(self.mentions, subject))
+                ev.targets.extend(map(_KEY, self.coordinated(self.mentions, subject)))
             used = {id(subject)} if subject is not None else set()
             actor = next((m for m in self.in_span(c.j, b) if self.preps[id(m)] == "agent"), None)
         elif c.detail == "noun":
             actor, used = self.noun_actor(c, a, b), set()
             obj = self.masdar_object(c)
             if obj is not None:
-                ev.targets.extend(m.key for m in self.coordinated(self.mentions, obj))
+                ev.targets.extend(map(_KEY, self.coordinated(self.mentions, obj)))
                 used.add(id(obj))
         else:
             # "..., accusing the army of ...": a participle after a comma shares the main clause's subject
@@ -313,7 +316,7 @@ class Roles:
                 obj = next((m for m in self.in_span(start, stop) if self.bare(m) and m is not actor
                             and not m.demonym), None)
                 if obj is not None:
-                    ev.targets.extend(m.key for m in self.coordinated(self.mentions, obj))
+                    ev.targets.extend(map(_KEY, self.coordinated(self.mentions, obj)))
                     used |= {id(obj)}
                     owner = self.owner_of(obj)
                     if owner is not None and owner.key not in ev.actors:
@@ -322,7 +325,7 @@ class Roles:
         if actor is None and cls in VIOLENT:
             actor = self.order_actor(c.i) or self.possessor_actor(a, b)
         if actor is not None:
-            ev.actors.extend(m.key for m in self.coordinated(self.mentions, actor))
+            ev.actors.extend(map(_KEY, self.coordinated(self.mentions, actor)))
             used.add(id(actor))
             if cls == "Attack" and actor.head in _ASSAULT_HEADS:
                 ev.type = "ArmedAssault"  # "هاجم مسلحون", "gunmen attacked": a ground assault
@@ -381,12 +384,12 @@ class Roles:
             elif role == "target" and m.i > c.i and not any(
                     c.j <= t.i < m.i for t in self.s.chunks_of("trigger") if t is not c):
                 broad = self.reg.types(m.key) & {"Country", "Region"}
-                (ev.locations if (broad and place) else ev.targets).extend(x.key for x in group)
+                (ev.locations if (broad and place) else ev.targets).extend(map(_KEY, group))
             elif role in ("with", "instrument") and ev.type in MUTUAL and self.reg.is_actor(m.key):
                 # "clashed with X", "between X and Y": English "with" is also the instrument preposition
-                ev.actors.extend(x.key for x in group)
+                ev.actors.extend(map(_KEY, group))
             elif role == "agent" and not ev.actors and self.reg.is_actor(m.key):
-                ev.actors.extend(x.key for x in group)
+                ev.actors.extend(map(_KEY, group))
         for w in self.s.chunks_of("weapon"):
             if not a <= w.i < b or c.i <= w.i < c.j:
                 continue

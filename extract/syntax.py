@@ -9,7 +9,7 @@ from conflictkg.extract.chunks import SentenceState
 from conflictkg.extract.lang import Language, get_language
 from conflictkg.extract.phrases import language_table
 from conflictkg.extract.registry import EMention
-from conflictkg.extract.text import Token
+from conflictkg.extract.text import Token, positions
 
 __all__ = ["clause_bounds", "prep_of", "PLACE_WORDS"]
 
@@ -33,8 +33,7 @@ def _clause_bounds(state: SentenceState, i: int, lang: Language) -> tuple[int, i
     toks = state.tokens
     marks = state.clause_marks
     if marks is None:  # the tokens that may bound a clause; every other token is crossed
-        bounding = _bounding_words(lang.code)
-        marks = state.clause_marks = [k for k, t in enumerate(toks) if t.norm in bounding]
+        marks = state.clause_marks = positions(toks, _bounding_words(lang.code))
     a = i
     x = bisect_left(marks, a) - 1  # the last mark before a
     while x >= 0:
@@ -144,8 +143,9 @@ def prep_of(state: SentenceState, m: EMention, lang: Language) -> str | None:
                 while k > 0 and toks[k].text[:1].isupper() and toks[k].norm not in lang.prepositions:
                     k -= 1
             while k > 0 and m.i - k <= 5 and toks[k].norm not in lang.prepositions and (
-                    toks[k].norm in ("the", "a", "an", "-") or state.chunk_at(k, "demonym") is not None
-                    or not (toks[k].is_punct or toks[k].norm in lang.stopwords or toks[k].text[:1].isupper())):
+                    toks[k].norm in ("the", "a", "an", "-")
+                    or not (toks[k].is_punct or toks[k].norm in lang.stopwords or toks[k].text[:1].isupper())
+                    or state.chunk_at(k, "demonym") is not None):
                 k -= 1
             if k < m.i - 1 and toks[k].norm in lang.prepositions:
                 return lang.prepositions[toks[k].norm]

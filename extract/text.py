@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Container
 from dataclasses import dataclass
+from itertools import compress
+from operator import attrgetter, itemgetter
 
-__all__ = ["Token", "clean", "split_sentences", "QUOTES_OPEN", "QUOTES_CLOSE"]
+__all__ = ["Token", "clean", "split_sentences", "positions", "capitalised", "QUOTES_OPEN", "QUOTES_CLOSE"]
 
 QUOTES_OPEN = "“«\"‘„"
 QUOTES_CLOSE = "”»\"’"
@@ -29,6 +31,22 @@ class Token:
     norm: str  # the language's normalised form, for matching
     is_punct: bool
     forms: tuple[str, ...]  # norm first, then its readings without clitics (the language's `forms`)
+
+
+_NORM = attrgetter("norm")
+_TEXT = attrgetter("text")
+_FIRST = itemgetter(0)
+
+
+def positions(tokens: list[Token], words: Container[str]) -> list[int]:
+    """The indexes of the tokens whose normalised form is one of `words`, in order (the loop runs in C:
+    the stages ask this of every sentence)."""
+    return list(compress(range(len(tokens)), map(words.__contains__, map(_NORM, tokens))))
+
+
+def capitalised(tokens: list[Token]) -> list[int]:
+    """The indexes of the tokens written with a capital first letter, in order (the loop runs in C)."""
+    return list(compress(range(len(tokens)), map(str.isupper, map(_FIRST, map(_TEXT, tokens)))))
 
 
 def clean(text: str) -> str:
