@@ -15,6 +15,7 @@ from conflictkg.extract.chunks import Chunk, SentenceState
 from conflictkg.extract.classes import ATTACKS
 from conflictkg.extract.lang import Language
 from conflictkg.extract.model import Document, Event
+from conflictkg.extract.text import with_article
 
 __all__ = ["antecedent", "definite", "fold_repeated"]
 
@@ -31,7 +32,7 @@ def definite(state: SentenceState, c: Chunk, lang: Language) -> bool:
             k -= 1  # one adjective
         return k >= 0 and toks[k].norm in _DEFINITE_EN
     # "القصف", "الغارات", "هذا الهجوم"
-    return any(f.startswith("ال") for f in toks[c.i].forms[:2]) or (c.i > 0 and toks[c.i - 1].norm in
+    return with_article(toks[c.i]) or (c.i > 0 and toks[c.i - 1].norm in
                                                                     _DEMONSTRATIVE_AR)
 
 

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Hashable
 from dataclasses import dataclass, field
-from operator import attrgetter, itemgetter
+from itertools import compress
+from operator import attrgetter, itemgetter, not_
 
 from conflictkg.extract.lexicon import Entry, Lexicon
 from conflictkg.extract.phrases import PhraseTable
@@ -29,6 +30,7 @@ class Chunk:
 
 
 _START = attrgetter("i")  # sort key: a chunk's first token
+_TEXT, _FORMS = attrgetter("text"), attrgetter("forms")
 _NONE: list[Chunk] = []  # an empty default shared by the look-ups below; never appended to
 
 
@@ -54,7 +56,7 @@ class SentenceState:
     clause_marks: list[int] | None = None  # the tokens that may bound a clause, kept by syntax.py
 
     def __post_init__(self) -> None:
-        self.vocabulary = set().union(*[t.forms for t in self.tokens])
+        self.vocabulary = set().union(*map(_FORMS, self.tokens))
 
     @property
     def chunks(self) -> list[Chunk]:
@@ -95,13 +97,12 @@ class SentenceState:
         found = self._matches.get(table)
         if found is None:
             found = self._matches[table] = {}
-            first = table.first_words
             if not table.key_words.isdisjoint(self.vocabulary):
-                for k, t in enumerate(self.tokens):
-                    if not first.isdisjoint(t.forms):
-                        hit = table.at(self.tokens, k)
-                        if hit is not None:
-                            found[k] = hit
+                starts = map(not_, map(table.first_words.isdisjoint, map(_FORMS, self.tokens)))
+                for k in compress(range(len(self.tokens)), starts):  # the tokens a phrase of the table may start
+                    hit = table.at(self.tokens, k)
+                    if hit is not None:
+                        found[k] = hit
         return found
 
     def chunks_of(self, *kinds: str) -> list[Chunk]:
@@ -263,18 +264,17 @@ def _phrase_at(tokens: list[Token], i: int, starts: _Starts) -> tuple[int, list[
 
 def match_phrases(state: SentenceState, lex: Lexicon) -> list[Chunk]:
     """Greedy longest matches over the sentence's tokens; a span may carry several entries (kinds) at once."""
-    tokens, seen = state.tokens, lex.word_cache
+    tokens = state.tokens
+    found = list(map(lex.word_cache.get, map(_TEXT, tokens)))  # what each word may start, if seen before
     chunks: list[Chunk] = []
-    i = 0
-    while i < len(tokens):
-        token = tokens[i]
-        if token.is_punct:
-            i += 1
+    free = 0  # the first token after the last match
+    for i, starts in enumerate(found):
+        if i < free or starts is _NOTHING or tokens[i].is_punct:
             continue
-        starts = seen.get(token.text) or _starts(token, lex)
-        if starts is _NOTHING:
-            i += 1
-            continue
+        if starts is None:
+            starts = _starts(tokens[i], lex)
+            if starts is _NOTHING:
+                continue
         n, entries, prefix = _phrase_at(tokens, i, starts) if starts.phrases else starts.single
         if not n and starts.demonym:
             n, entries = 1, starts.demonym
@@ -284,9 +284,7 @@ def match_phrases(state: SentenceState, lex: Lexicon) -> list[Chunk]:
                 entries = [e for e in entries if e.kind not in ("head", "title")]
             for e in entries:
                 chunks.append(Chunk(e.kind, i, i + n, e.value, e.detail, prefix))
-            i += n
-        else:
-            i += 1
+            free = i + n
     return match_gapped(state, chunks, lex) if lex.gapped and state.matches(lex.gapped) else chunks
 
 

@@ -18,7 +18,7 @@ from conflictkg.extract.heads import HeadPatterns
 from conflictkg.extract.lang import Language, get_language
 from conflictkg.extract.phrases import language_table
 from conflictkg.extract.registry import ACTOR_TYPES, PLACE_TYPES, EMention, Registry
-from conflictkg.extract.text import capitalised, positions
+from conflictkg.extract.text import capitalised, positions, with_article
 from conflictkg.graph.iris import slug
 
 __all__ = ["find_entities"]
@@ -67,6 +67,7 @@ class _Finder(HeadPatterns):
         self.toks = state.tokens
         self.used = [False] * len(self.toks)
         self.mentions: list[EMention] = []
+        self.patron_words = _patron_words(self.lang.code)
 
     # -- helpers -------------------------------------------------------------
     def surface(self, i: int, j: int) -> str:
@@ -94,7 +95,7 @@ class _Finder(HeadPatterns):
 
     def may_name_patron(self, i: int) -> bool:
         """Whether a patron phrase may start at token i: one set test, asked after every mention."""
-        return 0 <= i < len(self.toks) and not _patron_words(self.lang.code).isdisjoint(self.toks[i].forms)
+        return 0 <= i < len(self.toks) and not self.patron_words.isdisjoint(self.toks[i].forms)
 
     def add(self, i: int, j: int, key: str, demonym: bool = False) -> EMention:
         first = self.s.starting.get(i)
@@ -275,7 +276,7 @@ class _Finder(HeadPatterns):
         c = self.s.chunk_at(i, "entity")
         if c is not None and c.i == i and "Person" in self.reg.lex.entities[c.value].types:
             return c.j, self.reg.known(c.value, self.surface(c.i, c.j))
-        if not self.lang.names_capitalised and any(f.startswith("ال") for f in self.toks[i].forms[:2]):
+        if not self.lang.names_capitalised and with_article(self.toks[i]):
             return i, None  # Arabic personal names take no article, nor a clitic before it ("بالإنجليزية")
         j = self.name_tokens(i)
         if j == i:

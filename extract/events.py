@@ -18,6 +18,7 @@ from conflictkg.extract.phrases import language_table
 from conflictkg.extract.registry import EMention, Registry
 from conflictkg.extract.roles import Roles
 from conflictkg.extract.syntax import clause_bounds, prep_of
+from conflictkg.extract.text import with_article
 
 __all__ = ["find_events", "Found"]
 
@@ -173,7 +174,7 @@ def _one_reading_per_span(state: SentenceState, triggers: list[Chunk], mentions:
     for (i, _), readings in by_span.items():
         if len(readings) > 1:
             prev = state.tokens[i - 1].norm if i > 0 else ""
-            article = any(f.startswith("ال") for f in state.tokens[i].forms[:2])
+            article = with_article(state.tokens[i])
             nominal = prev in _DETERMINERS or article or prev in lang.prepositions or \
                 _nominal_context(state, readings[0], mentions, lang) or _object_of_speech_act(state, i, triggers, lang)
             readings = [r for r in readings if (r.detail == "noun") == nominal] or readings[:1]

@@ -10,11 +10,12 @@ from __future__ import annotations
 
 from conflictkg.extract.chunks import Chunk
 from conflictkg.extract.registry import ACTOR_TYPES, PLACE_TYPES, EMention
-from conflictkg.extract.text import QUOTES_CLOSE, QUOTES_OPEN
+from conflictkg.extract.text import QUOTES_CLOSE, QUOTES_OPEN, with_article
 from conflictkg.graph.iris import slug
 
 __all__ = ["HeadPatterns"]
 
+_NAMED = ACTOR_TYPES | PLACE_TYPES  # the classes a name or an antecedent can fill
 _FORCES_OF = {"en": "Armed forces of {}", "ar": "قوات {}"}  # the label of a state's forces named by adjective
 
 
@@ -105,8 +106,7 @@ class HeadPatterns:
             return m
         # after the head: a known name, "of X", or Arabic name / adjective words
         of = 1 if self.norm(j) == "of" and cls in ("Settlement", "Region") else 0  # not "a convoy of X"
-        definite = not self.lang.names_capitalised and any(
-            f.startswith("ال") for f in self.toks[c.i].forms[:2])
+        definite = not self.lang.names_capitalised and with_article(self.toks[c.i])
         inner = self.s.chunk_at(j, "head")
         if not self.lang.names_capitalised and not definite and cls in ACTOR_TYPES and inner is not None \
                 and inner.i == j and not inner.prefix and inner.value in ACTOR_TYPES and self.free(j):
@@ -148,7 +148,7 @@ class HeadPatterns:
             j += 1
         if adjectives and cls != "Group":
             named, name_start = False, j
-        quoted = self.quoted_name(name_start) if cls in PLACE_TYPES | ACTOR_TYPES else None
+        quoted = self.quoted_name(name_start) if cls in _NAMED else None
         known = self.s.chunk_at(quoted[0], "entity") if quoted is not None else None
         if known is not None and known.i == quoted[0] and known.j == quoted[1]:  # "تحالف «فيف أنسانم»"
             return self.add(start, quoted[1] + 1, self.reg.known(known.value, self.surface(known.i, known.j)))
@@ -167,7 +167,7 @@ class HeadPatterns:
         rel_patron, rel_kind, m.j = self.patron_after(m.j)
         patron = patron or rel_patron
         patron_rel = rel_kind or patron_rel
-        name = " ".join(self.norm(k) for k in range(name_start, name_stop))
+        name = " ".join(t.norm for t in self.toks[name_start:name_stop])
         surface = self.surface(m.i, m.j)
         if (modifiers or adjectives) and not name and nation is None and patron is None:
             if cls in PLACE_TYPES:  # "a crowded market", "سوق شعبي": a place of this report, not a shared one
@@ -194,7 +194,7 @@ class HeadPatterns:
             named = c.j - c.i > 1 and self.reg.last_of(cls) is None
             if (indefinite or named) and cls != "Group":
                 return self.finish(m, f"{cls.lower()}/{self.reg.doc.doc_id}/{slug(surface)}", cls, surface)
-            antecedent = self.reg.last_of(cls) if cls in ACTOR_TYPES | PLACE_TYPES else None
+            antecedent = self.reg.last_of(cls) if cls in _NAMED else None
             if antecedent is None or cls == "Group":  # no antecedent: no guess
                 self.mentions.remove(m)
                 return None if cls != "Group" else self.finish(m, f"group/{entry}", cls, surface)

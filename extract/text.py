@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from itertools import compress
 from operator import attrgetter, itemgetter
 
-__all__ = ["Token", "clean", "split_sentences", "positions", "capitalised", "QUOTES_OPEN", "QUOTES_CLOSE"]
+__all__ = ["Token", "clean", "split_sentences", "positions", "capitalised", "with_article", "QUOTES_OPEN",
+           "QUOTES_CLOSE"]
 
 QUOTES_OPEN = "“«\"‘„"
 QUOTES_CLOSE = "”»\"’"
@@ -47,6 +48,12 @@ def positions(tokens: list[Token], words: Container[str]) -> list[int]:
 def capitalised(tokens: list[Token]) -> list[int]:
     """The indexes of the tokens written with a capital first letter, in order (the loop runs in C)."""
     return list(compress(range(len(tokens)), map(str.isupper, map(_FIRST, map(_TEXT, tokens)))))
+
+
+def with_article(token: Token) -> bool:
+    """Arabic: the word, or its first reading without clitics, carries the article ('القصف', 'والقصف')."""
+    forms = token.forms
+    return forms[0].startswith("ال") or (len(forms) > 1 and forms[1].startswith("ال"))
 
 
 def clean(text: str) -> str:
