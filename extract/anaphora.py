@@ -9,10 +9,13 @@ link and claims go to the antecedent, so one happening is one node.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from conflictkg.extract.chunks import Chunk, SentenceState
 from conflictkg.extract.classes import ATTACKS
 from conflictkg.extract.lang import Language
 from conflictkg.extract.model import Document, Event
+from conflictkg.extract.text import with_article
 
 __all__ = ["antecedent", "definite", "fold_repeated"]
 
@@ -29,7 +32,7 @@ def definite(state: SentenceState, c: Chunk, lang: Language) -> bool:
             k -= 1  # one adjective
         return k >= 0 and toks[k].norm in _DEFINITE_EN
     # "القصف", "الغارات", "هذا الهجوم"
-    return any(f.startswith("ال") for f in toks[c.i].forms[:2]) or (c.i > 0 and toks[c.i - 1].norm in
+    return with_article(toks[c.i]) or (c.i > 0 and toks[c.i - 1].norm in
                                                                     _DEMONSTRATIVE_AR)
 
 
@@ -37,12 +40,14 @@ def _compatible(earlier: str, later: str) -> bool:
     return earlier in ATTACKS and later in ATTACKS
 
 
-def antecedent(state: SentenceState, c: Chunk, ev: Event, before: list[Event], lang: Language) -> int | None:
-    """Index in `before` (the document's events so far, this sentence's last) of the event that a
-    role-less definite event noun refers back to, if any."""
+def antecedent(state: SentenceState, c: Chunk, ev: Event, told: list[Event], sentence: Iterable[Event],
+               lang: Language) -> int | None:
+    """Index in `told` + `sentence` (the document's events before this sentence, then this sentence's) of
+    the event that a role-less definite event noun refers back to, if any."""
     if c.detail != "noun" or ev.actors or ev.targets or ev.locations or ev.instruments \
             or not definite(state, c, lang):
         return None
+    before = told + list(sentence)
     latest_first = range(len(before) - 1, -1, -1)
     if ev.type != "Attack":  # "الغارات" is the last غارات; "the attack" is the last attack of any kind
         same = next((x for x in latest_first if before[x].type == ev.type), None)

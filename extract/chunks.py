@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Hashable
 from dataclasses import dataclass, field
+from itertools import compress
+from operator import attrgetter, itemgetter, not_
 
 from conflictkg.extract.lexicon import Entry, Lexicon
 from conflictkg.extract.phrases import PhraseTable
@@ -17,7 +19,7 @@ from conflictkg.extract.text import Token
 __all__ = ["Chunk", "SentenceState", "match_phrases", "phrase_at"]
 
 
-@dataclass
+@dataclass(slots=True)
 class Chunk:
     kind: str
     i: int
@@ -27,17 +29,34 @@ class Chunk:
     prefix: str = ""  # the clitic(s) stripped from the first word to match: "ل" in لإيران, "وب" in وبغداد
 
 
+_START = attrgetter("i")  # sort key: a chunk's first token
+_TEXT, _FORMS = attrgetter("text"), attrgetter("forms")
+_NONE: list[Chunk] = []  # an empty default shared by the look-ups below; never appended to
+
+
 @dataclass
 class SentenceState:
+    """One sentence's tokens, its matched chunks and the facts the stages share about it.
+
+    Matched chunks never overlap in part: the chunks covering a token all start (and end) together.
+    """
+
     index: int
     start: int
     tokens: list[Token]
     _chunks: list[Chunk] = field(default_factory=list)
-    _at: list[list[Chunk]] = field(default_factory=list)  # chunks covering each token
-    _kinds: dict[str, list[Chunk]] = field(default_factory=dict)
-    _has: dict[int, bool] = field(default_factory=dict)  # id(table) -> may one of its phrases occur here
-    _vocabulary: set[str] | None = None  # every form of every token
+    _by_start: dict[int, list[Chunk]] = field(default_factory=dict)  # token -> the chunks starting there
+    _inside: dict[int, int] = field(default_factory=dict)  # token inside a longer chunk -> the chunk's start
+    starting: dict[int, Chunk] = field(default_factory=dict)  # token -> the first chunk starting there
+    _kinds: dict[str | tuple[str, ...], list[Chunk]] = field(default_factory=dict)  # kind(s) -> chunks, in order
+    _matches: dict[PhraseTable, dict[int, tuple[int, Hashable]]] = field(default_factory=dict)
+    # every form of every token: a word absent from it occurs nowhere in the sentence
+    vocabulary: set[str] = field(init=False, repr=False)
     clauses: dict[int, tuple[int, int]] = field(default_factory=dict)  # token -> its clause, kept by syntax.py
+    clause_marks: list[int] | None = None  # the tokens that may bound a clause, kept by syntax.py
+
+    def __post_init__(self) -> None:
+        self.vocabulary = set().union(*map(_FORMS, self.tokens))
 
     @property
     def chunks(self) -> list[Chunk]:
@@ -46,41 +65,54 @@ class SentenceState:
     @chunks.setter
     def chunks(self, chunks: list[Chunk]) -> None:
         self._chunks = chunks
-        self._at = [[] for _ in self.tokens]
-        self._kinds = {}
+        by_start: dict[int, list[Chunk]] = {}
+        inside: dict[int, int] = {}
+        kinds: dict[str | tuple[str, ...], list[Chunk]] = {}
+        starting: dict[int, Chunk] = {}
         for c in chunks:
-            self._kinds.setdefault(c.kind, []).append(c)
-            for k in range(c.i, min(c.j, len(self.tokens))):
-                self._at[k].append(c)
+            if c.i in by_start:
+                by_start[c.i].append(c)
+            else:
+                by_start[c.i] = [c]
+                starting[c.i] = c
+                for k in range(c.i + 1, c.j):
+                    inside[k] = c.i
+            if c.kind in kinds:
+                kinds[c.kind].append(c)
+            else:
+                kinds[c.kind] = [c]
+        self._by_start, self._inside, self._kinds, self.starting = by_start, inside, kinds, starting
 
     def chunk_at(self, i: int, *kinds: str) -> Chunk | None:
         """The chunk covering token i, if it is of one of `kinds` (any kind when none given)."""
-        if not 0 <= i < len(self._at):
-            return None
-        return next((c for c in self._at[i] if not kinds or c.kind in kinds), None)
+        for c in self._by_start.get(self._inside.get(i, i), _NONE):
+            if not kinds or c.kind in kinds:
+                return c
+        return None
 
-    @property
-    def vocabulary(self) -> set[str]:
-        """Every form of every token: a word absent from it occurs nowhere in the sentence."""
-        if self._vocabulary is None:
-            self._vocabulary = {f for t in self.tokens for f in t.forms}
-        return self._vocabulary
-
-    def may_contain(self, table: PhraseTable) -> bool:
-        """False when no word of the sentence starts one of the table's phrases (asked once per table)."""
-        has = self._has.get(id(table))
-        if has is None:
-            has = self._has[id(table)] = not table.first_words.isdisjoint(self.vocabulary)
-        return has
-
-    def phrase_at(self, table: PhraseTable, i: int) -> tuple[int, Hashable] | None:
-        """`table.at(tokens, i)`, skipped when the table has nothing in this sentence."""
-        return table.at(self.tokens, i) if self.may_contain(table) else None
+    def matches(self, table: PhraseTable) -> dict[int, tuple[int, Hashable]]:
+        """Where the table's phrases stand: token -> `table.at` there, in token order. Found once per
+        sentence and table, as the rules ask about many tokens; one set test against the vocabulary
+        settles the sentences without one of the table's key words."""
+        found = self._matches.get(table)
+        if found is None:
+            found = self._matches[table] = {}
+            if not table.key_words.isdisjoint(self.vocabulary):
+                starts = map(not_, map(table.first_words.isdisjoint, map(_FORMS, self.tokens)))
+                for k in compress(range(len(self.tokens)), starts):  # the tokens a phrase of the table may start
+                    hit = table.at(self.tokens, k)
+                    if hit is not None:
+                        found[k] = hit
+        return found
 
     def chunks_of(self, *kinds: str) -> list[Chunk]:
+        """The chunks of these kinds, in sentence order (several kinds are merged once per sentence)."""
         if len(kinds) == 1:
-            return self._kinds.get(kinds[0], [])
-        return sorted((c for k in kinds for c in self._kinds.get(k, ())), key=lambda c: c.i)
+            return self._kinds.get(kinds[0], _NONE)
+        found = self._kinds.get(kinds)
+        if found is None:
+            found = self._kinds[kinds] = sorted([c for k in kinds for c in self._kinds.get(k, ())], key=_START)
+        return found
 
     def text(self, i: int, j: int, doc_text: str) -> str:
         return doc_text[self.tokens[i].start:self.tokens[j - 1].end] if j > i else ""
@@ -96,63 +128,166 @@ def _prefix(norm: str, form: str) -> str | None:
     return None
 
 
-def phrase_at(tokens: list[Token], i: int, lex: Lexicon) -> tuple[int, list[Entry], str]:
-    """Longest phrase starting at token i: (its length, every entry it has, the stripped clitics)."""
+# A lexicon phrase with its rank among those sharing its first two words (the index order, longest first)
+_Ranked = tuple[int, tuple[str, ...], Entry]
+_RANK = itemgetter(0)
+# per form of a word that starts phrases of several words: (the clitics it strips, its phrases by their second
+# word, as (those of two words, the longer ones by third word))
+_Phrases = tuple[tuple[str, dict[str, tuple[list[_Ranked], dict[str, list[_Ranked]]]]], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class _Starts:
+    """What the lexicon may match from one word as written, with every test the word alone decides
+    already applied (capitals, the article, clitics)."""
+
+    phrases: _Phrases  # empty when no phrase of several words starts here: `single` is then the answer
+    seconds: frozenset[str]  # the second words of those phrases: without one next, `single` is the answer too
+    # the match of the word alone, as phrase_at gives it (0 or 1, the entries of every form, the clitics of the
+    # first form with one); a phrase of several words standing here wins over it
+    single: tuple[int, list[Entry], str]
+    demonym: list[Entry]  # the nationality the word names through its inflection, if any
+
+
+_NOTHING = _Starts((), frozenset(), (0, [], ""), [])  # most words start nothing: one shared answer
+_WORD_CACHE_SIZE = 100_000  # distinct words kept per lexicon; emptied when full
+
+
+def _starts(token: Token, lex: Lexicon) -> _Starts:
+    """The lexicon's phrases that may start at `token`, computed once per word and lexicon: a token's
+    forms are a function of its text, so most tokens of a document cost one dictionary look-up."""
+    cache = lex.word_cache
+    found = cache.get(token.text)
+    if found is None:
+        if len(cache) >= _WORD_CACHE_SIZE:
+            cache.clear()
+        found = cache[token.text] = _word_starts(token, lex)
+    return found
+
+
+def _word_starts(token: Token, lex: Lexicon) -> _Starts:
+    lang = lex.lang
+    text, norm, forms = token.text, token.norm, token.forms
+    capital = text[:1].isupper() or text[:1].isdigit()
+    out, single, single_prefix = [], [], ""
+    for form in forms:
+        bucket = lex.index.get(form)
+        if bucket is None:
+            continue
+        prefix = _prefix(norm, form)
+        several: dict[str, list[tuple[tuple[str, ...], Entry]]] = {}
+        alone: list[Entry] = []
+        for second, phrases in bucket.items():
+            for words, entry in phrases:
+                if entry.case_sensitive and text != entry.case_sensitive:
+                    continue
+                if lang.names_capitalised and entry.kind in ("entity", "demonym") and not (
+                        capital or (len(words) > 1 and norm in lang.name_particles)):  # "al-Shabaab"
+                    continue
+                if entry.kind == "entity" and not lang.names_capitalised and not form.startswith("ال") \
+                        and "ال" + form in forms:
+                    continue  # "السورية" is the adjective Syrian: a name without ال never takes it
+                if entry.kind == "entity" and len(words) == 1 and prefix is None:
+                    continue  # "باكاري" is no "أكار" + "ي": a name takes clitics in front, not pronoun endings
+                if second:
+                    several.setdefault(second, []).append((words, entry))
+                else:
+                    alone.append(entry)
+        if several:
+            out.append((prefix or "", {second: _by_third(ps) for second, ps in several.items()}))
+        for entry in alone:
+            if not single:
+                single, single_prefix = [entry], prefix or ""
+            elif entry not in single:
+                single.append(entry)
+    seconds = frozenset(second for _, several in out for second in several)
+    demonym = _demonym(token, lex)
+    if not (out or single or demonym):
+        return _NOTHING
+    return _Starts(tuple(out), seconds, (1 if single else 0, single, single_prefix), demonym)
+
+
+def _by_third(phrases: list[tuple[tuple[str, ...], Entry]]) -> tuple[list[_Ranked], dict[str, list[_Ranked]]]:
+    """Phrases sharing their first two words, ranked: those of two words, and the longer ones by third word
+    ('القوات المسلحة' starts some forty names, told apart by the next word)."""
+    two: list[_Ranked] = []
+    by_third: dict[str, list[_Ranked]] = {}
+    for rank, (words, entry) in enumerate(phrases):
+        if len(words) == 2:
+            two.append((rank, words, entry))
+        else:
+            by_third.setdefault(words[2], []).append((rank, words, entry))
+    return two, by_third
+
+
+def _longest(tokens: list[Token], i: int, starts: _Starts) -> tuple[int, list[Entry], str]:
+    """The longest phrase of several words standing at token i, else the word alone: (its length, every entry
+    it has, the clitics). Phrases of one length count in the order the lexicon index gives them, form by form."""
     best_len, best, prefix = 0, [], ""
     following = tokens[i + 1].forms if i + 1 < len(tokens) else ()
-    index = lex.index
-    for form in tokens[i].forms:
-        if form not in index:
-            continue
-        for words, entry in lex.lookup(form, following):
-            n = len(words)
-            if n < best_len or i + n > len(tokens):
+    third = tokens[i + 2].forms if i + 2 < len(tokens) else ()
+    for form_prefix, several in starts.phrases:
+        for second in following:
+            if second not in several:
                 continue
-            if entry.case_sensitive and tokens[i].text != entry.case_sensitive:
-                continue
-            if any(words[k] not in tokens[i + k].forms for k in range(2, n)):
-                continue
-            if lex.lang.names_capitalised and entry.kind in ("entity", "demonym") and not (
-                    tokens[i].text[:1].isupper() or tokens[i].text[:1].isdigit()
-                    or (n > 1 and tokens[i].norm in lex.lang.name_particles)):  # "al-Shabaab"
-                continue
-            if entry.kind == "entity" and not lex.lang.names_capitalised and not form.startswith("ال") \
-                    and "ال" + form in tokens[i].forms:
-                continue  # "السورية" is the adjective Syrian: a name without ال never takes it
-            if entry.kind == "entity" and n == 1 and _prefix(tokens[i].norm, form) is None:
-                continue  # "باكاري" is no "أكار" + "ي": a name takes clitics in front, not pronoun endings
-            if n > best_len:
-                best_len, best, prefix = n, [entry], _prefix(tokens[i].norm, form) or ""
-            elif entry not in best:
-                best.append(entry)
-    return best_len, best, prefix
+            two, by_third = several[second]
+            longer = [p for word in third for p in by_third.get(word, ())]
+            for _, words, entry in sorted(two + longer, key=_RANK) if longer else two:
+                n = len(words)
+                if n < best_len or i + n > len(tokens) or (n > 3 and not _stands_from_fourth(tokens, i, words)):
+                    continue
+                if n > best_len:
+                    best_len, best, prefix = n, [entry], form_prefix
+                elif entry not in best:
+                    best.append(entry)
+    return (best_len, best, prefix) if best_len else starts.single
+
+
+def _stands_from_fourth(tokens: list[Token], i: int, words: tuple[str, ...]) -> bool:
+    """Whether the fourth and later words of a phrase at token i are there (the first three are known)."""
+    for k in range(3, len(words)):
+        if words[k] not in tokens[i + k].forms:
+            return False
+    return True
+
+
+def phrase_at(tokens: list[Token], i: int, lex: Lexicon) -> tuple[int, list[Entry], str]:
+    """Longest phrase starting at token i: (its length, every entry it has, the stripped clitics)."""
+    return _phrase_at(tokens, i, _starts(tokens[i], lex))
+
+
+def _phrase_at(tokens: list[Token], i: int, starts: _Starts) -> tuple[int, list[Entry], str]:
+    if starts.phrases and i + 1 < len(tokens) and not starts.seconds.isdisjoint(tokens[i + 1].forms):
+        return _longest(tokens, i, starts)
+    return starts.single
 
 
 def match_phrases(state: SentenceState, lex: Lexicon) -> list[Chunk]:
     """Greedy longest matches over the sentence's tokens; a span may carry several entries (kinds) at once."""
     tokens = state.tokens
+    found = list(map(lex.word_cache.get, map(_TEXT, tokens)))  # what each word may start, if seen before
     chunks: list[Chunk] = []
-    starts = lex.index.keys()
-    i = 0
-    while i < len(tokens):
-        if tokens[i].is_punct:
-            i += 1
+    free = 0  # the first token after the last match
+    for i, starts in enumerate(found):
+        if i < free or starts is _NOTHING or tokens[i].is_punct:
             continue
-        n, entries, prefix = phrase_at(tokens, i, lex) if not starts.isdisjoint(tokens[i].forms) else (0, [], "")
-        if not n:
-            n, entries = _demonym_at(tokens[i], lex)
+        if starts is None:
+            starts = _starts(tokens[i], lex)
+            if starts is _NOTHING:
+                continue
+        n, entries, prefix = _phrase_at(tokens, i, starts) if starts.phrases else starts.single
+        if not n and starts.demonym:
+            n, entries = 1, starts.demonym
         if n:
-            # an entity name wins over a common word with the same letters
-            kinds = {e.kind for e in entries}
-            month = n == 1 and tokens[i].norm in lex.lang.months  # "أغسطس/آب": August, not the town of Ibb
+            if len(entries) > 1 and any(e.kind == "entity" for e in entries):
+                # an entity name wins over a common word with the same letters
+                entries = [e for e in entries if e.kind not in ("head", "title")]
+            if n == 1 and tokens[i].norm in lex.lang.months:  # "أغسطس/آب": August, not the town of Ibb
+                entries = [e for e in entries if e.kind != "entity"]
             for e in entries:
-                if (e.kind in ("head", "title") and "entity" in kinds) or (month and e.kind == "entity"):
-                    continue
                 chunks.append(Chunk(e.kind, i, i + n, e.value, e.detail, prefix))
-            i += n
-        else:
-            i += 1
-    return match_gapped(state, chunks, lex) if lex.gapped and state.may_contain(lex.gapped) else chunks
+            free = i + n
+    return match_gapped(state, chunks, lex) if lex.gapped and state.matches(lex.gapped) else chunks
 
 
 _CLAUSE_ENDS = frozenset({",", "،", ".", ";", "؛", ":"})
@@ -162,18 +297,15 @@ def match_gapped(state: SentenceState, chunks: list[Chunk], lex: Lexicon, gap: i
     """Phrases whose parts stand apart ("تبادلت الفصائل ... إطلاق النار"), within one clause: the first part
     carries the entry, and chunks matched inside the second part are dropped."""
     tokens, table = state.tokens, lex.gapped
-    for i in range(len(tokens)):
-        hit = table.at(tokens, i)
-        if hit is None:
-            continue
-        n_first, group = hit
+    for i, (n_first, group) in state.matches(table).items():
         if any(c.i <= i < c.j and c.kind == "trigger" and c.j - c.i > n_first for c in chunks):
             continue  # the phrase already matched whole
         for second, entry, strict in group:
-            for k in range(i + n_first, min(len(tokens), i + n_first + gap + 1)):
-                if strict and any(c.kind == "trigger" and c.value != entry.value and i + n_first <= c.i < k
-                                  for c in chunks):
-                    break  # another kind of event word stands between the parts
+            stop = min(len(tokens), i + n_first + gap + 1)
+            if strict:  # the second part stands before another kind of event word, or on it
+                stop = min([stop] + [c.i + 1 for c in chunks if c.kind == "trigger" and c.value != entry.value
+                                     and c.i >= i + n_first])
+            for k in range(i + n_first, stop):
                 if tokens[k].text in _CLAUSE_ENDS:
                     break
                 if table.fits(tokens, k, second):
@@ -181,14 +313,15 @@ def match_gapped(state: SentenceState, chunks: list[Chunk], lex: Lexicon, gap: i
                     chunks = [c for c in chunks if c.j <= i or c.i >= end or (i + n_first <= c.i and c.j <= k)]
                     chunks.append(Chunk(entry.kind, i, i + n_first, entry.value, entry.detail))
                     break
-    return sorted(chunks, key=lambda c: c.i)
+    return sorted(chunks, key=_START)
 
 
-def _demonym_at(token: Token, lex: Lexicon) -> tuple[int, list[Entry]]:
+def _demonym(token: Token, lex: Lexicon) -> list[Entry]:
+    """The nationality a word names through its inflection ('أمريكيين', 'Americans'): one entry or none."""
     if lex.lang.names_capitalised and not token.text[:1].isupper():
-        return 0, []
+        return []
     for base in lex.lang.demonym_bases(token.norm):
-        found = [e for words, e in lex.lookup(base) if len(words) == 1 and e.kind == "demonym"]
+        found = [e for _, e in lex.index.get(base, {}).get("", ()) if e.kind == "demonym"]
         if found:
-            return 1, found[:1]
-    return 0, []
+            return found[:1]
+    return []

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from conflictkg.extract.chunks import Chunk, SentenceState
-from conflictkg.extract.classes import ATTACKS, SPEECH_ACTS
+from conflictkg.extract.classes import ATTACKS, SPEECH_ACTS, VIOLENT
 from conflictkg.extract.events import Found
 from conflictkg.extract.model import Claim, Event
 from conflictkg.extract.phrases import language_table
@@ -88,6 +88,8 @@ def find_claims(state: SentenceState, text: str, mentions: list[EMention], event
     """Claims in one sentence; `first_event` is the document index of events[0]."""
     claims: list[Claim] = []
     cues = [c for c in state.chunks_of("cue") if c.value in ("verb", "source", "responsibility")]
+    if not cues and all(f.event.type not in SPEECH_ACTS for f in events):
+        return claims  # nobody reports anything here
     # "بحسب ما أفاد", "وفق ما نقلت", "according to what X said": one report, told by its first cue
     cues = [c for n, c in enumerate(cues) if n == 0 or c.i > cues[n - 1].j + 1
             or any(t.is_punct for t in state.tokens[cues[n - 1].j:c.i])]  # but "said, adding" are two
@@ -131,7 +133,7 @@ def find_claims(state: SentenceState, text: str, mentions: list[EMention], event
         if cue.value == "responsibility":
             asserts = asserts or _claimed_act(reg, [f for f in events if f.i < cue.i], key)
             for k in scope:  # "تبنت X الهجوم على ...": X's own act
-                if not events[k].event.actors and events[k].event.type in ATTACKS | {"Killing"}:
+                if not events[k].event.actors and events[k].event.type in VIOLENT:
                     events[k].event.actors = [key]
         first_found = events[scope[0]] if scope else None
         if first_found is not None and first_found.event.type not in SPEECH_ACTS and not first_found.event.actors \
@@ -240,13 +242,12 @@ def _co_speakers(state: SentenceState, who: EMention | str, mentions: list[EMent
         return []
     toks, out = state.tokens, []
     for m in mentions:
-        if m is who or not reg.is_actor(m.key) or m.demonym or m.key == who.key:
-            continue
         first, second = (m, who) if m.i < who.i else (who, m)
+        if second.i - first.j > 1 or m is who or m.demonym or m.key == who.key or not reg.is_actor(m.key):
+            continue  # next to each other or one word apart, and another actor
         gap = toks[first.j:second.i]
-        joined = [t.norm for t in gap] in (["and"], ["و"]) or (
-            not gap and toks[second.i].norm[:1] == "و" and not reg.lex.lang.names_capitalised)
-        if joined and second.i - first.j <= 1:
+        if (len(gap) == 1 and gap[0].norm in ("and", "و")) or (
+                not gap and toks[second.i].norm[:1] == "و" and not reg.lex.lang.names_capitalised):
             out.append(m.key)
     return out
 
@@ -254,7 +255,7 @@ def _co_speakers(state: SentenceState, who: EMention | str, mentions: list[EMent
 def _claimed_act(reg: Registry, earlier: list[Found], claimant: str) -> list[int]:
     """'X claimed responsibility (on Telegram)', 'وتبنت X الهجوم': the last attack told, now X's act."""
     told = reg.doc.events + [f.event for f in earlier]
-    last = next((x for x in range(len(told) - 1, -1, -1) if told[x].type in ATTACKS | {"Killing"}), None)
+    last = next((x for x in range(len(told) - 1, -1, -1) if told[x].type in VIOLENT), None)
     if last is None:
         return []
     if not told[last].actors:
@@ -272,6 +273,8 @@ def _closes_clause(state: SentenceState, cue: Chunk, who: EMention | str, reg: R
 def _relayed_source(state: SentenceState, reporter: EMention, mentions: list[EMention],
                     reg: Registry) -> EMention | None:
     """'نقلت وكالة سانا عن مصدر عسكري': the agency relays; the source is the claimant."""
+    if "عن" not in state.vocabulary:
+        return None
     k = reporter.j
     while k < len(state.tokens) and k - reporter.j < 4 and state.tokens[k].norm != "عن":
         k += 1  # past "(سانا)"
@@ -296,13 +299,7 @@ def _speaker_is_subject(state: SentenceState, cue: Chunk, trigger: int, reg: Reg
     """A pronoun that points back to the speaker opens the reported clause: 'إنه', 'that it'."""
     lang = reg.lex.lang
     table = language_table(lang.code, "self")
-    if not state.may_contain(table):
-        return False
-    for k in range(cue.j, min(trigger, cue.j + 14)):
-        hit = table.at(state.tokens, k)
-        if hit is not None and k + hit[0] <= trigger:
-            return True
-    return False
+    return any(cue.j <= k < min(trigger, cue.j + 14) and k + n <= trigger for k, (n, _) in state.matches(table).items())
 
 
 def _confidence(reg: Registry, claimant: str, has_medium: bool) -> float:

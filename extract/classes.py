@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-__all__ = ["ATTACKS", "SPEECH_ACTS", "MUTUAL", "FROM_THE_AIR"]
+__all__ = ["ATTACKS", "SPEECH_ACTS", "MUTUAL", "FROM_THE_AIR", "HARMLESS", "VIOLENT"]
 
 ATTACKS = frozenset({"Attack", "Airstrike", "Shelling", "RocketAttack", "DroneAttack", "Bombing", "ArmedAssault"})
 SPEECH_ACTS = frozenset({"Condemnation", "Accusation", "Threat", "Endorsement"})
 MUTUAL = frozenset({"ArmedClash", "Cooperation"})  # both sides are actors
 FROM_THE_AIR = frozenset({"Airstrike", "DroneAttack"})  # "قصفت طائرات مسيرة": a drone attack
+HARMLESS = SPEECH_ACTS | {"Cooperation"}  # said or agreed: events that hurt nobody
+VIOLENT = ATTACKS | {"Killing"}

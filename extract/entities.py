@@ -11,12 +11,14 @@ real-world entity one key.
 from __future__ import annotations
 
 from functools import cache
+from operator import attrgetter
 
 from conflictkg.extract.chunks import Chunk, SentenceState
 from conflictkg.extract.heads import HeadPatterns
 from conflictkg.extract.lang import Language, get_language
 from conflictkg.extract.phrases import language_table
 from conflictkg.extract.registry import ACTOR_TYPES, PLACE_TYPES, EMention, Registry
+from conflictkg.extract.text import capitalised, positions, with_article
 from conflictkg.graph.iris import slug
 
 __all__ = ["find_entities"]
@@ -29,6 +31,7 @@ def _not_places(code: str) -> frozenset[str]:
         lang.time_words | frozenset(lang.number_words) | frozenset(lang.day_offsets)
 
 
+_NAMING_CHUNKS = frozenset({"title", "head", "entity", "demonym"})  # the chunks entity_at builds a mention from
 _PATRON_PHRASES = (("backed", "backedBy"), ("allied", "alliedWith"), ("led", "ledBy"), ("wing", "memberOf"))
 _DIRECTION_EN = {"east": "eastern", "west": "western", "north": "northern", "south": "southern",
                  "central": "central", "northeast": "northeastern", "northwest": "northwestern",
@@ -36,6 +39,23 @@ _DIRECTION_EN = {"east": "eastern", "west": "western", "north": "northern", "sou
 _DIRECTION_AR = {"east": "شرق", "west": "غرب", "north": "شمال", "south": "جنوب", "central": "وسط",
                  "northeast": "شمال شرق", "northwest": "شمال غرب", "southeast": "جنوب شرق",
                  "southwest": "جنوب غرب"}
+
+
+@cache
+def _place_prepositions(code: str) -> frozenset[str]:
+    return frozenset(word for word, role in get_language(code).prepositions.items() if role == "location")
+
+
+@cache
+def _casualty_words(code: str) -> frozenset[str]:
+    lang = get_language(code)
+    return lang.killed_words | lang.injured_words
+
+
+@cache
+def _patron_words(code: str) -> frozenset[str]:
+    """Every word a patron phrase ('backed by', 'allied with', 'led by', 'the armed wing of') starts with."""
+    return frozenset().union(*(language_table(code, name).first_words for name, _ in _PATRON_PHRASES))
 
 
 class _Finder(HeadPatterns):
@@ -47,14 +67,16 @@ class _Finder(HeadPatterns):
         self.toks = state.tokens
         self.used = [False] * len(self.toks)
         self.mentions: list[EMention] = []
-        self.casualty_words = self.lang.killed_words | self.lang.injured_words
+        self.patron_words = _patron_words(self.lang.code)
 
     # -- helpers -------------------------------------------------------------
     def surface(self, i: int, j: int) -> str:
         """The words as written, without a conjunction glued to the first ('وشهود' names 'شهود')."""
         text = self.s.text(i, j, self.text)
-        first = self.s.chunk_at(i)
-        if first is not None and first.i == i and not self.lang.names_capitalised:
+        if self.lang.names_capitalised:
+            return text
+        first = self.s.starting.get(i)
+        if first is not None:
             conj = len(first.prefix) - len(first.prefix.lstrip("وف"))
             text = text[conj:]
         return text
@@ -64,20 +86,22 @@ class _Finder(HeadPatterns):
 
     def is_stop(self, i: int) -> bool:
         t = self.toks[i]
-        return t.is_punct or t.norm in self.lang.stopwords or bool(set(t.forms[:1])
-                                                                     & self.lang.stopwords)
+        return t.is_punct or t.norm in self.lang.stopwords
 
     def phrase_at(self, i: int, name: str) -> int:
         """Length of the language's `name` phrase starting at token i (0 when absent)."""
-        hit = self.s.phrase_at(language_table(self.lang.code, name), i)
+        hit = language_table(self.lang.code, name).at(self.toks, i)
         return hit[0] if hit else 0
 
+    def may_name_patron(self, i: int) -> bool:
+        """Whether a patron phrase may start at token i: one set test, asked after every mention."""
+        return 0 <= i < len(self.toks) and not self.patron_words.isdisjoint(self.toks[i].forms)
+
     def add(self, i: int, j: int, key: str, demonym: bool = False) -> EMention:
-        first = self.s.chunk_at(i)
-        m = EMention(i, j, key, demonym, first.prefix if first is not None and first.i == i else "")
+        first = self.s.starting.get(i)
+        m = EMention(i, j, key, demonym, first.prefix if first is not None else "")
         self.mentions.append(m)
-        for k in range(i, j):
-            self.used[k] = True
+        self.used[i:j] = [True] * (j - i)
         return m
 
     def free(self, i: int) -> bool:
@@ -95,7 +119,7 @@ class _Finder(HeadPatterns):
                 break
             if self.toks[j].text.isdigit() or self.norm(j).isdigit() or self.norm(j) in self.lang.number_words:
                 break  # "متمردو تحالف القوى الديمقراطية ٢٢ مدنيا": a count, not part of the name
-            if not self.casualty_words.isdisjoint(self.toks[j].forms):
+            if not _casualty_words(self.lang.code).isdisjoint(self.toks[j].forms):
                 break  # "قُتل جنديان وأصيب ثلاثة": the toll, not a name
             if j > i and not self.lang.names_capitalised and self.norm(j).startswith("و") and \
                     len(self.toks[j].forms) > 1:
@@ -118,26 +142,32 @@ class _Finder(HeadPatterns):
             and t.end == self.toks[j + 1].start
 
     # -- entity at a position -------------------------------------------------
-    def may_start(self, i: int) -> bool:
-        """A cheap test run on every token: False only where entity_at cannot find anything, namely
-        no chunk starts here, no direction word, and no unknown name can begin (English: no capital or
-        name particle; Arabic: not right after a preposition of place)."""
-        c = self.s.chunk_at(i)
-        if c is not None and c.i == i:
-            return True
-        t = self.toks[i]
-        if t.norm in self.lang.directions:
-            return True
-        if self.lang.names_capitalised:
-            return t.text[:1].isupper() or t.norm in self.lang.name_particles
-        return self.lang.prepositions.get(self.norm(i - 1)) == "location"
+    def starts(self) -> list[int]:
+        """The tokens where entity_at may find something, in order, found before it runs: a direction word,
+        where a title, head, name or demonym chunk starts, and, where no chunk starts, where an unknown name
+        can begin (English: a capital or a name particle; Arabic: right after a preposition of place).
+        entity_at finds nothing at the start of an event word, cue or weapon."""
+        lang, toks, starting = self.lang, self.toks, self.s.starting
+        if lang.names_capitalised:
+            found = set(capitalised(toks))
+            found.update(positions(toks, lang.name_particles))
+        else:
+            found = {i + 1 for i in positions(toks, _place_prepositions(lang.code))}
+        for i, c in starting.items():  # where a chunk starts, its kind decides
+            if c.kind in _NAMING_CHUNKS:
+                found.add(i)
+            else:
+                found.discard(i)
+        found.update(positions(toks, lang.directions))
+        found.discard(len(toks))  # after a preposition that ends the sentence
+        return sorted(found)
 
     def entity_at(self, i: int) -> EMention | None:
         """The mention starting at token i, trying patterns then gazetteer names."""
         if not self.free(i):
             return next((m for m in self.mentions if m.i == i), None)
         c = self.s.chunk_at(i)
-        if self.norm(i) in self.lang.directions:
+        if self.toks[i].norm in self.lang.directions:
             two = f"{self.norm(i)} {self.norm(i + 1)}" in self.lang.directions
             following = self.s.chunk_at(i + 1 + two, "entity")
             if following is not None and following.i == i + 1 + two:
@@ -249,7 +279,7 @@ class _Finder(HeadPatterns):
         c = self.s.chunk_at(i, "entity")
         if c is not None and c.i == i and "Person" in self.reg.lex.entities[c.value].types:
             return c.j, self.reg.known(c.value, self.surface(c.i, c.j))
-        if not self.lang.names_capitalised and any(f.startswith("ال") for f in self.toks[i].forms[:2]):
+        if not self.lang.names_capitalised and with_article(self.toks[i]):
             return i, None  # Arabic personal names take no article, nor a clitic before it ("بالإنجليزية")
         j = self.name_tokens(i)
         if j == i:
@@ -390,6 +420,8 @@ class _Finder(HeadPatterns):
 
     def patron_after(self, j: int) -> tuple[str | None, str | None, int]:
         """'backed by X' / 'المدعومة من X' / 'allied with X' after a mention: (patron, relation, new end)."""
+        if not self.may_name_patron(j):
+            return None, None, j
         for name, rel in _PATRON_PHRASES:
             n = self.phrase_at(j, name)
             if n and self.norm(j + n) == "the":  # "a member of the Three Brotherhood Alliance"
@@ -440,10 +472,8 @@ class _Finder(HeadPatterns):
     def named_persons(self) -> None:
         """'ضابط في الشرطة يدعى محمد عبدي', 'an officer named Mohamed Abdi': the words after 'named' are a
         person's name. يدعى is also 'claims' ('يدعي أن'), so a naming drops the reporting cue read there."""
-        table = language_table(self.lang.code, "named")
-        for k in range(len(self.toks) if self.s.may_contain(table) else 0):
-            hit = table.at(self.toks, k)
-            if hit is None or self.norm(k + hit[0]) in self.lang.complementisers or not self.free(k + hit[0]):
+        for k, hit in self.s.matches(language_table(self.lang.code, "named")).items():
+            if self.norm(k + hit[0]) in self.lang.complementisers or not self.free(k + hit[0]):
                 continue
             end, person = self.person_name(k + hit[0])
             if person is not None:
@@ -483,9 +513,10 @@ def find_entities(state: SentenceState, text: str, reg: Registry,
             if f.free(c.i) and f.norm(c.i - 1) not in ("the", "this", "that", "these", "those") \
                     and not f.compound_head(c):
                 f.entity_at(c.i)
-    for i in range(len(state.tokens)):
-        if f.free(i) and f.may_start(i):
+    used = f.used
+    for i in f.starts():
+        if not used[i]:
             f.entity_at(i)
     for start, end, cls in model_spans:
         f.from_model(start, end, cls)
-    return sorted((m for m in f.mentions if m.key), key=lambda m: m.i)
+    return sorted([m for m in f.mentions if m.key], key=attrgetter("i"))

@@ -7,16 +7,18 @@ Negated, denied, threatened, future or generic events are not emitted as having 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from operator import attrgetter
 
 from conflictkg.extract.anaphora import antecedent, definite
 from conflictkg.extract.chunks import Chunk, SentenceState
-from conflictkg.extract.classes import ATTACKS, SPEECH_ACTS
+from conflictkg.extract.classes import ATTACKS, HARMLESS, SPEECH_ACTS
 from conflictkg.extract.lang import Language
 from conflictkg.extract.model import Event
 from conflictkg.extract.phrases import language_table
 from conflictkg.extract.registry import EMention, Registry
 from conflictkg.extract.roles import Roles
 from conflictkg.extract.syntax import clause_bounds, prep_of
+from conflictkg.extract.text import with_article
 
 __all__ = ["find_events", "Found"]
 
@@ -35,8 +37,8 @@ class Found:
 def find_events(state: SentenceState, text: str, mentions: list[EMention], reg: Registry) -> list[Found]:
     """Events asserted as having happened in one sentence, with their roles."""
     under, lands, shot = (language_table(reg.lex.lang.code, name) for name in ("under", "lands", "intercepted"))
-    if not state.chunks_of("trigger") and not state.chunks_of("support") and not state.may_contain(under) \
-            and not ((state.may_contain(lands) or state.may_contain(shot)) and state.chunks_of("weapon")):
+    if not state.chunks_of("trigger") and not state.chunks_of("support") and not state.matches(under) \
+            and not ((state.matches(lands) or state.matches(shot)) and state.chunks_of("weapon")):
         return []  # no event word: the role rules have nothing to fill
     roles = Roles(state, text, mentions, reg)
     found: list[Found] = []
@@ -59,7 +61,8 @@ def find_events(state: SentenceState, text: str, mentions: list[EMention], reg: 
     triggers = [t for t in triggers if not any(t.i == w.i for w in landed)] + landed
     triggers = _one_reading_per_span(state, triggers, mentions, reg.lex.lang)
     triggers = [c for c in triggers if not _describes_a_name(state, c, mentions, roles)]
-    triggers = [c for c in triggers if not _verb_used_as_noun(state, c, mentions, reg.lex.lang)]
+    if reg.lex.lang.names_capitalised:  # only English tells a verb by its plural: "Houthi targets"
+        triggers = [c for c in triggers if not _verb_used_as_noun(state, c, mentions, reg.lex.lang)]
     for c in triggers:
         if not c.value or roles.negated(c.i) or roles.denied(c.i) or roles.conditional(c.i) \
                 or _describes(state, c) or _generic(state, c):
@@ -82,7 +85,7 @@ def find_events(state: SentenceState, text: str, mentions: list[EMention], reg: 
             noun.locations += [p for p in probe.locations if p not in noun.locations]
             noun.instruments += [w for w in probe.instruments if w not in noun.instruments]
             continue
-        if c.value not in SPEECH_ACTS | {"Cooperation"} and roles.future(c.i):
+        if c.value not in HARMLESS and roles.future(c.i):
             if any(t.value == "Threat" for t in triggers):
                 continue
             c = Chunk("trigger", c.i, c.j, "Threat", c.detail)  # a vow to attack is a threat
@@ -90,8 +93,9 @@ def find_events(state: SentenceState, text: str, mentions: list[EMention], reg: 
             continue  # "struck ... air strikes", "a suicide bomber blew himself up": one event
         # "قتل عنصران بغارة", "killed by a drone strike" are the strike's toll; "killed in the attack"
         # stays a Killing of its own, whose target is the victims
-        following = next((t for t in triggers if c.j <= t.i <= c.j + 4 and t.value in ATTACKS), None)
-        if c.value == "Killing" and following is not None and (
+        following = next((t for t in triggers if c.j <= t.i <= c.j + 4 and t.value in ATTACKS), None) \
+            if c.value == "Killing" else None
+        if following is not None and (
                 (state.tokens[following.i].norm[:1] == "ب" and not reg.lex.lang.names_capitalised)
                 or state.tokens[following.i - 1].norm == "by"):
             continue
@@ -117,15 +121,16 @@ def find_events(state: SentenceState, text: str, mentions: list[EMention], reg: 
             before = found[-1].event
             ev.actors = ev.actors or list(before.actors)
             before.locations += [t for t in ev.targets if reg.is_place(t) and t not in before.locations]
-        accused = next((f.event for f in reversed(found) if f.event.type == "Accusation" and f.event.targets), None)
-        if accused is not None and not ev.actors and ev.type not in SPEECH_ACTS:
+        accused = next((f.event for f in reversed(found) if f.event.type == "Accusation" and f.event.targets),
+                       None) if not ev.actors and ev.type not in SPEECH_ACTS else None
+        if accused is not None:
             ev.actors = [accused.targets[0]]  # "accused X of killing", "اتهم X بقتل"
             ev.targets = [t for t in ev.targets if t not in ev.actors]
         _blamed_on(state, c, ev, found, roles)
         if not ev.actors and ev.type in SPEECH_ACTS and c.i > 0 and state.tokens[c.i - 1].text in (",", "،"):
             ev.actors = _participle_speaker(state, c, ev, found, mentions, roles)
         ev.confidence = _confidence(ev, c, reg)
-        earlier = antecedent(state, c, ev, reg.doc.events + [f.event for f in found], reg.lex.lang)
+        earlier = antecedent(state, c, ev, reg.doc.events, (f.event for f in found), reg.lex.lang)
         found.append(Found(ev, c.i, c.j, earlier, c.detail == "noun"))
     return found
 
@@ -150,15 +155,13 @@ def _fire_under(state: SentenceState, triggers: list[Chunk], lang: Language) -> 
     """'the patrol came under fire', 'ships came under Houthi missile fire': fire after 'came under' is an
     attack, of the kind of the weapon named before it; of no one kind when two are ('missile and drone fire')."""
     under, fire = language_table(lang.code, "under"), language_table(lang.code, "fire_noun")
-    toks, out = state.tokens, []
-    for k in range(len(toks) if state.may_contain(under) and state.may_contain(fire) else 0):
-        hit = under.at(toks, k)
-        if hit is None:
-            continue
+    toks, out, unders = state.tokens, [], state.matches(under)
+    fires = state.matches(fire) if unders else {}
+    for k, hit in unders.items() if fires else ():
         for x in range(k + hit[0], min(len(toks), k + hit[0] + 6)):
             if any(t.i == x for t in triggers):
                 break  # "came under rocket attack": the event word is there
-            word = fire.at(toks, x)
+            word = fires.get(x)
             if word is not None:
                 kinds = {w.value for w in state.chunks_of("weapon") if k + hit[0] <= w.i < x and w.value}
                 out.append(Chunk("trigger", x, x + word[0], kinds.pop() if len(kinds) == 1 else "Attack", "noun"))
@@ -169,10 +172,12 @@ def _fire_under(state: SentenceState, triggers: list[Chunk], lang: Language) -> 
 def _blamed_on(state: SentenceState, c: Chunk, ev: Event, found: list[Found], roles: Roles) -> None:
     """'blamed the attack on X': X is the accused, not the attack's target, and 'the attack' is left
     without roles so that it folds into the attack told before."""
+    if ev.type not in ATTACKS:
+        return
     blame = next((f for f in reversed(found) if f.event.type == "Accusation" and not f.event.targets
                   and 0 <= c.i - f.j <= 3), None)
-    if blame is None or ev.type not in ATTACKS or state.phrase_at(language_table(roles.lang.code, "blame_on"),
-                                                                    blame.i) is None:
+    if blame is None or blame.i not in state.matches(
+            language_table(roles.lang.code, "blame_on")):
         return
     accused = next((m for m in roles.mentions if c.j < m.i <= c.j + 2 and roles.preps[id(m)] == "target"), None)
     if accused is not None:
@@ -180,18 +185,18 @@ def _blamed_on(state: SentenceState, c: Chunk, ev: Event, found: list[Found], ro
         ev.targets = [t for t in ev.targets if t != accused.key]
 
 
+_IN_GAZETTEER = attrgetter("in_gazetteer")
 _DETERMINERS = frozenset("a an the this that these those its their his her our another every each".split())
 
 
 def _intercepted(state: SentenceState, lang: Language) -> list[Chunk]:
     """'shot down 23 Ukrainian drones', 'أسقطت الدفاعات الجوية 23 طائرة مسيرة أوكرانية': an attack with that
     weapon, told by the weapon's noun, whose owner, named beside it, is the actor."""
-    downed = language_table(lang.code, "intercepted")
+    downed = state.matches(language_table(lang.code, "intercepted"))
     out = []
-    for w in state.chunks_of("weapon") if state.may_contain(downed) else ():
+    for w in state.chunks_of("weapon") if downed else ():
         owner = state.chunk_at(w.j if lang.verb_initial else w.i - 1, "demonym")
-        if w.value and owner is not None and any((hit := state.phrase_at(downed, k)) is not None and k + hit[0] <= w.i
-                           for k in range(max(0, w.i - 6), w.i)):
+        if w.value and owner is not None and any(w.i - 6 <= k and k + n <= w.i for k, (n, _) in downed.items()):
             out.append(Chunk("trigger", w.i, w.j, w.value, "noun"))
     return out
 
@@ -199,13 +204,13 @@ def _intercepted(state: SentenceState, lang: Language) -> list[Chunk]:
 def _weapon_lands(state: SentenceState, triggers: list[Chunk], lang: Language) -> list[Chunk]:
     """'mortar shells landed near the palace', 'سقطت قذائف على حي': a weapon that lands or falls is an
     attack of its kind, whose event word is that verb."""
-    lands = language_table(lang.code, "lands")
+    lands = state.matches(language_table(lang.code, "lands"))
     toks, out = state.tokens, []
-    for w in state.chunks_of("weapon") if state.may_contain(lands) else ():
+    for w in state.chunks_of("weapon") if lands else ():
         # the verb follows its weapon ("rockets reportedly fell", "إحدى المسيرات سقطت"), or in Arabic comes first
         after = range(w.j, min(len(toks), w.j + 2))
         for k in [*range(max(0, w.i - 3), w.i), *after] if lang.verb_initial else after:
-            hit = lands.at(toks, k)
+            hit = lands.get(k)
             if w.value and hit is not None and (k + hit[0] <= w.i or k >= w.j) \
                     and not any(t.i <= k < t.j and t.value not in SPEECH_ACTS for t in triggers):
                 out.append(Chunk("trigger", k, k + hit[0], w.value, "verb"))
@@ -217,7 +222,7 @@ def _one_reading_per_span(state: SentenceState, triggers: list[Chunk], mentions:
                           lang: Language) -> list[Chunk]:
     """'raid', 'attack', 'قصف' are verbs and nouns: keep the noun in a nominal context, else the verb."""
     by_span: dict[tuple[int, int], list[Chunk]] = {}
-    for c in sorted(triggers, key=lambda c: (c.i, c.j)):
+    for c in sorted(triggers, key=attrgetter("i", "j")):
         by_span.setdefault((c.i, c.j), []).append(c)
     out = []
     for (i, j), readings in by_span.items():
@@ -228,7 +233,7 @@ def _one_reading_per_span(state: SentenceState, triggers: list[Chunk], mentions:
             continue
         if len(readings) > 1:
             prev = state.tokens[i - 1].norm if i > 0 else ""
-            article = any(f.startswith("ال") for f in state.tokens[i].forms[:2])
+            article = with_article(state.tokens[i])
             nominal = prev in _DETERMINERS or article or prev in lang.prepositions or \
                 _nominal_context(state, readings[0], mentions, lang) or _object_of_speech_act(state, i, triggers, lang)
             readings = [r for r in readings if (r.detail == "noun") == nominal] or readings[:1]
@@ -261,14 +266,13 @@ def _describes_a_name(state: SentenceState, c: Chunk, mentions: list[EMention], 
     Houthis', 'fighting alongside': the word is part of a name or of a relation between names, not an act."""
     if any(m.i <= c.i and c.j <= m.j for m in mentions):
         return True
-    if state.phrase_at(language_table(roles.lang.code, "allied"), c.i) is not None:
+    if c.i in state.matches(language_table(roles.lang.code, "allied")):
         return True  # "armed movements fighting alongside the army": an alliance, not a clash
     toks = state.tokens
     if c.value not in SPEECH_ACTS or roles.passive(c):
         return False
     hyphenated = c.i > 1 and toks[c.i - 1].text == "-" and toks[c.i - 1].end == toks[c.i].start
-    agent = language_table(roles.lang.code, "agent")
-    return hyphenated or state.phrase_at(agent, c.j) is not None
+    return hyphenated or c.j in state.matches(language_table(roles.lang.code, "agent"))
 
 
 def _verb_used_as_noun(state: SentenceState, c: Chunk, mentions: list[EMention], lang: Language) -> bool:
@@ -328,6 +332,6 @@ def _confidence(ev: Event, c: Chunk, reg: Registry) -> float:
     keys = ev.actors + ev.targets + ev.locations
     score += 0.15 if ev.actors else 0.0
     score += 0.1 if (ev.targets or ev.locations) else 0.0
-    if keys and all(reg.doc.entities[k].in_gazetteer for k in keys):
+    if keys and all(map(_IN_GAZETTEER, map(reg.doc.entities.__getitem__, keys))):
         score += 0.1
     return round(min(score, 0.95), 2)

@@ -10,11 +10,12 @@ from __future__ import annotations
 
 from conflictkg.extract.chunks import Chunk
 from conflictkg.extract.registry import ACTOR_TYPES, PLACE_TYPES, EMention, breadth
-from conflictkg.extract.text import QUOTES_CLOSE, QUOTES_OPEN
+from conflictkg.extract.text import QUOTES_CLOSE, QUOTES_OPEN, with_article
 from conflictkg.graph.iris import slug
 
 __all__ = ["HeadPatterns"]
 
+_NAMED = ACTOR_TYPES | PLACE_TYPES  # the classes a name or an antecedent can fill
 _FORCES_OF = {"en": "Armed forces of {}", "ar": "قوات {}"}  # the label of a state's forces named by adjective
 
 
@@ -114,8 +115,7 @@ class HeadPatterns:
         of = 1 if self.norm(j) == "of" and (cls in ("Settlement", "Region") or (
             after_of is not None and after_of.i == j + 1
             and self.reg.lex.entities[after_of.value].types & {"Settlement", "Region"})) else 0
-        definite = not self.lang.names_capitalised and any(
-            f.startswith("ال") for f in self.toks[c.i].forms[:2])
+        definite = not self.lang.names_capitalised and with_article(self.toks[c.i])
         inner = self.s.chunk_at(j, "head")
         if not self.lang.names_capitalised and not definite and cls in ACTOR_TYPES and inner is not None \
                 and inner.i == j and not inner.prefix and inner.value in ACTOR_TYPES and self.free(j):
@@ -137,7 +137,7 @@ class HeadPatterns:
             nation, j = nxt.value, nxt.j  # "حكومة جنوب السودان", "جيش مالي": the state's own body
             self.reg.known(nxt.value, self.surface(nxt.i, nxt.j))
         name_start = j + of
-        relation_next = any(self.phrase_at(j, rel) for rel in ("backed", "allied", "led"))
+        relation_next = self.may_name_patron(j) and any(self.phrase_at(j, rel) for rel in ("backed", "allied", "led"))
         if definite and nation is None and not relation_next and j < len(self.toks) and self.free(j) \
                 and self.s.chunk_at(j) is None and self.norm(j).startswith("ال") and not self.is_stop(j) \
                 and cls in ACTOR_TYPES:
@@ -157,7 +157,7 @@ class HeadPatterns:
             j += 1
         if adjectives and cls != "Group":
             named, name_start = False, j
-        quoted = self.quoted_name(name_start) if cls in PLACE_TYPES | ACTOR_TYPES else None
+        quoted = self.quoted_name(name_start) if cls in _NAMED else None
         known = self.s.chunk_at(quoted[0], "entity") if quoted is not None else None
         if known is not None and known.i == quoted[0] and known.j == quoted[1]:  # "تحالف «فيف أنسانم»"
             return self.add(start, quoted[1] + 1, self.reg.known(known.value, self.surface(known.i, known.j)))
@@ -176,7 +176,7 @@ class HeadPatterns:
         rel_patron, rel_kind, m.j = self.patron_after(m.j)
         patron = patron or rel_patron
         patron_rel = rel_kind or patron_rel
-        name = " ".join(self.norm(k) for k in range(name_start, name_stop))
+        name = " ".join(t.norm for t in self.toks[name_start:name_stop])
         surface = self.surface(m.i, m.j)
         if (modifiers or adjectives) and not name and nation is None and patron is None:
             if cls in PLACE_TYPES:  # "a crowded market", "سوق شعبي": a place of this report, not a shared one
@@ -203,7 +203,7 @@ class HeadPatterns:
             named = c.j - c.i > 1 and self.reg.last_of(cls) is None
             if (indefinite or named) and cls != "Group":
                 return self.finish(m, f"{cls.lower()}/{self.reg.doc.doc_id}/{slug(surface)}", cls, surface)
-            antecedent = self.reg.last_of(cls) if cls in ACTOR_TYPES | PLACE_TYPES else None
+            antecedent = self.reg.last_of(cls) if cls in _NAMED else None
             if antecedent is None or cls == "Group":  # no antecedent: no guess
                 self.mentions.remove(m)
                 return None if cls != "Group" else self.finish(m, f"group/{entry}", cls, surface)

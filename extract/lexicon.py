@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 from rdflib import OWL, RDF, RDFS, SKOS, Graph, Literal, URIRef
 
@@ -65,14 +66,9 @@ class Lexicon:
     index: dict[str, dict[str, list[tuple[tuple[str, ...], Entry]]]]
     entities: dict[str, GazetteerEntity]
     gapped: PhraseTable | None = None  # first part -> ((second part, entry, strict), ...)
-
-    def lookup(self, form: str, next_forms: tuple[str, ...] = ()) -> list[tuple[tuple[str, ...], Entry]]:
-        """Phrases starting with `form` whose second word is one of `next_forms`, and one-word phrases."""
-        bucket = self.index.get(form)
-        if bucket is None:
-            return []
-        found = [p for second in next_forms for p in bucket.get(second, ())]
-        return found + bucket.get("", [])
+    # word as written -> what may match from it, kept by extract/chunks.py: one table per lexicon, so a
+    # user's extra lexicon never sees the matches of another
+    word_cache: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
 
 def _local(iri: URIRef, base: str) -> str:

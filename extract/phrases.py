@@ -26,21 +26,30 @@ class PhraseTable:
     def __init__(self, phrases: Iterable[tuple[tuple[str, ...], Hashable]]) -> None:
         self._by_first: dict[str, list[tuple[tuple[str, ...], Hashable]]] = defaultdict(list)
         self._by_last: dict[str, list[tuple[tuple[str, ...], Hashable]]] = defaultdict(list)
+        key_words = set()
         for words, value in phrases:
             self._by_first[words[0]].append((words, value))
             self._by_last[words[-1]].append((words, value))
+            key_words.add(max(words, key=len))
         for table in (self._by_first, self._by_last):
             for entries in table.values():
                 entries.sort(key=lambda e: -len(e[0]))
         # a sentence none of whose word forms starts a phrase has no match at all: one set test
         self.first_words = frozenset(self._by_first)
+        # nor has one without any of these, one word of each phrase: the longest, as long words are rare
+        # ("response" in "in response to", "حال" in "في حال"), so the test rules out more sentences
+        self.key_words = frozenset(key_words)
+        self.last_words = frozenset(self._by_last)
 
     @staticmethod
     def fits(tokens: list[Token], start: int, words: tuple[str, ...]) -> bool:
         """Whether `words` stand at token `start`."""
         if start < 0 or start + len(words) > len(tokens):
             return False
-        return all(w in tokens[start + k].forms for k, w in enumerate(words))
+        for k, w in enumerate(words):
+            if w not in tokens[start + k].forms:
+                return False
+        return True
 
     def at(self, tokens: list[Token], i: int) -> tuple[int, Hashable] | None:
         """The longest phrase starting at token i: (length, value)."""
@@ -56,7 +65,7 @@ class PhraseTable:
 
     def ending_before(self, tokens: list[Token], end: int) -> bool:
         """Whether a phrase ends right before token `end`."""
-        if not 0 < end <= len(tokens):
+        if not 0 < end <= len(tokens) or self.last_words.isdisjoint(tokens[end - 1].forms):
             return False
         return any(self.fits(tokens, end - len(words), words)
                    for form in tokens[end - 1].forms for words, _ in self._by_last.get(form, ()))

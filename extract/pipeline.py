@@ -10,16 +10,17 @@ import hashlib
 from bisect import bisect_left
 from datetime import date
 from functools import cache
+from operator import attrgetter
 
 from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, LENGTH
 
 from conflictkg.extract.anaphora import fold_repeated
 from conflictkg.extract.chunks import SentenceState, match_phrases
 from conflictkg.extract.claims import find_claims
-from conflictkg.extract.classes import ATTACKS, SPEECH_ACTS
+from conflictkg.extract.classes import ATTACKS, HARMLESS
 from conflictkg.extract.entities import find_entities
 from conflictkg.extract.events import Found, find_events
-from conflictkg.extract.lang import detect_language, get_language
+from conflictkg.extract.lang import Language, detect_language, get_language
 from conflictkg.extract.lexicon import load_lexicon
 from conflictkg.extract.model import Document, Sentence
 from conflictkg.extract.model_evidence import ModelEvidence, fill_from_parse, model_evidence
@@ -41,28 +42,43 @@ def _tokenizer(lang: str):
     return get_language(lang).make_tokenizer()
 
 
+_WORDS_KEPT = 100_000  # distinct words a language keeps read; the table is emptied when full
+
+
 def _tokens(text: str, start: int, end: int, lang: str) -> list[Token]:
     """Tokens of text[start:end] with document offsets and normalised forms.
 
     spaCy's arrays are read in one call: iterating a Doc builds a Python object per token,
-    which cost more than the tokenizing itself.
+    which cost more than the tokenizing itself. A word's normalised form and forms are looked up
+    in the language's table of words already seen.
     """
     language = get_language(lang)
-    norm, forms = language.normalise, language.token_forms
+    seen = language.words_seen
     out = []
-    rows = _tokenizer(lang)(text[start:end]).to_array([IDX, LENGTH, IS_SPACE, IS_PUNCT]).tolist()
-    for idx, length, space, punct in rows:
+    rows = _tokenizer(lang)(text[start:end]).to_array([IDX, LENGTH, IS_SPACE, IS_PUNCT])
+    rows[:, 0] += start  # document offsets
+    rows[:, 1] += rows[:, 0]  # the length becomes the end
+    for s, e, space, punct in rows.tolist():
         if not space:
-            s = start + idx
-            word = text[s:s + length]
-            n = norm(word)
-            out.append(Token(word, s, s + length, n, bool(punct), forms(word, n)))
+            word = text[s:e]
+            norm, is_punct, forms = seen.get(word) or _read_word(language, word, bool(punct))
+            out.append(Token(word, s, e, norm, is_punct, forms))
     return out
+
+
+def _read_word(language: Language, word: str, is_punct: bool) -> tuple[str, bool, tuple[str, ...]]:
+    """A word's normalised form, punctuation flag (a lexeme's, so the word's) and forms, kept on the
+    language: they depend on the word alone."""
+    if len(language.words_seen) >= _WORDS_KEPT:
+        language.words_seen.clear()
+    n = language.normalise(word)
+    known = language.words_seen[word] = n, is_punct, language.token_forms(word, n)
+    return known
 
 
 def _by_sentence(tokens: list[Token], spans: list[tuple[int, int]]) -> list[list[Token]]:
     """Split document tokens into sentences by their start offsets."""
-    starts = [t.start for t in tokens]
+    starts = list(map(attrgetter("start"), tokens))
     return [tokens[bisect_left(starts, s):bisect_left(starts, e)] for s, e in spans]
 
 
@@ -94,25 +110,30 @@ def extract_document(text: str, *, doc_id: str | None = None, lang: str | None =
         _numbers_and_time(state, text, found, doc)
         link_responses(state, found, len(doc.events), doc)
         doc.claims.extend(find_claims(state, text, mentions, found, len(doc.events), reg))
-        repeats.update({len(doc.events) + x: f.repeats for x, f in enumerate(found) if f.repeats is not None})
-        doc.events.extend(f.event for f in found)
+        for f in found:
+            if f.repeats is not None:
+                repeats[len(doc.events)] = f.repeats
+            doc.events.append(f.event)
         find_relations(state, mentions, reg)
     fold_repeated(doc, repeats)
     return doc
 
 
 def _numbers_and_time(state: SentenceState, text: str, found: list[Found], doc: Document) -> None:
+    follows_attack = doc.events and doc.events[-1].sentence == state.index - 1 and doc.events[-1].type in ATTACKS
+    if not found and not follows_attack:
+        return  # no event here or just before for a toll or a time
     lang = get_language(doc.lang)
-    words, when = find_time(state, text, lang, doc.date)
+    words, when = find_time(state, text, lang, doc.date) if found else (None, None)
     killed, killed_at = casualties(state, lang.killed_words, lang)
     injured, injured_at = casualties(state, lang.injured_words, lang)
-    harm, harm_at = casualties(state, lang.harm_words, lang)
-    if harm == 0:  # "caused no casualties", "دون وقوع خسائر بشرية": nobody killed or wounded
-        killed, killed_at = (0, harm_at) if killed is None else (killed, killed_at)
-        injured, injured_at = (0, harm_at) if injured is None else (injured, injured_at)
-    harmful = [f for f in found if f.event.type not in SPEECH_ACTS | {"Cooperation"}]
-    if not found and doc.events and doc.events[-1].sentence == state.index - 1 \
-            and doc.events[-1].type in ATTACKS:  # "... struck a tanker on Tuesday. No one was hurt."
+    if killed is None or injured is None:
+        harm, harm_at = casualties(state, lang.harm_words, lang)
+        if harm == 0:  # "caused no casualties", "دون وقوع خسائر بشرية": nobody killed or wounded
+            killed, killed_at = (0, harm_at) if killed is None else (killed, killed_at)
+            injured, injured_at = (0, harm_at) if injured is None else (injured, injured_at)
+    harmful = [f for f in found if f.event.type not in HARMLESS]
+    if not found:  # "... struck a tanker on Tuesday. No one was hurt."
         last = doc.events[-1]
         last.fatalities = killed if last.fatalities is None else last.fatalities
         last.injuries = injured if last.injuries is None else last.injuries

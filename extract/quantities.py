@@ -122,10 +122,13 @@ def find_time(state: SentenceState, text: str, lang: Language, doc_date: date | 
         -> tuple[str | None, date | None]:
     """The sentence's time expression (its words) and, when the document date fixes it, the date."""
     toks = state.tokens
-    if _time_words(lang.code).isdisjoint(state.vocabulary):
+    time_words = _time_words(lang.code)
+    if time_words.isdisjoint(state.vocabulary):
         return None, None
     for i, t in enumerate(toks):
         forms = t.forms
+        if time_words.isdisjoint(forms):
+            continue  # no weekday, day word or month here
         start = i - 1 if i > 0 and (toks[i - 1].norm in lang.time_words or toks[i - 1].norm in (
             "on", "last", "يوم")) else i
         if forms[0] in lang.weekdays or (len(forms) > 1 and forms[1] in lang.weekdays):
@@ -170,7 +173,7 @@ def _month_at(state: SentenceState, i: int, lang: Language) -> tuple[int, int] |
     toks = state.tokens
     if i >= len(toks) or (lang.names_capitalised and not toks[i].text[:1].isupper()):
         return None  # English "may", "march"
-    return state.phrase_at(_months(lang.code), i)
+    return state.matches(_months(lang.code)).get(i)
 
 
 @cache

@@ -24,7 +24,7 @@ def breadth(types: set[str] | frozenset[str]) -> int:
     return min((_BREADTH[t] for t in types if t in _BREADTH), default=9)
 
 
-@dataclass(eq=False)  # a mention is itself: compared by identity
+@dataclass(eq=False, slots=True)  # a mention is itself: compared by identity
 class EMention:
     i: int
     j: int
@@ -43,13 +43,16 @@ class Registry:
         self._surnames: dict[str, str] = {}
 
     def types(self, key: str) -> set[str]:
-        return self.doc.entities[key].types if key in self.doc.entities else set()
+        ent = self.doc.entities.get(key)
+        return ent.types if ent is not None else set()
 
     def is_actor(self, key: str) -> bool:
-        return bool(self.types(key) & ACTOR_TYPES)
+        ent = self.doc.entities.get(key)
+        return ent is not None and not ent.types.isdisjoint(ACTOR_TYPES)
 
     def is_place(self, key: str) -> bool:
-        return bool(self.types(key) & PLACE_TYPES)
+        ent = self.doc.entities.get(key)
+        return ent is not None and not ent.types.isdisjoint(PLACE_TYPES)
 
     def known(self, key: str, surface: str) -> str:
         """A gazetteer entity, added to the document on first mention."""

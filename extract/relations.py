@@ -32,7 +32,6 @@ def find_relations(state: SentenceState, mentions: list[EMention], reg: Registry
     lang = reg.lex.lang
     toks = state.tokens
     places = [m for m in mentions if reg.is_place(m.key)]
-    actors = [m for m in mentions if reg.is_actor(m.key) and not m.demonym]
     # locatedIn: a narrower place followed by a broader one
     for n, (a, b) in enumerate(zip(places, places[1:], strict=False)):
         gap = toks[a.j:b.i]
@@ -58,35 +57,34 @@ def find_relations(state: SentenceState, mentions: list[EMention], reg: Registry
             # "Iraq's western Anbar province", "Mali's capital Bamako", "Kabul's Dasht-e-Barchi neighbourhood"
             reg.relate(b.key, "locatedIn", a.key, state.index)
     # "X, an alliance of Iran-backed militias,": what is said of the members is said of the alliance
-    for m in actors:
-        whole = _made_of(toks, actors, m) if lang.names_capitalised else None
+    members = [m for m in mentions if reg.is_actor(m.key) and not m.demonym] if lang.names_capitalised else []
+    for m in members:
+        whole = _made_of(toks, members, m)
         if whole is not None:
             for r in [r for r in reg.doc.relations if r.subject == m.key and r.sentence == state.index]:
                 reg.relate(whole.key, r.predicate, r.object, state.index)
     # controls
-    control = language_table(lang.code, "control")
-    for k in range(len(toks) if state.may_contain(control) else 0):
-        hit = control.at(toks, k)
-        if hit is not None:
-            n, words = hit
-            end = k + n
-            passive = words[-1] in ("by", "of") or words[0] in _UNDER_CONTROL or \
-                words[-1].startswith(("عليها", "عليه"))
-            hyphen = words[0].startswith("-")
-            # "Maungdaw, which is held by X": the place stands next to the phrase, not clauses away
-            left_place = next((m for m in reversed(places) if m.j <= k and k - m.j <= 4), None)
-            right_place = next((m for m in places if m.i >= end and m.i - end <= 12), None)
-            right_actor = next((m for m in actors if m.i >= end and m.i - end <= 3), None)
-            left_actor = next((m for m in reversed(actors) if m.j <= k and k - m.j <= 4), None)
-            if hyphen and left_actor is not None and left_actor.j == k and right_place is not None:
-                reg.relate(left_actor.key, "controls", right_place.key, state.index)
-            elif passive and right_actor is not None and left_place is not None:
-                reg.relate(right_actor.key, "controls", left_place.key, state.index)
-            elif not passive and right_place is not None:
-                subj = right_actor if (lang.verb_initial and right_actor is not None
-                                       and right_actor.i < right_place.i) else left_actor
-                if subj is not None and not reg.is_place(subj.key):
-                    reg.relate(subj.key, "controls", right_place.key, state.index)
+    control = state.matches(language_table(lang.code, "control")) if places else {}  # a place is controlled
+    actors = [m for m in mentions if reg.is_actor(m.key) and not m.demonym] if control else []
+    for k, (n, words) in control.items():
+        end = k + n
+        passive = words[-1] in ("by", "of") or words[0] in _UNDER_CONTROL or \
+            words[-1].startswith(("عليها", "عليه"))
+        hyphen = words[0].startswith("-")
+        # "Maungdaw, which is held by X": the place stands next to the phrase, not clauses away
+        left_place = next((m for m in reversed(places) if m.j <= k and k - m.j <= 4), None)
+        right_place = next((m for m in places if m.i >= end and m.i - end <= 12), None)
+        right_actor = next((m for m in actors if m.i >= end and m.i - end <= 3), None)
+        left_actor = next((m for m in reversed(actors) if m.j <= k and k - m.j <= 4), None)
+        if hyphen and left_actor is not None and left_actor.j == k and right_place is not None:
+            reg.relate(left_actor.key, "controls", right_place.key, state.index)
+        elif passive and right_actor is not None and left_place is not None:
+            reg.relate(right_actor.key, "controls", left_place.key, state.index)
+        elif not passive and right_place is not None:
+            subj = right_actor if (lang.verb_initial and right_actor is not None
+                                   and right_actor.i < right_place.i) else left_actor
+            if subj is not None and not reg.is_place(subj.key):
+                reg.relate(subj.key, "controls", right_place.key, state.index)
 
 
 def _made_of(toks: list, actors: list[EMention], m: EMention) -> EMention | None:
@@ -113,11 +111,7 @@ def link_responses(state: SentenceState, found: list[Found], offset: int, doc: D
     """Set inResponseTo from 'in response to X' / 'ردا على X' / 'ردا على ذلك' (the event before)."""
     toks = state.tokens
     response = language_table(doc.lang, "response")
-    for k in range(len(toks) if state.may_contain(response) else 0):
-        hit = response.at(toks, k)
-        if hit is None:
-            continue
-        n = hit[0]
+    for k, (n, _) in state.matches(response).items() if found else ():
         cause = next((x for x, f in enumerate(found) if k + n <= f.i <= k + n + 3), None)
         responder = next((x for x in range(len(found) - 1, -1, -1) if found[x].i < k), None)
         if responder is None:

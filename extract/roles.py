@@ -6,8 +6,10 @@ negated, denied, conditional, threatened or in the future, so not asserted as ha
 
 from __future__ import annotations
 
+from operator import attrgetter
+
 from conflictkg.extract.chunks import Chunk, SentenceState, phrase_at
-from conflictkg.extract.classes import ATTACKS, FROM_THE_AIR, MUTUAL, SPEECH_ACTS
+from conflictkg.extract.classes import FROM_THE_AIR, HARMLESS, MUTUAL, SPEECH_ACTS, VIOLENT
 from conflictkg.extract.model import Event
 from conflictkg.extract.phrases import language_table
 from conflictkg.extract.registry import EMention, Registry
@@ -18,12 +20,13 @@ __all__ = ["Roles"]
 _ARABIC_WITH_SOME = frozenset({"بعدد", "بعده", "بعشرات", "بنحو", "باكثر", "بمئات", "بسلسله"})  # بعدة قذائف
 _OWNED_BY = frozenset({"of", "the", "belonging", "to", "used", "by", "تابعه", "التابعه", "تابع", "التابع",
                        "تابعين"})
+_KEY, _NORM, _PUNCT = attrgetter("key"), attrgetter("norm"), attrgetter("is_punct")
 _ASSAULT_HEADS = frozenset({"gunman", "militant", "fighter", "insurgent", "rebel", "jihadist", "terrorist"})
 
 
 def _arabic_future_verb(word: str) -> bool:
     """سيضرب، ستواصل، سنرد: the future prefix on an imperfect verb; not سيارة، ستة، سيطرت."""
-    return len(word) > 3 and word[0] == "س" and word[1] in "يتن" and not word.endswith("ه") \
+    return word[:1] == "س" and len(word) > 3 and word[1] in "يتن" and not word.endswith("ه") \
         and not word.startswith("سيطر")
 
 
@@ -34,6 +37,7 @@ class Roles:
         self.s, self.text, self.reg = state, text, reg
         self.lang = reg.lex.lang
         self.mentions = mentions
+        self._threats = [c for c in state.chunks_of("trigger") if c.value == "Threat"]
         self.preps = {id(m): prep_of(state, m, self.lang) for m in mentions}
         for a, b in zip(mentions, mentions[1:], strict=False):  # "في العراق وسوريا": Syria is in في too
             if self.preps[id(b)] is None and self.joined(a, b):
@@ -55,9 +59,9 @@ class Roles:
         # "the Sudanese army and the paramilitary RSF": determiners and adjectives may follow "and";
         # "the pro-government militia": a hyphenated adjective is one word
         words = [t for k, t in enumerate(gap[1:], 1) if t.text != "-" and (k + 1 == len(gap) or gap[k + 1].text != "-")]
-        return all(t.norm in ("the", "a", "an") or (self.lang.names_capitalised and not t.is_punct
-                   and not t.text[:1].isupper() and t.norm not in self.lang.stopwords) for t in words) \
-            and len(words) <= 2
+        return len(words) <= 2 and all(t.norm in ("the", "a", "an") or (
+            self.lang.names_capitalised and not t.is_punct and not t.text[:1].isupper()
+            and t.norm not in self.lang.stopwords) for t in words)
 
     def joined_words(self, a: Chunk, b: Chunk) -> bool:
         """Two phrases joined by and / or / و: 'drones and rockets', 'بطائرات مسيرة وصواريخ'."""
@@ -66,9 +70,10 @@ class Roles:
 
     def coordinated(self, ms: list[EMention], first: EMention) -> list[EMention]:
         """The mentions coordinated with `first`, in text order ('in Iraq and Syria', 'في العراق وسوريا')."""
-        if first not in ms:  # an antecedent from an earlier sentence
+        try:
+            idx = ms.index(first)
+        except ValueError:  # an antecedent from an earlier sentence
             return [first]
-        idx = ms.index(first)
         out = [first]
         for m in reversed(ms[:idx]):
             if not self.joined(m, out[0]) or self.reg.is_place(m.key) != self.reg.is_place(first.key):
@@ -82,52 +87,62 @@ class Roles:
 
     def negated(self, i: int) -> bool:
         toks = self.s.tokens
-        support = next((s for s in self.s.chunks_of("support") if s.j <= i <= s.j + 3), None)
-        if support is not None:  # "did not carry out any strikes": the support verb is negated
-            i = support.i
+        for support in self.s.chunks_of("support"):
+            if support.j <= i <= support.j + 3:  # "did not carry out any strikes": the support verb is negated
+                i = support.i
+                break
         before = i - 1 - (i > 0 and toks[i - 1].norm == "the")
-        stop = language_table(self.lang.code, "stop")
-        if any(k + hit[0] == before + 1 for k in range(max(0, before - 2), before + 1)
-               if (hit := self.s.phrase_at(stop, k)) is not None):
+        stops = self.s.matches(language_table(self.lang.code, "stop"))
+        if any(k + stops[k][0] == before + 1 for k in range(max(0, before - 2), before + 1) if k in stops):
             return True  # "an agreement to halt the fighting", "اتفاق لوقف القتال": an end to it, not it
-        window = [t.norm for t in toks[max(0, i - 3):i]]
-        if self.lang.names_capitalised and "no" in (t.norm for t in toks[max(0, i - 5):i]) and not any(
-                t.is_punct for t in toks[max(0, i - 5):i]):
+        if self.lang.names_capitalised and "no" in map(_NORM, toks[max(0, i - 5):i]) and not any(
+                map(_PUNCT, toks[max(0, i - 5):i])):
             return True  # "no civilians were injured or killed"
-        return any(w in self.lang.negators for w in window) or any(
-            t.norm.endswith("n't") for t in toks[max(0, i - 3):i])
+        negators = self.lang.negators
+        for t in toks[max(0, i - 3):i]:
+            if t.norm in negators or t.norm.endswith("n't"):
+                return True
+        return False
 
     def future(self, i: int) -> bool:
         """'will strike', 'سيضرب', 'ستواصل القتال': not (yet) happened."""
-        toks = self.s.tokens
+        toks, markers, arabic = self.s.tokens, self.lang.future_markers, not self.lang.names_capitalised
         for k in range(max(0, i - 3), i + 1):
-            if toks[k].norm in self.lang.future_markers:
+            norm = toks[k].norm
+            if norm in markers:
                 return True
-            if not self.lang.names_capitalised and _arabic_future_verb(toks[k].norm) and (
-                    k == i or self.s.chunk_at(k) is None):
+            if arabic and _arabic_future_verb(norm) and (k == i or self.s.chunk_at(k) is None):
                 return True
         return False
 
     def denied(self, i: int) -> bool:
         """'denied shelling', 'نفى أن يكون قصف'; and 'reports of shelling were untrue', 'أنباء القصف عارية عن
         الصحة': what is called false after it."""
-        if any(c.kind == "cue" and c.value == "denial" and c.j <= i for c in self.s.chunks):
-            return True
-        untrue = language_table(self.lang.code, "untrue")
+        for c in self.s.chunks_of("cue"):
+            if c.value == "denial" and c.j <= i:
+                return True
+        untrue = self.s.matches(language_table(self.lang.code, "untrue"))
+        if not untrue:
+            return False
         _, b = clause_bounds(self.s, i, self.lang)
-        return any(self.s.phrase_at(untrue, k) is not None for k in range(i + 1, min(b, i + 12)))
+        return any(i < k < min(b, i + 12) for k in untrue)
 
     def threatened(self, i: int, cls: str) -> Chunk | None:
         """The threat an attack belongs to ('vowed to strike', 'توعد بضرب'): such an attack has not happened."""
         if cls in SPEECH_ACTS:
             return None
-        return next((c for c in reversed(self.s.chunks_of("trigger")) if c.value == "Threat" and c.j <= i
-                     and i - c.j <= 16), None)
+        for c in reversed(self._threats):
+            if c.j <= i and i - c.j <= 16:
+                return c
+        return None
 
     def conditional(self, i: int) -> bool:
         """'if Hezbollah fires rockets', 'إذا استمر إطلاق الصواريخ': a hypothetical event."""
         table = language_table(self.lang.code, "conditional")
-        return self.s.may_contain(table) and any(table.at(self.s.tokens, k) for k in range(max(0, i - 6), i))
+        for k in self.s.matches(table):
+            if i - 6 <= k < i:
+                return True
+        return False
 
     def passive(self, c: Chunk) -> bool:
         toks = self.s.tokens
@@ -142,11 +157,12 @@ class Roles:
 
     def under(self, c: Chunk) -> EMention | None:
         """'X came under rocket fire' / 'تعرضت X لهجمات': X is the target."""
+        hits = self.s.matches(language_table(self.lang.code, "under"))
+        if not hits:
+            return None
         a, _ = clause_bounds(self.s, c.i, self.lang)
-        under = language_table(self.lang.code, "under")
-        for k in range(max(a, c.i - 14), c.i):  # "تعرضت قاعدة تابعة لقوات ... في مدينة X لقصف"
-            hit = self.s.phrase_at(under, k)
-            if hit is None or k + hit[0] > c.i:
+        for k, hit in hits.items():  # "تعرضت قاعدة تابعة لقوات ... في مدينة X لقصف"
+            if not max(a, c.i - 14) <= k < c.i or k + hit[0] > c.i:
                 continue
             left = [m for m in self.in_span(a, k) if self.bare(m) and not m.demonym]
             right = [m for m in self.in_span(k + hit[0], c.i) if self.bare(m) and not m.demonym]
@@ -162,23 +178,26 @@ class Roles:
 
     def subject(self, i: int, j: int, a: int, b: int, speech: bool = False) -> tuple[EMention | None, bool]:
         """The actor of a verb spanning [i, j): (mention, True when it follows the verb)."""
-        owner = next((m for m in self.mentions if m.j == i and m.demonym and self.s.chunk_at(m.i - 1, "weapon")), None)
-        if owner is not None and not self.lang.names_capitalised:
-            return owner, False  # "طائرات باكستانية قصفت": the aircraft's nation acts
-        right = [m for m in self.in_span(j, b) if self.speaks(m, speech) and not self.adjective(m)]
-        if self.lang.verb_initial and right and self.bare(right[0]) and right[0].i - j <= 3 and \
-                not self.s.chunk_at(right[0].i - 1, "weapon"):
-            return right[0], True
-        left = [m for m in self.in_span(a, i) if self.bare(m) and self.speaks(m, speech) and not self.adjective(m)]
-        if left:
-            return left[-1], False
+        if not self.lang.names_capitalised:
+            for m in self.mentions:
+                if m.j == i and m.demonym and self.s.chunk_at(m.i - 1, "weapon"):
+                    return m, False  # "طائرات باكستانية قصفت": the aircraft's nation acts
+        if self.lang.verb_initial:
+            right = next((m for m in self.in_span(j, b) if self.speaks(m, speech) and not self.adjective(m)), None)
+            if right is not None and self.bare(right) and right.i - j <= 3 and \
+                    not self.s.chunk_at(right.i - 1, "weapon"):
+                return right, True
+        left = next((m for m in reversed(self.in_span(a, i))
+                     if self.bare(m) and self.speaks(m, speech) and not self.adjective(m)), None)
+        if left is not None:
+            return left, False
         if a > 1 and self.s.tokens[a - 1].text in (",", "،"):
             p = a - 2  # skip back over ", which ... ," / ", an Islamic State-affiliated group,"
             while p > 0 and self.s.tokens[p].text not in (",", "،"):
                 p -= 1
             if p > 0 and (self.s.tokens[p + 1].norm in self.lang.relatives | {"the", "a", "an"}
                           or self.s.tokens[p + 2].norm in ("'s", "'")  # ", Iran's allies in Yemen,"
-                          or any(self.s.phrase_at(language_table(self.lang.code, name), p + 1)
+                          or any(p + 1 in self.s.matches(language_table(self.lang.code, name))
                                  for name in ("backed", "allied", "led", "wing"))):  # ", backed by Iran,"
                 before = [m for m in self.in_span(0, p) if self.bare(m) and self.reg.is_actor(m.key)
                           and not self.adjective(m)]
@@ -269,10 +288,8 @@ class Roles:
     def order_actor(self, i: int) -> EMention | None:
         """'Biden ordered strikes' / 'أمر بايدن بشن ضربات': the one who ordered."""
         toks = self.s.tokens
-        order = language_table(self.lang.code, "order")
-        for k in range(max(0, i - 6), i):
-            hit = self.s.phrase_at(order, k)
-            if hit is None:
+        for k, hit in self.s.matches(language_table(self.lang.code, "order")).items():
+            if not i - 6 <= k < i:
                 continue
             actor, _ = self.subject(k, k + hit[0], 0, len(toks))
             if actor is None:  # "وأمر بشن ضربات": the subject is the person last named
@@ -299,14 +316,14 @@ class Roles:
             subject = right[0] if (self.lang.verb_initial and right and right[0].i - c.j <= 2) else (
                 left[-1] if left else None)  # "قُتل جنديان" / "the base was shelled"
             if subject is not None:
-                ev.targets.extend(m.key for m in self.coordinated(self.mentions, subject))
+                ev.targets.extend(map(_KEY, self.coordinated(self.mentions, subject)))
             used = {id(subject)} if subject is not None else set()
             actor = next((m for m in self.in_span(c.j, b) if self.preps[id(m)] == "agent"), None)
         elif c.detail == "noun":
             actor, used = self.noun_actor(c, a, b), set()
             obj = self.masdar_object(c)
             if obj is not None:
-                ev.targets.extend(m.key for m in self.coordinated(self.mentions, obj))
+                ev.targets.extend(map(_KEY, self.coordinated(self.mentions, obj)))
                 used.add(id(obj))
         else:
             # "..., accusing the army of ...": a participle after a comma shares the main clause's subject
@@ -321,21 +338,22 @@ class Roles:
                 actor = None
             else:
                 start = actor.j if (actor is not None and after) else c.j
-                stop = min([t.i for t in self.s.chunks_of("trigger") if t.i >= c.j and t is not c] + [b] +
-                           [k for k in range(c.j, b) if self.s.tokens[k].norm in self.lang.relatives])
+                relative = b if self.lang.relatives.isdisjoint(self.s.vocabulary) else next(
+                    (k for k in range(c.j, b) if self.s.tokens[k].norm in self.lang.relatives), b)
+                stop = min([t.i for t in self.s.chunks_of("trigger") if t.i >= c.j and t is not c] + [relative])
                 obj = next((m for m in self.in_span(start, stop) if self.bare(m) and m is not actor
                             and not m.demonym), None)
                 if obj is not None:
-                    ev.targets.extend(m.key for m in self.coordinated(self.mentions, obj))
+                    ev.targets.extend(map(_KEY, self.coordinated(self.mentions, obj)))
                     used |= {id(obj)}
                     owner = self.owner_of(obj)
                     if owner is not None and owner.key not in ev.actors:
                         ev.targets.append(owner.key)  # "a convoy of the PMF", "قاعدة تابعة لقوات الاتحاد"
                         used.add(id(owner))
-        if actor is None and cls in ATTACKS | {"Killing"}:
+        if actor is None and cls in VIOLENT:
             actor = self.order_actor(c.i) or self.possessor_actor(a, b)
         if actor is not None:
-            ev.actors.extend(m.key for m in self.coordinated(self.mentions, actor))
+            ev.actors.extend(map(_KEY, self.coordinated(self.mentions, actor)))
             used.add(id(actor))
             if cls == "Attack" and actor.head in _ASSAULT_HEADS:
                 ev.type = "ArmedAssault"  # "هاجم مسلحون", "gunmen attacked": a ground assault
@@ -345,10 +363,8 @@ class Roles:
 
     def witnessing_place(self, c: Chunk, a: int) -> list[str]:
         """'شهدت العاصمة طرابلس اشتباكات', 'the town of Sake saw heavy fighting': where the event happened."""
-        table = language_table(self.lang.code, "witnessed")
-        for k in range(a, c.i):
-            hit = self.s.phrase_at(table, k)
-            if hit is not None:
+        for k, hit in self.s.matches(language_table(self.lang.code, "witnessed")).items():
+            if a <= k < c.i:
                 span = self.in_span(k + hit[0], c.i) if self.lang.verb_initial else self.in_span(a, k)
                 return [m.key for m in span if self.bare(m) and self.reg.is_place(m.key)]
         return []
@@ -380,20 +396,24 @@ class Roles:
         if support:
             actor, _ = self.subject(support[-1].i, support[-1].j, a, c.i)
             return actor
-        if c.value in SPEECH_ACTS | {"Cooperation"}:  # "X and Y agreed to set up a coordination centre"
+        if c.value in HARMLESS:  # "X and Y agreed to set up a coordination centre"
             actor, _ = self.subject(c.i, c.j, a, c.i)
             return actor
         return None
 
     def prepositional(self, c: Chunk, ev: Event, a: int, b: int, used: set[int]) -> None:
-        ms = [m for m in self.in_span(a, b) if id(m) not in used and not (m.j <= c.i and self.bare(m))]
+        preps = self.preps
+        ms = [m for m in self.mentions if a <= m.i and m.j <= b and id(m) not in used
+              and not (m.j <= c.i and preps[id(m)] is None)]
         done: set[int] = set()
         for m in ms:
             if id(m) in done:
                 continue
-            role = self.preps[id(m)]
+            role = preps[id(m)]
             group = self.coordinated(ms, m)
-            done |= {id(x) for x in group}
+            done.update(map(id, group))
+            if role is None:
+                continue
             place = self.reg.is_place(m.key)
             if role == "instrument" and place and not self.lang.names_capitalised:
                 role = "location"  # "بمدينة غزة", "بولاية الجزيرة": بـ before a place is "in"
@@ -404,20 +424,22 @@ class Roles:
                 broad = self.reg.types(m.key) & {"Country", "Region"}
                 # "attacked U.S. forces at the Green Village base": with a target named, "at" says where
                 at = ev.targets and self.s.tokens[m.i - 1 - (self.s.tokens[m.i - 1].norm == "the")].norm == "at"
-                (ev.locations if ((broad or at) and place) else ev.targets).extend(x.key for x in group)
+                (ev.locations if ((broad or at) and place) else ev.targets).extend(map(_KEY, group))
             elif role in ("with", "instrument") and ev.type in MUTUAL and self.reg.is_actor(m.key):
                 # "clashed with X", "between X and Y": English "with" is also the instrument preposition
-                ev.actors.extend(x.key for x in group)
+                ev.actors.extend(map(_KEY, group))
             elif role == "agent" and not ev.actors and self.reg.is_actor(m.key):
-                ev.actors.extend(x.key for x in group)
+                ev.actors.extend(map(_KEY, group))
         attached, told = [], ev.type
         for w in self.s.chunks_of("weapon"):
-            if any(m.j == w.i and self.reg.is_place(m.key) and not self.reg.is_actor(m.key) for m in self.mentions) \
-                    and not self.instrument_marked(w):
-                continue  # "مواقع إطلاق صواريخ": part of a place's name, not the means
+            if not a <= w.i < b or c.i <= w.i < c.j:
+                continue
             marked = self.instrument_marked(w)
+            if not marked and any(m.j == w.i and self.reg.is_place(m.key) and not self.reg.is_actor(m.key)
+                                  for m in self.mentions):
+                continue  # "مواقع إطلاق صواريخ": part of a place's name, not the means
             subject = w.j <= c.i and c.i - w.j <= 6  # "مسيرة تابعة للجيش المالي قصفت": the weapon acts
-            if a <= w.i < b and (abs(w.i - c.j) <= 4 or (marked and w.i > c.i) or subject) and not (c.i <= w.i < c.j):
+            if abs(w.i - c.j) <= 4 or (marked and w.i > c.i) or subject:
                 words = self.s.text(w.i, w.j, self.text)
                 if marked and not self.lang.names_capitalised:  # "بطائرات", "وصواريخ": without the clitics
                     if words[0] == "و" and len(self.s.tokens[w.i].forms) > 1:
@@ -433,6 +455,6 @@ class Roles:
                for v, w in zip(attached, attached[1:], strict=False)):
             ev.type = told  # "attacked the base with drones and rockets": of no one kind
         ev.instruments.extend(self.inner_instruments(c))
-        for field_name in ("actors", "targets", "locations"):
-            setattr(ev, field_name, list(dict.fromkeys(getattr(ev, field_name))))
-        ev.targets = [t for t in ev.targets if t not in ev.actors]
+        ev.actors = list(dict.fromkeys(ev.actors))
+        ev.targets = [t for t in dict.fromkeys(ev.targets) if t not in ev.actors]
+        ev.locations = list(dict.fromkeys(ev.locations))

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
+from functools import cache
+
 from conflictkg.extract.chunks import SentenceState
-from conflictkg.extract.lang import Language
+from conflictkg.extract.lang import Language, get_language
 from conflictkg.extract.phrases import language_table
 from conflictkg.extract.registry import EMention
+from conflictkg.extract.text import Token, positions
 
 __all__ = ["clause_bounds", "prep_of", "PLACE_WORDS"]
 
@@ -16,7 +20,8 @@ PLACE_WORDS = frozenset("district province state region capital city town villag
 def clause_bounds(state: SentenceState, i: int, lang: Language) -> tuple[int, int]:
     """The clause around token i: between clause breaks, complementisers and quotes.
 
-    Every stage asks for clauses, often of the same tokens: the answer is kept on the sentence.
+    Every stage asks for clauses, often of the same tokens: the answer is kept on the sentence, and
+    the scan jumps between the few tokens that may bound a clause, found once per sentence.
     """
     bounds = state.clauses.get(i)
     if bounds is None:
@@ -26,58 +31,90 @@ def clause_bounds(state: SentenceState, i: int, lang: Language) -> tuple[int, in
 
 def _clause_bounds(state: SentenceState, i: int, lang: Language) -> tuple[int, int]:
     toks = state.tokens
-
-    def brk(k: int) -> bool:
-        t = toks[k]
-        if t.text in "-–" and 0 < k < len(toks) - 1 and toks[k - 1].end == t.start and t.end == toks[k + 1].start:
-            return False  # "British-owned", "Kurdish-led": a hyphen inside a word
-        if t.text == "(" and any(toks[x].text == ")" for x in range(k + 1, min(len(toks), k + 5))) or \
-                t.text == ")" and any(toks[x].text == "(" for x in range(max(0, k - 4), k)):
-            return False  # "(ISWAP)", "(إيسواب)": a short aside inside the clause
-        return t.text in lang.clause_breaks or t.norm in lang.clause_breaks
-
-    def aside(k: int, step: int) -> int:
-        """Past a comma-fenced time phrase ('، مساء الاثنين،', ', on Monday,'): where scanning resumes, else -1."""
-        n = k + step
-        while 0 <= n < len(toks) and abs(n - k) <= 4 and toks[n].text not in (",", "،"):
-            if not (toks[n].norm in lang.time_words or any(f in lang.weekdays or f in lang.day_offsets
-                                                             for f in toks[n].forms)
-                    or toks[n].norm in ("on", "يوم", "late", "early")):
-                return -1
-            n += step
-        return n if 0 <= n < len(toks) and abs(n - k) > 1 else -1
-
-    def opens_report(k: int) -> bool:
-        """A complementiser opens a new clause, except in 'مواقع يشتبه بأنها تابعة ل': after a verb that
-        reports nothing, a few words into a noun phrase, it stays inside the clause."""
-        if toks[k].norm not in lang.complementisers:
-            return False
-        return lang.names_capitalised or k < 2 or state.chunk_at(k - 1) is not None or \
-            state.chunk_at(k - 2) is not None or not toks[k - 1].norm.startswith(("ي", "ت"))
-
-    # "struck X in response to a drone attack that killed ... in Jordan": the answered event is a clause of its own
-    response = language_table(lang.code, "response")
-    spans = [(k, k + hit[0]) for k in range(len(toks) if state.may_contain(response) else 0)
-             if (hit := response.at(toks, k)) is not None]
+    marks = state.clause_marks
+    if marks is None:  # the tokens that may bound a clause; every other token is crossed
+        marks = state.clause_marks = positions(toks, _bounding_words(lang.code))
     a = i
-    while a > 0 and not opens_report(a - 1) and not any(a == end for _, end in spans):
-        if brk(a - 1):
-            resume = aside(a - 1, -1) if toks[a - 1].text in (",", "،") else -1
+    x = bisect_left(marks, a) - 1  # the last mark before a
+    while x >= 0:
+        k = marks[x]
+        a = k + 1
+        if _opens_report(state, k, lang):
+            break
+        if _breaks(toks, k, lang):
+            resume = _aside(toks, k, -1, lang) if toks[k].text in (",", "،") else -1
             if resume < 0:
                 break
             a = resume
+            x = bisect_left(marks, a) - 1
             continue
-        a -= 1
+        x -= 1
+    else:
+        a = 0
     b = i + 1
-    while b < len(toks) and not opens_report(b) and not any(b == start for start, _ in spans):
-        if brk(b):
-            resume = aside(b, 1) if toks[b].text in (",", "،") else -1
+    x = bisect_left(marks, b)  # the first mark from b on
+    while x < len(marks):
+        k = marks[x]
+        b = k
+        if _opens_report(state, k, lang):
+            break
+        if _breaks(toks, k, lang):
+            resume = _aside(toks, k, 1, lang) if toks[k].text in (",", "،") else -1
             if resume < 0:
                 break
             b = resume + 1
+            x = bisect_left(marks, b)
             continue
-        b += 1
+        x += 1
+    else:
+        b = len(toks)
+    # "struck X in response to a drone attack that killed ... in Jordan": the answered event is a clause of its own
+    responses = state.matches(language_table(lang.code, "response"))
+    a = max([a] + [k + n for k, (n, _) in responses.items() if k + n <= i])
+    b = min([b] + [k for k in responses if k > i])
     return a, b
+
+
+@cache
+def _bounding_words(code: str) -> frozenset[str]:
+    """The normalised words that may bound a clause: clause breaks (a break as written normalises to one of
+    these) and complementisers. A token that is none of them is crossed by every clause scan."""
+    lang = get_language(code)
+    return lang.clause_breaks | frozenset(map(lang.normalise, lang.clause_breaks)) | lang.complementisers
+
+
+def _breaks(toks: list[Token], k: int, lang: Language) -> bool:
+    """Whether token k ends a clause: a clause-break word, but not a hyphen inside a word or a bracket
+    around a short aside."""
+    t = toks[k]
+    if t.text in "-–" and 0 < k < len(toks) - 1 and toks[k - 1].end == t.start and t.end == toks[k + 1].start:
+        return False  # "British-owned", "Kurdish-led": a hyphen inside a word
+    if t.text == "(" and any(toks[x].text == ")" for x in range(k + 1, min(len(toks), k + 5))) or \
+            t.text == ")" and any(toks[x].text == "(" for x in range(max(0, k - 4), k)):
+        return False  # "(ISWAP)", "(إيسواب)": a short aside inside the clause
+    return t.text in lang.clause_breaks or t.norm in lang.clause_breaks
+
+
+def _aside(toks: list[Token], k: int, step: int, lang: Language) -> int:
+    """Past a comma-fenced time phrase ('، مساء الاثنين،', ', on Monday,'): where scanning resumes, else -1."""
+    n = k + step
+    while 0 <= n < len(toks) and abs(n - k) <= 4 and toks[n].text not in (",", "،"):
+        forms = toks[n].forms
+        if not (toks[n].norm in lang.time_words or not lang.weekdays.keys().isdisjoint(forms)
+                or not lang.day_offsets.keys().isdisjoint(forms) or toks[n].norm in ("on", "يوم", "late", "early")):
+            return -1
+        n += step
+    return n if 0 <= n < len(toks) and abs(n - k) > 1 else -1
+
+
+def _opens_report(state: SentenceState, k: int, lang: Language) -> bool:
+    """A complementiser opens a new clause, except in 'مواقع يشتبه بأنها تابعة ل': after a verb that
+    reports nothing, a few words into a noun phrase, it stays inside the clause."""
+    toks = state.tokens
+    if toks[k].norm not in lang.complementisers:
+        return False
+    return lang.names_capitalised or k < 2 or state.chunk_at(k - 1) is not None or \
+        state.chunk_at(k - 2) is not None or not toks[k - 1].norm.startswith(("ي", "ت"))
 
 
 def prep_of(state: SentenceState, m: EMention, lang: Language) -> str | None:
@@ -85,17 +122,17 @@ def prep_of(state: SentenceState, m: EMention, lang: Language) -> str | None:
     toks = state.tokens
     if toks[m.i].norm in lang.directions and m.j - m.i > 1:
         return "location"  # "جنوبي قطاع غزة", "eastern Syria"
-    if _ends_before(state, "affiliated", m.i, lang):
+    if language_table(lang.code, "affiliated").ending_before(toks, m.i):
         return None  # "الطيران التابع للجيش" / "drones belonging to X": X is the agent
     if m.i > 0:
         prev = toks[m.i - 1].norm
-        if m.i > 1 and lang.prepositions.get(prev) == "source" and \
-                lang.prepositions.get(toks[m.i - 2].norm) == "location":
+        role = lang.prepositions.get(prev)
+        if role == "source" and m.i > 1 and lang.prepositions.get(toks[m.i - 2].norm) == "location":
             return "location"  # "بالقرب من مدينة الميادين", "على مقربة من": near, not from
-        if prev in lang.prepositions:
-            if lang.prepositions[prev] == "source" and m.i > 1 and _members_before(state, m.i - 1, lang):
+        if role is not None:
+            if role == "source" and m.i > 1 and language_table(lang.code, "members").ending_before(toks, m.i):
                 return None  # "members of X" / "أعضاء من X": X itself
-            return lang.prepositions[prev]
+            return role
         if lang.names_capitalised and _where_of(toks, m.i - 1, lang):
             return "location"  # "40 km northwest of Kismayo", "the outskirts of Idlib"
         if lang.names_capitalised and prev == "of" and m.i > 1 and toks[m.i - 2].text.islower() and \
@@ -108,8 +145,9 @@ def prep_of(state: SentenceState, m: EMention, lang: Language) -> str | None:
                 while k > 0 and toks[k].text[:1].isupper() and toks[k].norm not in lang.prepositions:
                     k -= 1
             while k > 0 and m.i - k <= 5 and toks[k].norm not in lang.prepositions and (
-                    toks[k].norm in ("the", "a", "an", "-") or state.chunk_at(k, "demonym") is not None
-                    or not (toks[k].is_punct or toks[k].norm in lang.stopwords or toks[k].text[:1].isupper())):
+                    toks[k].norm in ("the", "a", "an", "-")
+                    or not (toks[k].is_punct or toks[k].norm in lang.stopwords or toks[k].text[:1].isupper())
+                    or state.chunk_at(k, "demonym") is not None):
                 k -= 1
             if k < m.i - 1 and toks[k].norm in lang.prepositions:
                 return lang.prepositions[toks[k].norm]
@@ -135,12 +173,3 @@ def _where_of(toks: list, k: int, lang: Language) -> bool:
     return toks[k].norm == "of" and k > 0 and (
         toks[k - 1].norm in lang.directions or lang.prepositions.get(toks[k - 1].norm) == "location"
         or language_table(lang.code, "place_part").at(toks, k - 1) is not None)
-
-
-def _members_before(state: SentenceState, k: int, lang: Language) -> bool:
-    return _ends_before(state, "members", k + 1, lang)
-
-
-def _ends_before(state: SentenceState, name: str, end: int, lang: Language) -> bool:
-    table = language_table(lang.code, name)
-    return state.may_contain(table) and table.ending_before(state.tokens, end)

@@ -8,15 +8,20 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Container
 from dataclasses import dataclass
+from itertools import compress
+from operator import attrgetter, itemgetter
 
-__all__ = ["Token", "clean", "split_sentences", "QUOTES_OPEN", "QUOTES_CLOSE"]
+__all__ = ["Token", "clean", "split_sentences", "positions", "capitalised", "with_article", "QUOTES_OPEN",
+           "QUOTES_CLOSE"]
 
 QUOTES_OPEN = "“«\"‘„"
 QUOTES_CLOSE = "”»\"’"
 _END = ".!?؟…"
 _CLOSERS = QUOTES_CLOSE + ")]"
+# end punctuation with what may follow it before the break: "?!", ".”", "…)"
+_MARKS = re.compile(f"[{re.escape(_END)}][{re.escape(_END + _CLOSERS)}]*")
 
 
 @dataclass(slots=True)
@@ -27,6 +32,28 @@ class Token:
     norm: str  # the language's normalised form, for matching
     is_punct: bool
     forms: tuple[str, ...]  # norm first, then its readings without clitics (the language's `forms`)
+
+
+_NORM = attrgetter("norm")
+_TEXT = attrgetter("text")
+_FIRST = itemgetter(0)
+
+
+def positions(tokens: list[Token], words: Container[str]) -> list[int]:
+    """The indexes of the tokens whose normalised form is one of `words`, in order (the loop runs in C:
+    the stages ask this of every sentence)."""
+    return list(compress(range(len(tokens)), map(words.__contains__, map(_NORM, tokens))))
+
+
+def capitalised(tokens: list[Token]) -> list[int]:
+    """The indexes of the tokens written with a capital first letter, in order (the loop runs in C)."""
+    return list(compress(range(len(tokens)), map(str.isupper, map(_FIRST, map(_TEXT, tokens)))))
+
+
+def with_article(token: Token) -> bool:
+    """Arabic: the word, or its first reading without clitics, carries the article ('القصف', 'والقصف')."""
+    forms = token.forms
+    return forms[0].startswith("ال") or (len(forms) > 1 and forms[1].startswith("ال"))
 
 
 def clean(text: str) -> str:
@@ -43,20 +70,12 @@ def split_sentences(text: str, keep_together: Callable[[str, int], bool] | None 
     """
     spans: list[tuple[int, int]] = []
     for line in re.finditer(r"[^\n]+", text):
-        pos, start, stop = line.start(), line.start(), line.end()
-        while pos < stop:
-            ch = text[pos]
-            if ch in _END:
-                end = pos + 1
-                while end < stop and (text[end] in _END or text[end] in _CLOSERS):
-                    end += 1
-                if (end == stop or text[end].isspace()) and not (
-                        keep_together and keep_together(text, pos + 1)):
-                    spans.append((start, end))
-                    start = end
-                pos = end
-            else:
-                pos += 1
+        start, stop = line.start(), line.end()
+        for mark in _MARKS.finditer(text, start, stop):
+            end = mark.end()
+            if (end == stop or text[end].isspace()) and not (keep_together and keep_together(text, mark.start() + 1)):
+                spans.append((start, end))
+                start = end
         if start < stop:
             spans.append((start, stop))
     return [_trim(text, s, e) for s, e in spans if text[s:e].strip()]
