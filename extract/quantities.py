@@ -14,6 +14,7 @@ from functools import cache
 from conflictkg.extract.chunks import SentenceState
 from conflictkg.extract.lang import Language, get_language
 from conflictkg.extract.phrases import PhraseTable
+from conflictkg.extract.text import reading_positions
 
 __all__ = ["number_at", "find_time", "count_near", "casualties"]
 
@@ -70,9 +71,7 @@ def casualties(state: SentenceState, words: frozenset[str], lang: Language,
     toks = state.tokens
     if words.isdisjoint(state.vocabulary):
         return None, None
-    for k, t in enumerate(toks):
-        if words.isdisjoint(t.forms):
-            continue
+    for k in reading_positions(toks, words):
         if any(toks[n].norm in lang.negators for n in range(max(0, k - 3), k)):
             return 0, k  # "no casualties", "causing no injuries", "دون إصابات", "لم تقع إصابات"
         if k + 1 < len(toks) and toks[k + 1].norm in lang.indefinite_articles:
@@ -109,10 +108,8 @@ def find_time(state: SentenceState, text: str, lang: Language, doc_date: date | 
     time_words = _time_words(lang.code)
     if time_words.isdisjoint(state.vocabulary):
         return None, None
-    for i, t in enumerate(toks):
-        forms = t.forms
-        if time_words.isdisjoint(forms):
-            continue  # no weekday, day word or month here
+    for i in reading_positions(toks, time_words):  # a weekday, day word or month
+        forms = toks[i].forms
         start = i - 1 if i > 0 and (toks[i - 1].norm in lang.time_words or toks[i - 1].norm in (
             "on", "last", "يوم")) else i
         if forms[0] in lang.weekdays or (len(forms) > 1 and forms[1] in lang.weekdays):

@@ -37,7 +37,10 @@ class Roles:
         self.s, self.text, self.reg = state, text, reg
         self.lang = reg.lex.lang
         self.mentions = mentions
-        self._threats = [c for c in state.chunks_of("trigger") if c.value == "Threat"]
+        # the sentence's event words, support verbs, cues and weapons, asked about by every trigger
+        self.triggers, self.supports = state.chunks_of("trigger"), state.chunks_of("support")
+        self.cues, self.weapons = state.chunks_of("cue"), state.chunks_of("weapon")
+        self._threats = [c for c in self.triggers if c.value == "Threat"]
         self.preps = {id(m): prep_of(state, m, self.lang) for m in mentions}
         for a, b in zip(mentions, mentions[1:], strict=False):  # "في العراق وسوريا": Syria is in في too
             if self.preps[id(b)] is None and self.joined(a, b):
@@ -80,7 +83,7 @@ class Roles:
 
     def negated(self, i: int) -> bool:
         toks = self.s.tokens
-        for support in self.s.chunks_of("support"):
+        for support in self.supports:
             if support.j <= i <= support.j + 3:  # "did not carry out any strikes": the support verb is negated
                 i = support.i
                 break
@@ -105,7 +108,7 @@ class Roles:
         return False
 
     def denied(self, i: int) -> bool:
-        for c in self.s.chunks_of("cue"):
+        for c in self.cues:
             if c.value == "denial" and c.j <= i:
                 return True
         return False
@@ -237,7 +240,7 @@ class Roles:
 
     def possessor_actor(self, a: int, b: int) -> EMention | None:
         """'برصاص القوات الإسرائيلية' / 'Israeli gunfire': the weapon's owner acts."""
-        for w in self.s.chunks_of("weapon"):
+        for w in self.weapons:
             if not a <= w.i < b:
                 continue
             for m in self.mentions:
@@ -312,7 +315,7 @@ class Roles:
                 start = actor.j if (actor is not None and after) else c.j
                 relative = b if self.lang.relatives.isdisjoint(self.s.vocabulary) else next(
                     (k for k in range(c.j, b) if self.s.tokens[k].norm in self.lang.relatives), b)
-                stop = min([t.i for t in self.s.chunks_of("trigger") if t.i >= c.j and t is not c] + [relative])
+                stop = min([t.i for t in self.triggers if t.i >= c.j and t is not c] + [relative])
                 obj = next((m for m in self.in_span(start, stop) if self.bare(m) and m is not actor
                             and not m.demonym), None)
                 if obj is not None:
@@ -354,7 +357,7 @@ class Roles:
         after = self.after_noun_actor(c, b)
         if after is not None:
             return after
-        support = [s for s in self.s.chunks_of("support") if a <= s.i and s.j <= c.i]
+        support = [s for s in self.supports if a <= s.i and s.j <= c.i]
         if support:
             actor, _ = self.subject(support[-1].i, support[-1].j, a, c.i)
             return actor
@@ -382,7 +385,7 @@ class Roles:
             if role == "location" and place:
                 ev.locations.extend(x.key for x in group if self.reg.is_place(x.key))
             elif role == "target" and m.i > c.i and not any(
-                    c.j <= t.i < m.i for t in self.s.chunks_of("trigger") if t is not c):
+                    c.j <= t.i < m.i for t in self.triggers if t is not c):
                 broad = self.reg.types(m.key) & {"Country", "Region"}
                 (ev.locations if (broad and place) else ev.targets).extend(map(_KEY, group))
             elif role in ("with", "instrument") and ev.type in MUTUAL and self.reg.is_actor(m.key):
@@ -390,7 +393,7 @@ class Roles:
                 ev.actors.extend(map(_KEY, group))
             elif role == "agent" and not ev.actors and self.reg.is_actor(m.key):
                 ev.actors.extend(map(_KEY, group))
-        for w in self.s.chunks_of("weapon"):
+        for w in self.weapons:
             if not a <= w.i < b or c.i <= w.i < c.j:
                 continue
             marked = self.instrument_marked(w)
