@@ -9,12 +9,11 @@ from __future__ import annotations
 
 from collections.abc import Hashable
 from dataclasses import dataclass, field
-from itertools import compress
-from operator import attrgetter, itemgetter, not_
+from operator import attrgetter, itemgetter
 
 from conflictkg.extract.lexicon import Entry, Lexicon
 from conflictkg.extract.phrases import PhraseTable
-from conflictkg.extract.text import Token
+from conflictkg.extract.text import Token, reading_positions
 
 __all__ = ["Chunk", "SentenceState", "match_phrases", "phrase_at"]
 
@@ -98,8 +97,7 @@ class SentenceState:
         if found is None:
             found = self._matches[table] = {}
             if not table.key_words.isdisjoint(self.vocabulary):
-                starts = map(not_, map(table.first_words.isdisjoint, map(_FORMS, self.tokens)))
-                for k in compress(range(len(self.tokens)), starts):  # the tokens a phrase of the table may start
+                for k in reading_positions(self.tokens, table.first_words):  # where one of its phrases may start
                     hit = table.at(self.tokens, k)
                     if hit is not None:
                         found[k] = hit

@@ -14,6 +14,7 @@ from functools import cache
 from conflictkg.extract.chunks import SentenceState
 from conflictkg.extract.lang import Language, get_language
 from conflictkg.extract.phrases import PhraseTable, language_table
+from conflictkg.extract.text import reading_positions
 
 __all__ = ["number_at", "find_time", "count_near", "casualties"]
 
@@ -71,9 +72,7 @@ def casualties(state: SentenceState, words: frozenset[str], lang: Language,
     if words.isdisjoint(state.vocabulary):
         return None, None
     harm = lang.killed_words | lang.injured_words | lang.harm_words
-    for k, t in enumerate(toks):
-        if words.isdisjoint(t.forms):
-            continue
+    for k in reading_positions(toks, words):
         first = k  # "No one was killed or injured": a casualty word joined to a negated one is negated too
         while first >= 2 and toks[first - 1].norm in ("or", "nor", "and", "او", "ولا") \
                 and not harm.isdisjoint(toks[first - 2].forms):
@@ -83,7 +82,7 @@ def casualties(state: SentenceState, words: frozenset[str], lang: Language,
         if k + 1 < len(toks) and toks[k + 1].norm in lang.indefinite_articles:
             return 1, k  # "killing a 63-year-old woman", "wounding an officer"
         open_sides = {-1, 1}  # a side closes at "and" / "و": "29 killed and 58 wounded"
-        if t.norm[:1] == "و" and t.norm[1:] in t.forms:
+        if toks[k].norm[:1] == "و" and toks[k].norm[1:] in toks[k].forms:
             open_sides.discard(-1)  # "قتل جنديان وأصيب أربعة": the conjunction on the word closes the side before
         for d in range(1, window + 1):
             for side in (-1, 1):
@@ -125,10 +124,8 @@ def find_time(state: SentenceState, text: str, lang: Language, doc_date: date | 
     time_words = _time_words(lang.code)
     if time_words.isdisjoint(state.vocabulary):
         return None, None
-    for i, t in enumerate(toks):
-        forms = t.forms
-        if time_words.isdisjoint(forms):
-            continue  # no weekday, day word or month here
+    for i in reading_positions(toks, time_words):  # a weekday, day word or month
+        forms = toks[i].forms
         start = i - 1 if i > 0 and (toks[i - 1].norm in lang.time_words or toks[i - 1].norm in (
             "on", "last", "يوم")) else i
         if forms[0] in lang.weekdays or (len(forms) > 1 and forms[1] in lang.weekdays):

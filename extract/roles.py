@@ -37,7 +37,10 @@ class Roles:
         self.s, self.text, self.reg = state, text, reg
         self.lang = reg.lex.lang
         self.mentions = mentions
-        self._threats = [c for c in state.chunks_of("trigger") if c.value == "Threat"]
+        # the sentence's event words, support verbs, cues and weapons, asked about by every trigger
+        self.triggers, self.supports = state.chunks_of("trigger"), state.chunks_of("support")
+        self.cues, self.weapons = state.chunks_of("cue"), state.chunks_of("weapon")
+        self._threats = [c for c in self.triggers if c.value == "Threat"]
         self.preps = {id(m): prep_of(state, m, self.lang) for m in mentions}
         for a, b in zip(mentions, mentions[1:], strict=False):  # "في العراق وسوريا": Syria is in في too
             if self.preps[id(b)] is None and self.joined(a, b):
@@ -87,7 +90,7 @@ class Roles:
 
     def negated(self, i: int) -> bool:
         toks = self.s.tokens
-        for support in self.s.chunks_of("support"):
+        for support in self.supports:
             if support.j <= i <= support.j + 3:  # "did not carry out any strikes": the support verb is negated
                 i = support.i
                 break
@@ -118,7 +121,7 @@ class Roles:
     def denied(self, i: int) -> bool:
         """'denied shelling', 'نفى أن يكون قصف'; and 'reports of shelling were untrue', 'أنباء القصف عارية عن
         الصحة': what is called false after it."""
-        for c in self.s.chunks_of("cue"):
+        for c in self.cues:
             if c.value == "denial" and c.j <= i:
                 return True
         untrue = self.s.matches(language_table(self.lang.code, "untrue"))
@@ -265,7 +268,7 @@ class Roles:
 
     def possessor_actor(self, a: int, b: int) -> EMention | None:
         """'برصاص القوات الإسرائيلية' / 'Israeli gunfire': the weapon's owner acts."""
-        for w in self.s.chunks_of("weapon"):
+        for w in self.weapons:
             if not a <= w.i < b:
                 continue
             for m in self.mentions:
@@ -340,7 +343,7 @@ class Roles:
                 start = actor.j if (actor is not None and after) else c.j
                 relative = b if self.lang.relatives.isdisjoint(self.s.vocabulary) else next(
                     (k for k in range(c.j, b) if self.s.tokens[k].norm in self.lang.relatives), b)
-                stop = min([t.i for t in self.s.chunks_of("trigger") if t.i >= c.j and t is not c] + [relative])
+                stop = min([t.i for t in self.triggers if t.i >= c.j and t is not c] + [relative])
                 obj = next((m for m in self.in_span(start, stop) if self.bare(m) and m is not actor
                             and not m.demonym), None)
                 if obj is not None:
@@ -392,7 +395,7 @@ class Roles:
         after = self.after_noun_actor(c, b)
         if after is not None:
             return after
-        support = [s for s in self.s.chunks_of("support") if a <= s.i and s.j <= c.i]
+        support = [s for s in self.supports if a <= s.i and s.j <= c.i]
         if support:
             actor, _ = self.subject(support[-1].i, support[-1].j, a, c.i)
             return actor
@@ -420,7 +423,7 @@ class Roles:
             if role == "location" and place:
                 ev.locations.extend(x.key for x in group if self.reg.is_place(x.key))
             elif role == "target" and m.i > c.i and not any(
-                    c.j <= t.i < m.i for t in self.s.chunks_of("trigger") if t is not c):
+                    c.j <= t.i < m.i for t in self.triggers if t is not c):
                 broad = self.reg.types(m.key) & {"Country", "Region"}
                 # "attacked U.S. forces at the Green Village base": with a target named, "at" says where
                 at = ev.targets and self.s.tokens[m.i - 1 - (self.s.tokens[m.i - 1].norm == "the")].norm == "at"
@@ -431,7 +434,7 @@ class Roles:
             elif role == "agent" and not ev.actors and self.reg.is_actor(m.key):
                 ev.actors.extend(map(_KEY, group))
         attached, told = [], ev.type
-        for w in self.s.chunks_of("weapon"):
+        for w in self.weapons:
             if not a <= w.i < b or c.i <= w.i < c.j:
                 continue
             marked = self.instrument_marked(w)

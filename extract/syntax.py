@@ -139,27 +139,33 @@ def prep_of(state: SentenceState, m: EMention, lang: Language) -> str | None:
                 toks[m.i - 2].norm in PLACE_WORDS:
             return "location"  # "the Mezzeh district of Damascus", "the capital of South Darfur"
         if lang.names_capitalised:  # "in the occupied West Bank", "on a British-owned ship"
+            prepositions = lang.prepositions
             k = m.i - 1
             while k > 1 and toks[k].norm in ("'s", "'") and toks[k - 1].text[:1].isupper():
                 k -= 2  # "in Russia's Ryazan region": past the possessor
-                while k > 0 and toks[k].text[:1].isupper() and toks[k].norm not in lang.prepositions:
+                while k > 0 and toks[k].text[:1].isupper() and toks[k].norm not in prepositions:
                     k -= 1
-            while k > 0 and m.i - k <= 5 and toks[k].norm not in lang.prepositions and (
-                    toks[k].norm in ("the", "a", "an", "-")
-                    or not (toks[k].is_punct or toks[k].norm in lang.stopwords or toks[k].text[:1].isupper())
-                    or state.chunk_at(k, "demonym") is not None):
+            while k > 0 and m.i - k <= 5:
+                t = toks[k]
+                if t.norm in prepositions or not (
+                        t.norm in ("the", "a", "an", "-")
+                        or not (t.is_punct or t.norm in lang.stopwords or t.text[:1].isupper())
+                        or state.chunk_at(k, "demonym") is not None):
+                    break
                 k -= 1
-            if k < m.i - 1 and toks[k].norm in lang.prepositions:
-                return lang.prepositions[toks[k].norm]
+            if k < m.i - 1 and toks[k].norm in prepositions:
+                return prepositions[toks[k].norm]
             if k < m.i - 1 and _where_of(toks, k, lang):
                 return "location"  # "68 nautical miles west of the Yemeni port of Hodeidah"
-    if m.i > 1 and toks[m.i - 2].norm in lang.prepositions and lang.prepositions[toks[m.i - 2].norm] in (
-            "target", "location") and not toks[m.i - 1].is_punct and toks[m.i - 1].norm not in lang.stopwords \
-            and not lang.names_capitalised and toks[m.i].norm[:1] == "ل":
+    if not lang.names_capitalised and m.i > 1 and toks[m.i - 2].norm in lang.prepositions \
+            and lang.prepositions[toks[m.i - 2].norm] in ("target", "location") and not toks[m.i - 1].is_punct \
+            and toks[m.i - 1].norm not in lang.stopwords and toks[m.i].norm[:1] == "ل":
         return lang.prepositions[toks[m.i - 2].norm]  # "ضد مواقع لكتائب حزب الله": the positions' owner
     if not lang.names_capitalised and m.i > 1 and language_table(lang.code, "place_part").at(toks, m.i - 1) \
             and lang.prepositions.get(toks[m.i - 2].norm) in ("target", "location"):
         return "location"  # "على طريق بلدة الناقورة", "في محيط مدينة الفاشر": where, not what was hit
+    if not m.prefix:
+        return None
     clitic = m.prefix.lstrip("وف")  # Arabic prepositions written on the word: بـ لـ كـ
     if clitic.startswith("ب"):
         return "instrument"  # "بصواريخ"; before a place it means "in" (see _Roles.prepositional)
