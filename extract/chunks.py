@@ -33,7 +33,7 @@ _TEXT, _FORMS = attrgetter("text"), attrgetter("forms")
 _NONE: list[Chunk] = []  # an empty default shared by the look-ups below; never appended to
 
 
-@dataclass
+@dataclass(slots=True)
 class SentenceState:
     """One sentence's tokens, its matched chunks and the facts the stages share about it.
 

@@ -430,6 +430,8 @@ class _Finder(HeadPatterns):
         """Relations stated right after a named entity: 'SDF, backed by the United States',
         'Kataib Hezbollah, an ally of Iran', 'كتائب القسام، الجناح العسكري لحركة حماس'."""
         k = j + 1 if j < len(self.toks) and self.toks[j].text in (",", "،") else j
+        if k == j and not self.may_name_patron(j) and self.norm(j) not in ("a", "an", "the"):
+            return  # most names: nothing follows that names a patron
         if k > j:
             k += self.phrase_at(k, "relative_be")  # "The Polisario Front, which is backed by Algeria"
         if self.norm(k) in ("a", "an", "the") and self.phrase_at(k, "allied") == 0 and self.phrase_at(k, "wing") == 0:
