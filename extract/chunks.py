@@ -2,7 +2,9 @@
 
 A Chunk is a matched phrase (token span [i, j)) with what the lexicon says it
 is. Matching is longest-first, left to right, over each token's normalised
-forms, so clitics and articles do not hide a word.
+forms, so clitics and articles do not hide a word. What the lexicon may match
+from a word depends on the word alone: it is worked out once per word and kept
+on the lexicon (`_Starts` in `Lexicon.word_cache`), so most tokens cost one look-up.
 """
 
 from __future__ import annotations
@@ -33,7 +35,7 @@ _TEXT, _FORMS = attrgetter("text"), attrgetter("forms")
 _NONE: list[Chunk] = []  # an empty default shared by the look-ups below; never appended to
 
 
-@dataclass
+@dataclass(slots=True)
 class SentenceState:
     """One sentence's tokens, its matched chunks and the facts the stages share about it.
 

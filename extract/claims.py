@@ -90,11 +90,12 @@ def find_claims(state: SentenceState, text: str, mentions: list[EMention], event
     cues = [c for c in state.chunks_of("cue") if c.value in ("verb", "source", "responsibility")]
     if not cues and all(f.event.type not in SPEECH_ACTS for f in events):
         return claims  # nobody reports anything here
-    # "بحسب ما أفاد", "وفق ما نقلت", "according to what X said": one report, told by its first cue
-    cues = [c for n, c in enumerate(cues) if n == 0 or c.i > cues[n - 1].j + 1
-            or any(t.is_punct for t in state.tokens[cues[n - 1].j:c.i])]  # but "said, adding" are two
-    # "أعلنت X، في بيان نقلته وكالة Y، أن ...": a cue inside an aside about the medium reports no clause
-    cues = [c for n, c in enumerate(cues) if n == 0 or not _medium_aside(state, cues[n - 1], c)]
+    if len(cues) > 1:
+        # "بحسب ما أفاد", "وفق ما نقلت", "according to what X said": one report, told by its first cue
+        cues = [c for n, c in enumerate(cues) if n == 0 or c.i > cues[n - 1].j + 1
+                or any(t.is_punct for t in state.tokens[cues[n - 1].j:c.i])]  # but "said, adding" are two
+        # "أعلنت X، في بيان نقلته وكالة Y، أن ...": a cue inside an aside about the medium reports no clause
+        cues = [c for n, c in enumerate(cues) if n == 0 or not _medium_aside(state, cues[n - 1], c)]
     mediums = state.chunks_of("medium")
     claimed: set[int] = set()
     previous = next((f.event.actors[0] for f in events if f.event.actors and f.i < (cues[0].i if cues else 0)),

@@ -64,7 +64,8 @@ class _Finder(HeadPatterns):
     def __init__(self, state: SentenceState, text: str, reg: Registry) -> None:
         self.s, self.text, self.reg = state, text, reg
         self.lang: Language = reg.lex.lang
-        self.toks = state.tokens
+        self.toks, self.n = state.tokens, len(state.tokens)
+        self.norms = dict(enumerate(map(attrgetter("norm"), self.toks)))  # read by the patterns many times
         self.used = [False] * len(self.toks)
         self.mentions: list[EMention] = []
         self.patron_words = _patron_words(self.lang.code)
@@ -82,7 +83,8 @@ class _Finder(HeadPatterns):
         return text
 
     def norm(self, i: int) -> str:
-        return self.toks[i].norm if 0 <= i < len(self.toks) else ""
+        """Token i's normalised form, "" outside the sentence."""
+        return self.norms.get(i, "")
 
     def is_stop(self, i: int) -> bool:
         t = self.toks[i]
@@ -95,7 +97,7 @@ class _Finder(HeadPatterns):
 
     def may_name_patron(self, i: int) -> bool:
         """Whether a patron phrase may start at token i: one set test, asked after every mention."""
-        return 0 <= i < len(self.toks) and not self.patron_words.isdisjoint(self.toks[i].forms)
+        return 0 <= i < self.n and not self.patron_words.isdisjoint(self.toks[i].forms)
 
     def add(self, i: int, j: int, key: str, demonym: bool = False) -> EMention:
         first = self.s.starting.get(i)
@@ -105,7 +107,7 @@ class _Finder(HeadPatterns):
         return m
 
     def free(self, i: int) -> bool:
-        return 0 <= i < len(self.toks) and not self.used[i]
+        return 0 <= i < self.n and not self.used[i]
 
     def name_tokens(self, i: int, limit: int = 3) -> int:
         """End of an unknown name starting at i: words that are no function word, cue or punctuation."""
@@ -485,6 +487,8 @@ class _Finder(HeadPatterns):
         """Relations stated right after a named entity: 'SDF, backed by the United States',
         'Kataib Hezbollah, an ally of Iran', 'كتائب القسام، الجناح العسكري لحركة حماس'."""
         k = j + 1 if j < len(self.toks) and self.toks[j].text in (",", "،") else j
+        if k == j and not self.may_name_patron(j) and self.norm(j) not in ("a", "an", "the"):
+            return  # most names: nothing follows that names a patron
         if k > j:
             k += self.phrase_at(k, "relative_be")  # "The Polisario Front, which is backed by Algeria"
         if self.norm(k) in ("a", "an", "the") and self.phrase_at(k, "allied") == 0 and self.phrase_at(k, "wing") == 0:

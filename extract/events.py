@@ -254,11 +254,12 @@ def _nominal_context(state: SentenceState, c: Chunk, mentions: list[EMention], l
     """English 'Israeli strikes', 'Houthi targets', '85 targets': a plural after a modifier is a noun."""
     if not lang.names_capitalised or c.i == 0:
         return False
-    prev = state.tokens[c.i - 1]
     word = state.tokens[c.i].norm
-    modifier = prev.norm in _DETERMINERS or prev.text.isdigit() or prev.norm in lang.number_words or \
+    if not word.endswith("s") or word.endswith("ss"):
+        return False
+    prev = state.tokens[c.i - 1]
+    return prev.norm in _DETERMINERS or prev.text.isdigit() or prev.norm in lang.number_words or \
         any(m.j == c.i for m in mentions)
-    return modifier and word.endswith("s") and not word.endswith("ss")
 
 
 def _describes_a_name(state: SentenceState, c: Chunk, mentions: list[EMention], roles: Roles) -> bool:
