@@ -18,7 +18,7 @@ from conflictkg.extract.heads import HeadPatterns
 from conflictkg.extract.lang import Language, get_language
 from conflictkg.extract.phrases import language_table
 from conflictkg.extract.registry import ACTOR_TYPES, PLACE_TYPES, EMention, Registry
-from conflictkg.extract.text import capitalised, positions, with_article
+from conflictkg.extract.text import attached, capitalised, positions, with_article
 from conflictkg.graph.iris import slug
 
 __all__ = ["find_entities"]
@@ -139,9 +139,7 @@ class _Finder(HeadPatterns):
 
     def _inner_hyphen(self, j: int) -> bool:
         """A hyphen inside a name ('al-Shaab'): attached to the words on both sides."""
-        t = self.toks[j]
-        return t.text == "-" and 0 < j < len(self.toks) - 1 and self.toks[j - 1].end == t.start \
-            and t.end == self.toks[j + 1].start
+        return self.toks[j].text == "-" and attached(self.toks, j)
 
     # -- entity at a position -------------------------------------------------
     def starts(self) -> list[int]:

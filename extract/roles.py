@@ -14,6 +14,7 @@ from conflictkg.extract.model import Event
 from conflictkg.extract.phrases import language_table
 from conflictkg.extract.registry import EMention, Registry
 from conflictkg.extract.syntax import clause_bounds, prep_of
+from conflictkg.extract.text import attached
 
 __all__ = ["Roles"]
 
@@ -230,7 +231,7 @@ class Roles:
         while k >= 0 and words < 4:  # "with a number of drones", "بعدد من الطائرات"
             if toks[k].norm in ("with", "using", "by", "بواسطة", "باستخدام") or toks[k].norm in _ARABIC_WITH_SOME:
                 return True
-            if toks[k].text == "-" and toks[k - 1].end == toks[k].start and toks[k].end == toks[k + 1].start:
+            if toks[k].text == "-" and attached(toks, k):
                 k -= 2  # "by an explosive-laden drone boat": a hyphenated word counts once
                 continue
             if toks[k].is_punct or any(m.i <= k < m.j for m in self.mentions):

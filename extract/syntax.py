@@ -9,7 +9,7 @@ from conflictkg.extract.chunks import SentenceState
 from conflictkg.extract.lang import Language, get_language
 from conflictkg.extract.phrases import language_table
 from conflictkg.extract.registry import EMention
-from conflictkg.extract.text import Token, positions
+from conflictkg.extract.text import Token, attached, positions
 
 __all__ = ["clause_bounds", "prep_of", "PLACE_WORDS"]
 
@@ -87,7 +87,7 @@ def _breaks(toks: list[Token], k: int, lang: Language) -> bool:
     """Whether token k ends a clause: a clause-break word, but not a hyphen inside a word or a bracket
     around a short aside."""
     t = toks[k]
-    if t.text in "-–" and 0 < k < len(toks) - 1 and toks[k - 1].end == t.start and t.end == toks[k + 1].start:
+    if t.text in "-–" and attached(toks, k):
         return False  # "British-owned", "Kurdish-led": a hyphen inside a word
     if t.text == "(" and any(toks[x].text == ")" for x in range(k + 1, min(len(toks), k + 5))) or \
             t.text == ")" and any(toks[x].text == "(" for x in range(max(0, k - 4), k)):

@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from itertools import compress
 from operator import attrgetter, itemgetter, not_
 
-__all__ = ["Token", "clean", "split_sentences", "positions", "reading_positions", "capitalised", "with_article",
-           "QUOTES_OPEN", "QUOTES_CLOSE"]
+__all__ = ["Token", "clean", "split_sentences", "positions", "reading_positions", "capitalised", "attached",
+           "with_article", "QUOTES_OPEN", "QUOTES_CLOSE"]
 
 QUOTES_OPEN = "“«\"‘„"
 QUOTES_CLOSE = "”»\"’"
@@ -53,6 +53,11 @@ def reading_positions(tokens: list[Token], words: AbstractSet[str]) -> Iterator[
 def capitalised(tokens: list[Token]) -> list[int]:
     """The indexes of the tokens written with a capital first letter, in order (the loop runs in C)."""
     return list(compress(range(len(tokens)), map(str.isupper, map(_FIRST, map(_TEXT, tokens)))))
+
+
+def attached(tokens: list[Token], k: int) -> bool:
+    """Token k touches the tokens on both sides, as a hyphen inside a word does ('al-Shabaab', 'British-owned')."""
+    return 0 < k < len(tokens) - 1 and tokens[k - 1].end == tokens[k].start and tokens[k].end == tokens[k + 1].start
 
 
 def with_article(token: Token) -> bool:
