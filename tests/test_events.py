@@ -293,25 +293,19 @@ def test_a_gapped_phrase_spans_a_long_verb_first_subject_but_not_a_comma():
     assert _types("وقعت الحكومة في أديس أبابا، بعد أسابيع من المحادثات، اتفاقا.", "ar") == []
 
 
-@pytest.mark.parametrize("text", [
-    "The two sides signed an agreement to halt the fighting in Khartoum.",
-    "وقع الطرفان اتفاقا لوقف القتال في الخرطوم.",
-])
-def test_an_end_to_fighting_is_no_fighting(text):
-    assert "ArmedClash" not in [e.type for e in extract_document(text).events]
-
-
 def test_a_weapon_that_slams_into_a_building_is_an_attack_not_a_condemnation():
     doc = extract_document("A Russian missile slammed into an apartment block in Dnipro on Friday.", lang="en")
     assert [e.type for e in doc.events] == ["RocketAttack"] and doc.events[0].actors == ["russia"]
 
 
-@pytest.mark.parametrize("text", [
-    "The governor said reports of shelling in the town of Sumy were untrue.",
-    "وقال المحافظ إن أنباء القصف على مدينة سومي عارية عن الصحة.",
+@pytest.mark.parametrize("text, kind", [
+    ("The two sides signed an agreement to halt the fighting in Khartoum.", "ArmedClash"),
+    ("وقع الطرفان اتفاقا لوقف القتال في الخرطوم.", "ArmedClash"),
+    ("The governor said reports of shelling in the town of Sumy were untrue.", "Shelling"),
+    ("وقال المحافظ إن أنباء القصف على مدينة سومي عارية عن الصحة.", "Shelling"),
 ])
-def test_an_event_called_untrue_is_not_asserted(text):
-    assert "Shelling" not in [e.type for e in extract_document(text).events]
+def test_an_end_to_fighting_or_an_event_called_untrue_is_not_asserted(text, kind):
+    assert kind not in [e.type for e in extract_document(text).events]
 
 
 def test_no_one_killed_or_injured_is_zero_of_both():
