@@ -12,6 +12,7 @@ from conflictkg.extract.chunks import Chunk, SentenceState, phrase_at
 from conflictkg.extract.classes import FROM_THE_AIR, HARMLESS, MUTUAL, SPEECH_ACTS, VIOLENT
 from conflictkg.extract.model import Event
 from conflictkg.extract.phrases import language_table
+from conflictkg.extract.quantities import number_at
 from conflictkg.extract.registry import EMention, Registry
 from conflictkg.extract.syntax import clause_bounds, prep_of
 from conflictkg.extract.text import attached
@@ -147,6 +148,12 @@ class Roles:
             if i - 6 <= k < i:
                 return True
         return False
+
+    def counted(self, m: EMention) -> bool:
+        """'ثلاثة مدنيين', 'عشرات الجنود', 'جنديان': a number of people, as the dead and wounded are told."""
+        toks = self.s.tokens
+        return number_at(self.s, m.i, self.lang) is not None or number_at(self.s, m.i - 1, self.lang) is not None \
+            or (m.i > 0 and not self.lang.vague_numbers.isdisjoint(toks[m.i - 1].forms))
 
     def passive(self, c: Chunk) -> bool:
         toks = self.s.tokens
@@ -335,9 +342,11 @@ class Roles:
                 and self.s.tokens[c.i].norm.endswith("ing") and cls in SPEECH_ACTS
             actor, after = (None, False) if participle else self.subject(c.i, c.j, a, b, cls in SPEECH_ACTS)
             used = set()
-            if cls == "Killing" and actor is not None and not after and not any(
-                    self.bare(m) and not m.demonym for m in self.in_span(c.j, b)) and not self.lang.names_capitalised:
-                ev.targets.append(actor.key)  # "أربعة أعضاء ... قتلوا": the victims
+            stop = min([t.i for t in self.triggers if t.i >= c.j and t is not c] + [b])
+            if cls == "Killing" and actor is not None and (not after or self.counted(actor)) and not any(
+                    self.bare(m) and not m.demonym and m is not actor for m in self.in_span(c.j, stop)) \
+                    and not self.lang.names_capitalised:
+                ev.targets.append(actor.key)  # "أربعة أعضاء ... قتلوا", "قتل ثلاثة مدنيين في غارة": the victims
                 used.add(id(actor))
                 actor = None
             else:

@@ -354,3 +354,20 @@ def test_weapons_shot_down_are_their_owners_attack_over_the_place(text):
     doc = extract_document(text)
     attack = next(e for e in doc.events if e.type == "DroneAttack")
     assert attack.actors == ["ukraine"] and attack.locations
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("قتل ثلاثة مدنيين في غارة على قرية الطيبة شرقي درعا.", "Airstrike"),
+    ("قتل عشرة جنود من الجيش في هجوم على نقطة تفتيش.", "Attack"),
+    ("Four civilians were killed in an air strike on the village of Kafr Nabl.", "Airstrike"),
+])
+def test_those_killed_in_an_attack_are_its_targets_not_its_actors(text, kind):
+    doc = extract_document(text)
+    attack = next(e for e in doc.events if e.type == kind)
+    assert not attack.actors and len(attack.targets) == 2
+    assert not [e for e in doc.events if e.type == "Killing"]
+
+
+def test_an_arabic_killer_named_before_the_counted_victims_stays_the_actor():
+    doc = extract_document("قتلت القوات الإسرائيلية ثلاثة فلسطينيين في مدينة جنين.", lang="ar")
+    assert [(e.type, e.actors) for e in doc.events] == [("Killing", ["israel-defense-forces"])]
