@@ -173,7 +173,8 @@ class HeadPatterns:
             d = self.s.chunk_at(j, "demonym")
             nation, m.j = d.value, d.j
             self.used[d.i:d.j] = [True] * (d.j - d.i)
-        rel_patron, rel_kind, m.j = self.patron_after(m.j)
+        # "قرية الطيبة التابعة لمحافظة درعا": a town belongs to the province it lies in (see relations), no patron
+        rel_patron, rel_kind, m.j = self.patron_after(m.j) if cls not in ("Settlement", "Region") else (None, None, m.j)
         patron = patron or rel_patron
         patron_rel = rel_kind or patron_rel
         name = " ".join(t.norm for t in self.toks[name_start:name_stop])
