@@ -149,6 +149,10 @@ class Roles:
                 return True
         return False
 
+    def holds(self, m: EMention) -> bool:
+        """'Houthi positions', 'Russian supply depots': the nation or group named before what it holds."""
+        return language_table(self.lang.code, "holdings").at(self.s.tokens, m.j) is not None
+
     def counted(self, m: EMention) -> bool:
         """'ثلاثة مدنيين', 'عشرات الجنود', 'جنديان': a number of people, as the dead and wounded are told."""
         toks = self.s.tokens
@@ -341,6 +345,9 @@ class Roles:
             participle = self.lang.names_capitalised and c.i > 0 and self.s.tokens[c.i - 1].text == "," \
                 and self.s.tokens[c.i].norm.endswith("ing") and cls in SPEECH_ACTS
             actor, after = (None, False) if participle else self.subject(c.i, c.j, a, b, cls in SPEECH_ACTS)
+            if actor is None and self.lang.verb_initial:  # "قصفت مسيرات الدعم السريع محطة كهرباء": the weapon's
+                actor = self.possessor_actor(c.j, c.j + 1)  # owner is the subject; its object follows
+                after = actor is not None
             used = set()
             stop = min([t.i for t in self.triggers if t.i >= c.j and t is not c] + [b])
             if cls == "Killing" and actor is not None and (not after or self.counted(actor)) and not any(
@@ -355,7 +362,7 @@ class Roles:
                     (k for k in range(c.j, b) if self.s.tokens[k].norm in self.lang.relatives), b)
                 stop = min([t.i for t in self.triggers if t.i >= c.j and t is not c] + [relative])
                 obj = next((m for m in self.in_span(start, stop) if self.bare(m) and m is not actor
-                            and not m.demonym), None)
+                            and (not m.demonym or self.holds(m))), None)
                 if obj is not None:
                     ev.targets.extend(map(_KEY, self.coordinated(self.mentions, obj)))
                     used |= {id(obj)}
@@ -402,6 +409,10 @@ class Roles:
         agent = next((m for m in self.in_span(c.j, b) if self.preps[id(m)] == "agent"), None)
         if agent is not None:
             return agent
+        owner = next((m for m in self.mentions if m.i == c.j and m.prefix in ("ل", "لل")), None)
+        if owner is not None and self.reg.is_actor(owner.key) and any(
+                self.preps[id(m)] == "target" for m in self.in_span(owner.j, b)):
+            return owner  # "قصف مدفعي لقوات الدعم السريع على حي كرري": the shelling by the RSF, on the district
         after = self.after_noun_actor(c, b)
         if after is not None:
             return after

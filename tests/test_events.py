@@ -371,3 +371,25 @@ def test_those_killed_in_an_attack_are_its_targets_not_its_actors(text, kind):
 def test_an_arabic_killer_named_before_the_counted_victims_stays_the_actor():
     doc = extract_document("قتلت القوات الإسرائيلية ثلاثة فلسطينيين في مدينة جنين.", lang="ar")
     assert [(e.type, e.actors) for e in doc.events] == [("Killing", ["israel-defense-forces"])]
+
+
+def test_the_owner_of_the_weapon_after_an_arabic_verb_is_the_actor_and_its_object_the_target():
+    doc = extract_document("قصفت مسيرات الدعم السريع محطة كهرباء في مدينة عطبرة.", lang="ar")
+    ev = doc.events[0]
+    assert ev.actors == ["rapid-support-forces"] and ev.targets and "محطة" in doc.entities[ev.targets[0]].labels["ar"]
+
+
+def test_an_arabic_event_noun_owned_by_an_actor_with_a_target_after_it_is_that_actors():
+    doc = extract_document("أسفر قصف مدفعي لقوات الدعم السريع على حي كرري عن مقتل 12 مدنيا.", lang="ar")
+    assert [(e.type, e.actors) for e in doc.events] == [("Shelling", ["rapid-support-forces"])]
+
+
+@pytest.mark.parametrize("text, holder", [
+    ("شنت الطائرات غارات على مواقع الحوثيين في صعدة.", "houthis"),
+    ("استهدفت المدفعية تجمعات لقوات الدعم السريع شرق الفاشر.", "rapid-support-forces"),
+    ("قصفت المدفعية مواقع الحوثيين قرب الحدود.", "houthis"),
+    ("US jets struck Houthi positions near the port of Hodeidah.", "houthis"),
+])
+def test_the_holder_of_positions_hit_is_the_target_not_the_actor(text, holder):
+    ev = extract_document(text).events[0]
+    assert ev.targets == [holder] and holder not in ev.actors
