@@ -129,6 +129,8 @@ def prep_of(state: SentenceState, m: EMention, lang: Language) -> str | None:
         role = lang.prepositions.get(prev)
         if role == "source" and m.i > 1 and lang.prepositions.get(toks[m.i - 2].norm) == "location":
             return "location"  # "بالقرب من مدينة الميادين", "على مقربة من": near, not from
+        if role == "source" and not lang.names_capitalised and _part_of_place(state, m.i - 1, lang):
+            return "location"  # "على مناطق متفرقة من مدينة خان يونس", "أحياء من الفاشر": parts of the city
         if role is not None:
             if role == "source" and m.i > 1 and language_table(lang.code, "members").ending_before(toks, m.i):
                 return None  # "members of X" / "أعضاء من X": X itself
@@ -188,6 +190,16 @@ def _held_by(state: SentenceState, m: EMention, lang: Language) -> bool:
         return False
     role = lang.prepositions.get(toks[k - 1].norm) if k > 0 else None
     return role in (None, "target", "location")
+
+
+def _part_of_place(state: SentenceState, k: int, lang: Language) -> bool:
+    """A place head, and only adjectives, before token k ("مناطق متفرقة من"): what follows is the whole."""
+    toks = state.tokens
+    j = k - 1
+    while j > 0 and k - j <= 2 and toks[j].norm in lang.stopwords and not toks[j].is_punct:
+        j -= 1  # "متفرقة", "سكنية"
+    head = state.chunk_at(j, "head")
+    return head is not None and head.j == j + 1 and head.value in ("Settlement", "Region")
 
 
 def _where_of(toks: list, k: int, lang: Language) -> bool:

@@ -79,3 +79,22 @@ def test_a_name_after_named_is_a_person_who_speaks(text, name):
     doc = extract_document(text)
     speaker = doc.entities[doc.claims[0].claimant]
     assert speaker.types == {"Person"} and speaker.labels[doc.lang] == name
+
+
+@pytest.mark.parametrize("text, actor", [
+    ("شن طيران الاحتلال الإسرائيلي غارات على مدينة خان يونس.", "israel"),
+    ("قصفت مدفعية الاحتلال التركي قرى في ريف منبج.", "turkey"),
+    ("اقتحمت قوات الاحتلال مدينة جنين فجر اليوم.", "israel-defense-forces"),
+])
+def test_the_occupation_is_the_occupier_named_by_arab_media(text, actor):
+    assert extract_document(text, lang="ar").events[0].actors == [actor]
+
+
+@pytest.mark.parametrize("text, where", [
+    ("شن الطيران غارات عنيفة على مناطق متفرقة من مدينة خان يونس.", "khan-younis"),
+    ("أسفر القصف على أحياء سكنية في مدينة الفاشر عن مقتل خمسة مدنيين.", "el-fasher"),
+])
+def test_an_adjective_after_a_plural_place_head_is_no_name_and_the_whole_is_where(text, where):
+    doc = extract_document(text, lang="ar")
+    assert where in doc.events[0].locations
+    assert not [e for e in doc.entities.values() if e.labels.get("ar", "").endswith(("متفرقة", "سكنية"))]
