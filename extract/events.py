@@ -135,6 +135,7 @@ def find_events(state: SentenceState, text: str, mentions: list[EMention], reg: 
         _blamed_on(state, c, ev, found, roles)
         if not ev.actors and ev.type in SPEECH_ACTS and c.i > 0 and state.tokens[c.i - 1].text in (",", "،"):
             ev.actors = _participle_speaker(state, c, ev, found, mentions, roles)
+        roles.assault(ev)
         ev.confidence = _confidence(ev, c, reg)
         earlier = antecedent(state, c, ev, reg.doc.events, (f.event for f in found), reg.lex.lang)
         found.append(Found(ev, c.i, c.j, earlier, c.detail == "noun"))

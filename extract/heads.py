@@ -42,7 +42,9 @@ class HeadPatterns:
         owner = self.owner(c)
         if owner is not None:
             surface = self.surface(c.i, c.j)
-            return self.add(c.i, c.j, self.reg.new(owner, cls, surface, surface))
+            m = self.add(c.i, c.j, self.reg.new(owner, cls, surface, surface))
+            m.head = c.detail  # "مقاتلوها": its fighters, who fight on the ground
+            return m
         start, j = c.i, c.j
         nation = patron = None
         patron_rel = "backedBy"

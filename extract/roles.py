@@ -149,6 +149,12 @@ class Roles:
                 return True
         return False
 
+    def assault(self, ev: Event) -> None:
+        """'هاجم مسلحون', 'gunmen attacked', 'killed by fighters in an attack on X': an attack by gunmen or
+        fighters is a ground assault."""
+        if ev.type == "Attack" and any(m.key in ev.actors and m.head in _ASSAULT_HEADS for m in self.mentions):
+            ev.type = "ArmedAssault"
+
     def holds(self, m: EMention) -> bool:
         """'Houthi positions', 'Russian supply depots': the nation or group named before what it holds."""
         return language_table(self.lang.code, "holdings").at(self.s.tokens, m.j) is not None
@@ -375,8 +381,6 @@ class Roles:
         if actor is not None:
             ev.actors.extend(map(_KEY, self.coordinated(self.mentions, actor)))
             used.add(id(actor))
-            if cls == "Attack" and actor.head in _ASSAULT_HEADS:
-                ev.type = "ArmedAssault"  # "هاجم مسلحون", "gunmen attacked": a ground assault
         self.prepositional(c, ev, a, b, used)
         if c.detail == "noun":
             ev.locations = list(dict.fromkeys(ev.locations + self.witnessing_place(c, a)))

@@ -393,3 +393,12 @@ def test_an_arabic_event_noun_owned_by_an_actor_with_a_target_after_it_is_that_a
 def test_the_holder_of_positions_hit_is_the_target_not_the_actor(text, holder):
     ev = extract_document(text).events[0]
     assert ev.targets == [holder] and holder not in ev.actors
+
+
+@pytest.mark.parametrize("text", [
+    "Gunmen on motorcycles killed 20 villagers in an attack on a village in Zamfara state.",
+    "Fighters from the Allied Democratic Forces killed 38 people in an attack on a church in Komanda.",
+    "تبنت حركة الشباب هجوما شنه مقاتلوها على معسكر للجيش في بلدة مهاس.",
+])
+def test_an_attack_by_gunmen_or_fighters_is_a_ground_assault(text):
+    assert "ArmedAssault" in _types(text, "ar" if text[0] > "z" else "en")

@@ -66,6 +66,8 @@ def forms(word: str) -> tuple[str, ...]:
                     out.append(base[:-1] + "ه")  # قاعدتها -> قاعدة
                 if base.endswith("ي") and suffix in ("ها", "هم"):
                     out.append(base[:-1])
+                if base.endswith(("ي", "و")) and len(base) >= 5:
+                    out.append(base + "ن")  # مقاتلوها -> مقاتلون: a construct plural with its pronoun
     return (word,) + tuple(dict.fromkeys(w for w in out[1:] if len(w) >= 2 and w != word))
 
 
