@@ -50,7 +50,9 @@ def find_relations(state: SentenceState, mentions: list[EMention], reg: Registry
         if adjacent and after is not None and _possessed_by(toks, b, after) \
                 and _rank(reg, a.key) < _rank(reg, after.key):
             b = after  # "Tchoma Bangou in Niger's Tillaberi region": in the region, which is in Niger
-        stated = bool(located) and (lang.names_capitalised or located[0].norm != "of") or (
+        # "بمنطقة كوندوغا", "بالعاصمة الليبية طرابلس", "شمال شرقي نيجيريا" right after a place: "in" it
+        glued = not gap and not lang.names_capitalised and (b.prefix.endswith("ب") or toks[b.i].norm in lang.directions)
+        stated = glued or bool(located) and (lang.names_capitalised or located[0].norm != "of") or (
             len(gap) == 1 and gap[0].text in (",", "،")
             and not _PROVINCE.isdisjoint((toks[b.i].norm, toks[b.j - 1].norm)))
         if adjacent and (_rank(reg, a.key) < _rank(reg, b.key) or (stated and _rank(reg, a.key) == _rank(reg, b.key)

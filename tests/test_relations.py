@@ -115,3 +115,11 @@ def test_a_town_said_to_belong_to_or_lie_in_a_province_is_located_in_it(text, to
     names = {k: e.labels.get("ar") for k, e in doc.entities.items()}
     assert [(names[r.subject], r.predicate) for r in doc.relations] == [(town, "locatedIn")]
     assert "governorate" in doc.relations[0].object
+
+
+def test_an_arabic_place_glued_to_the_next_by_bi_or_a_direction_is_in_it():
+    rels = _relations("قتل مسلحون 18 مزارعا في قرية دالوا بمنطقة كوندوغا في ولاية بورنو شمال شرقي نيجيريا.")
+    assert ("konduga", "locatedIn", "borno") in rels
+    assert ("borno", "locatedIn", "region/northeast-nigeria") in rels
+    assert any(s == "settlement/دالوا" and o == "konduga" for s, _, o in rels)
+    assert ("abu-salim", "locatedIn", "tripoli") in _relations("اندلعت اشتباكات في حي أبو سليم بالعاصمة الليبية طرابلس.")
