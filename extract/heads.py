@@ -190,9 +190,16 @@ class HeadPatterns:
                 self.norm(m.j) in ("من", "from", "of"):
             at = m.j + 1 + (self.norm(m.j + 1) == "the")
             org = self.s.chunk_at(at, "entity")  # "مسلحون من جماعة نصرة الإسلام", "fighters from the ADF"
-            if org is not None and org.i == at and self.reg.lex.entities[org.value].is_actor:
+            short = self.s.chunk_at(at, "head")  # "مسلحون من الحركة": the movement named before
+            key = self.reg.antecedent(short.value, self.toks[short.j - 1].forms) if (
+                org is None and short is not None and short.i == at and short.value in ACTOR_TYPES
+                and (with_article(self.toks[at]) or self.norm(at - 1) == "the")) else None
+            if key is not None:
+                org = Chunk("entity", short.i, short.j, key)
+            if org is not None and org.i == at and (key or self.reg.lex.entities[org.value].is_actor):
                 surface = self.surface(m.i, org.j)
-                out = self.add(m.i, org.j, self.reg.known(org.value, surface))
+                out = self.add(m.i, org.j, self.reg.new(key, short.value, surface, surface) if key
+                               else self.reg.known(org.value, surface))
                 out.head = entry
                 self.mentions.remove(m)
                 self.modifiers(out, out.j)  # "مسلحون من جماعة X، فرع تنظيم القاعدة"
@@ -206,7 +213,7 @@ class HeadPatterns:
             named = c.j - c.i > 1 and self.reg.last_of(cls) is None
             if (indefinite or named) and cls != "Group":
                 return self.finish(m, f"{cls.lower()}/{self.reg.doc.doc_id}/{slug(surface)}", cls, surface)
-            antecedent = self.reg.last_of(cls) if cls in _NAMED else None
+            antecedent = self.reg.antecedent(cls, self.toks[c.j - 1].forms) if cls in _NAMED else None
             if antecedent is None or cls == "Group":  # no antecedent: no guess
                 self.mentions.remove(m)
                 return None if cls != "Group" else self.finish(m, f"group/{entry}", cls, surface)

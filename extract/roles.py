@@ -9,7 +9,7 @@ from __future__ import annotations
 from operator import attrgetter
 
 from conflictkg.extract.chunks import Chunk, SentenceState, phrase_at
-from conflictkg.extract.classes import FROM_THE_AIR, HARMLESS, MUTUAL, SPEECH_ACTS, VIOLENT
+from conflictkg.extract.classes import ATTACKS, FROM_THE_AIR, HARMLESS, MUTUAL, SPEECH_ACTS, VIOLENT
 from conflictkg.extract.model import Event
 from conflictkg.extract.phrases import language_table
 from conflictkg.extract.quantities import number_at
@@ -413,6 +413,11 @@ class Roles:
         agent = next((m for m in self.in_span(c.j, b) if self.preps[id(m)] == "agent"), None)
         if agent is not None:
             return agent
+        by = next((m for m in self.mentions if m.i == c.j + 1 + (self.s.tokens[c.j + 1].norm == "the")
+                   and self.s.tokens[c.j].norm in ("من", "from")), None) if c.value in ATTACKS and c.j + 1 < len(
+            self.s.tokens) else None
+        if by is not None and self.reg.is_actor(by.key) and not by.demonym:
+            return by  # "انتحاري من حركة الشباب", "قصف من مواقع الجيش": by them, from where they are
         owner = next((m for m in self.mentions if m.i == c.j and m.prefix in ("ل", "لل")), None)
         if owner is not None and self.reg.is_actor(owner.key) and any(
                 self.preps[id(m)] == "target" for m in self.in_span(owner.j, b)):
@@ -447,6 +452,10 @@ class Roles:
                 role = "location"  # "بمدينة غزة", "بولاية الجزيرة": بـ before a place is "in"
             if role == "location" and place:
                 ev.locations.extend(x.key for x in group if self.reg.is_place(x.key))
+                owner = self.owner_of(m) if ev.type in ATTACKS else None
+                if owner is not None:  # "عند مدخل قاعدة عسكرية للجيش الصومالي": the army's base, so the army
+                    ev.targets.append(owner.key)
+                    done.add(id(owner))
             elif role == "target" and m.i > c.i and not any(
                     c.j <= t.i < m.i for t in self.triggers if t is not c):
                 broad = self.reg.types(m.key) & {"Country", "Region"}

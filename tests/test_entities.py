@@ -98,3 +98,20 @@ def test_an_adjective_after_a_plural_place_head_is_no_name_and_the_whole_is_wher
     doc = extract_document(text, lang="ar")
     assert where in doc.events[0].locations
     assert not [e for e in doc.entities.values() if e.labels.get("ar", "").endswith(("متفرقة", "سكنية"))]
+
+
+def test_a_short_form_names_the_last_entity_whose_name_has_its_head_word():
+    doc = extract_document("هاجم مسلحون من حركة الشباب قاعدة عسكرية، ثم فر مسلحون آخرون. "
+                           "وتبنت الحركة الهجوم في بيان.", lang="ar")
+    assert [c.claimant for c in doc.claims] == ["al-shabaab"]
+
+
+def test_gunmen_from_the_movement_named_before_are_that_movement():
+    doc = extract_document("فجر انتحاري من حركة الشباب سيارة مفخخة قرب قاعدة عسكرية في بلدة مهاس، "
+                           "قبل أن يقتحم مسلحون من الحركة القاعدة.", lang="ar")
+    assert [(e.type, e.actors) for e in doc.events] == [("Bombing", ["al-shabaab"]), ("ArmedAssault", ["al-shabaab"])]
+
+
+def test_the_owner_of_a_base_where_an_attack_happened_is_its_target():
+    doc = extract_document("انفجرت سيارة مفخخة عند مدخل قاعدة عسكرية للجيش الصومالي في بلدة مهاس.", lang="ar")
+    assert doc.events[0].targets == ["somali-national-army"]
