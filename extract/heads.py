@@ -146,8 +146,8 @@ class HeadPatterns:
             name_start = c.i  # "الوكالة الوطنية", "القوة المشتركة": head and adjective name it together
             name_stop = j + 1
             m = self.add(start, name_stop, "")
-            return self.finish(m, f"{cls.lower()}/{slug(' '.join(self.norm(k) for k in range(c.i, name_stop)))}",
-                               cls, self.surface(start, name_stop))
+            words = " ".join(self.norm(k) for k in range(c.i, name_stop))[len(c.prefix) - len(c.prefix.lstrip("وف")):]
+            return self.finish(m, f"{cls.lower()}/{slug(words)}", cls, self.surface(start, name_stop))
         # a definite Arabic head takes no name; nor does one followed by "backed by" / "تقوده"
         named = of or not (self.lang.names_capitalised or definite or relation_next or cls == "Group")
         adjectives: list[str] = []
@@ -188,21 +188,8 @@ class HeadPatterns:
             return self.finish(m, f"{cls.lower()}/" + "-".join([*modifiers, entry]), cls, surface)
         if not name and nation is None and patron is None and cls in ("ArmedGroup", "Group") and \
                 self.norm(m.j) in ("من", "from", "of"):
-            at = m.j + 1 + (self.norm(m.j + 1) == "the")
-            org = self.s.chunk_at(at, "entity")  # "مسلحون من جماعة نصرة الإسلام", "fighters from the ADF"
-            short = self.s.chunk_at(at, "head")  # "مسلحون من الحركة": the movement named before
-            key = self.reg.antecedent(short.value, self.toks[short.j - 1].forms) if (
-                org is None and short is not None and short.i == at and short.value in ACTOR_TYPES
-                and (with_article(self.toks[at]) or self.norm(at - 1) == "the")) else None
-            if key is not None:
-                org = Chunk("entity", short.i, short.j, key)
-            if org is not None and org.i == at and (key or self.reg.lex.entities[org.value].is_actor):
-                surface = self.surface(m.i, org.j)
-                out = self.add(m.i, org.j, self.reg.new(key, short.value, surface, surface) if key
-                               else self.reg.known(org.value, surface))
-                out.head = entry
-                self.mentions.remove(m)
-                self.modifiers(out, out.j)  # "مسلحون من جماعة X، فرع تنظيم القاعدة"
+            out = self.members_of(m, entry)
+            if out is not None:
                 return out
         if not name and nation is None and patron is None:
             # English: "a ship", "police said", "gunmen killed": without "the" the head names something new
@@ -246,6 +233,34 @@ class HeadPatterns:
         if patron:
             self.reg.relate(m.key, patron_rel, patron, self.s.index)
         return m
+
+    def members_of(self, m: EMention, entry: str) -> EMention | None:
+        """Gunmen or fighters 'from' a group are that group: "مسلحون من جماعة نصرة الإسلام", "fighters from
+        the ADF", a short form named before ("مسلحون من الحركة"), a collective ("مسلحين من العشائر البدوية")."""
+        at = m.j + 1 + (self.norm(m.j + 1) == "the")
+        org = self.s.chunk_at(at, "entity")
+        short = self.s.chunk_at(at, "head")
+        if org is None and short is not None and short.i == at and short.value in ACTOR_TYPES \
+                and (with_article(self.toks[at]) or self.norm(at - 1) == "the"):
+            if self._nisba(short.j, True):
+                whole = self.head(short)  # "العشائر البدوية": a collective of its own
+                if whole is None or not self.reg.is_actor(whole.key):
+                    return None
+                self.mentions.remove(m)
+                whole.i, whole.head = m.i, entry
+                return whole
+            org = Chunk("entity", short.i, short.j, self.reg.antecedent(short.value, self.toks[short.j - 1].forms))
+            if org.value is None:
+                return None
+        elif org is None or org.i != at or not self.reg.lex.entities[org.value].is_actor:
+            return None
+        surface = self.surface(m.i, org.j)
+        out = self.add(m.i, org.j, self.reg.new(org.value, short.value, surface, surface) if org.kind == "entity"
+                       and org.value not in self.reg.lex.entities else self.reg.known(org.value, surface))
+        out.head = entry
+        self.mentions.remove(m)
+        self.modifiers(out, out.j)  # "مسلحون من جماعة X، فرع تنظيم القاعدة"
+        return out
 
     def finish(self, m: EMention, key: str, cls: str, surface: str) -> EMention:
         first = self.s.chunk_at(m.i, "head")

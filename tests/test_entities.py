@@ -115,3 +115,10 @@ def test_gunmen_from_the_movement_named_before_are_that_movement():
 def test_the_owner_of_a_base_where_an_attack_happened_is_its_target():
     doc = extract_document("انفجرت سيارة مفخخة عند مدخل قاعدة عسكرية للجيش الصومالي في بلدة مهاس.", lang="ar")
     assert doc.events[0].targets == ["somali-national-army"]
+
+
+def test_gunmen_from_a_described_collective_are_that_collective_and_a_joined_one_keeps_no_conjunction():
+    doc = extract_document("اندلعت اشتباكات بين مسلحين من العشائر البدوية والفصائل الدرزية في حي المقوس.", lang="ar")
+    clash = doc.events[0]
+    assert [doc.entities[k].labels["ar"] for k in clash.actors] == ["العشائر البدوية", "الفصائل الدرزية"]
+    assert not [k for k in clash.actors if "/و" in k]
