@@ -169,6 +169,10 @@ class HeadPatterns:
             if self.lang.names_capitalised and self.norm(c.j - 1) in self.lang.named_by_what_follows:
                 named = True  # "the tanker Sea Harmony", "the bulk carrier Aegean Star"
             name_stop = self.name_tokens(name_start) if named else name_start
+            if cls == "GovernmentBody" and not self.lang.names_capitalised:
+                # "وزارة الداخلية نشر وحدات": a ministry's name ends with its definite word
+                name_stop = next((k + 1 for k in range(name_start, name_stop - 1)
+                                  if with_article(self.toks[k]) and not with_article(self.toks[k + 1])), name_stop)
         j = max(j, name_stop)
         m = self.add(start, j, "")
         if nation is None and j < len(self.toks) and self.s.chunk_at(j, "demonym"):

@@ -122,3 +122,8 @@ def test_gunmen_from_a_described_collective_are_that_collective_and_a_joined_one
     clash = doc.events[0]
     assert [doc.entities[k].labels["ar"] for k in clash.actors] == ["العشائر البدوية", "الفصائل الدرزية"]
     assert not [k for k in clash.actors if "/و" in k]
+
+
+def test_an_arabic_ministry_name_ends_with_its_definite_word():
+    doc = extract_document("وأعلنت وزارة الداخلية نشر وحدات من قوى الأمن على مداخل المدينة.", lang="ar")
+    assert [doc.entities[c.claimant].labels["ar"] for c in doc.claims] == ["وزارة الداخلية"]
