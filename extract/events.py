@@ -42,6 +42,8 @@ def find_events(state: SentenceState, text: str, mentions: list[EMention], reg: 
         return []  # no event word: the role rules have nothing to fill
     roles = Roles(state, text, mentions, reg)
     found: list[Found] = []
+    victims: list[str] = []  # those killed in an attack told next
+    toll_of: list[tuple[Event, list[str]]] = []  # ... and that attack: they are its targets too, after its own
     triggers = list(state.chunks_of("trigger"))
     # a weapon governed by a support verb with no event word: "أطلق قذائف", "fired rockets at"
     for s in state.chunks_of("support"):
@@ -109,11 +111,15 @@ def find_events(state: SentenceState, text: str, mentions: list[EMention], reg: 
         ev = Event(c.value, state.index, state.tokens[c.i].start, state.tokens[c.j - 1].end,
                    state.text(c.i, c.j, text))
         roles.fill(c, ev)
+        if ev.type in ATTACKS and victims:
+            toll_of.append((ev, victims))
+            victims = []
         if c.detail == "noun" and ev.type in SPEECH_ACTS and (not (ev.actors or ev.targets) or (
                 c.prefix.startswith("و") and any(m.j == c.i for m in mentions))):
             continue  # "calls for support", "مركز طب الطوارئ والدعم": a word, or part of a name, not an act
         if c.value == "Killing" and not ev.actors and _died_in_new_attack(state, c, triggers, reg.lex.lang):
-            continue  # "قُتل ٢٢ فلسطينيا في غارة جوية", "four were killed when fighters stormed": the attack's toll
+            victims = ev.targets  # "قُتل ٢٢ فلسطينيا في غارة جوية", "four were killed when fighters stormed":
+            continue  # the attack's toll, and its victims are what it hit
         if c.detail == "noun" and found and c.i > 0 and found[-1].event.type not in SPEECH_ACTS and \
                 state.tokens[c.i - 1 - (state.tokens[c.i - 1].norm in ("a", "an", "the"))].norm in (
                     "in", "during", "خلال", "في") and clause_bounds(state, c.i, reg.lex.lang)[0] <= found[-1].i:
@@ -129,9 +135,12 @@ def find_events(state: SentenceState, text: str, mentions: list[EMention], reg: 
         _blamed_on(state, c, ev, found, roles)
         if not ev.actors and ev.type in SPEECH_ACTS and c.i > 0 and state.tokens[c.i - 1].text in (",", "،"):
             ev.actors = _participle_speaker(state, c, ev, found, mentions, roles)
+        roles.assault(ev)
         ev.confidence = _confidence(ev, c, reg)
         earlier = antecedent(state, c, ev, reg.doc.events, (f.event for f in found), reg.lex.lang)
         found.append(Found(ev, c.i, c.j, earlier, c.detail == "noun"))
+    for ev, killed in toll_of:
+        ev.targets += [t for t in killed if t not in ev.targets + ev.actors]
     return found
 
 

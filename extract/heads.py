@@ -42,7 +42,9 @@ class HeadPatterns:
         owner = self.owner(c)
         if owner is not None:
             surface = self.surface(c.i, c.j)
-            return self.add(c.i, c.j, self.reg.new(owner, cls, surface, surface))
+            m = self.add(c.i, c.j, self.reg.new(owner, cls, surface, surface))
+            m.head = c.detail  # "مقاتلوها": its fighters, who fight on the ground
+            return m
         start, j = c.i, c.j
         nation = patron = None
         patron_rel = "backedBy"
@@ -144,8 +146,8 @@ class HeadPatterns:
             name_start = c.i  # "الوكالة الوطنية", "القوة المشتركة": head and adjective name it together
             name_stop = j + 1
             m = self.add(start, name_stop, "")
-            return self.finish(m, f"{cls.lower()}/{slug(' '.join(self.norm(k) for k in range(c.i, name_stop)))}",
-                               cls, self.surface(start, name_stop))
+            words = " ".join(self.norm(k) for k in range(c.i, name_stop))[len(c.prefix) - len(c.prefix.lstrip("وف")):]
+            return self.finish(m, f"{cls.lower()}/{slug(words)}", cls, self.surface(start, name_stop))
         # a definite Arabic head takes no name; nor does one followed by "backed by" / "تقوده"
         named = of or not (self.lang.names_capitalised or definite or relation_next or cls == "Group")
         adjectives: list[str] = []
@@ -167,13 +169,18 @@ class HeadPatterns:
             if self.lang.names_capitalised and self.norm(c.j - 1) in self.lang.named_by_what_follows:
                 named = True  # "the tanker Sea Harmony", "the bulk carrier Aegean Star"
             name_stop = self.name_tokens(name_start) if named else name_start
+            if cls == "GovernmentBody" and not self.lang.names_capitalised:
+                # "وزارة الداخلية نشر وحدات": a ministry's name ends with its definite word
+                name_stop = next((k + 1 for k in range(name_start, name_stop - 1)
+                                  if with_article(self.toks[k]) and not with_article(self.toks[k + 1])), name_stop)
         j = max(j, name_stop)
         m = self.add(start, j, "")
         if nation is None and j < len(self.toks) and self.s.chunk_at(j, "demonym"):
             d = self.s.chunk_at(j, "demonym")
             nation, m.j = d.value, d.j
             self.used[d.i:d.j] = [True] * (d.j - d.i)
-        rel_patron, rel_kind, m.j = self.patron_after(m.j)
+        # "قرية الطيبة التابعة لمحافظة درعا": a town belongs to the province it lies in (see relations), no patron
+        rel_patron, rel_kind, m.j = self.patron_after(m.j) if cls not in ("Settlement", "Region") else (None, None, m.j)
         patron = patron or rel_patron
         patron_rel = rel_kind or patron_rel
         name = " ".join(t.norm for t in self.toks[name_start:name_stop])
@@ -185,14 +192,8 @@ class HeadPatterns:
             return self.finish(m, f"{cls.lower()}/" + "-".join([*modifiers, entry]), cls, surface)
         if not name and nation is None and patron is None and cls in ("ArmedGroup", "Group") and \
                 self.norm(m.j) in ("من", "from", "of"):
-            at = m.j + 1 + (self.norm(m.j + 1) == "the")
-            org = self.s.chunk_at(at, "entity")  # "مسلحون من جماعة نصرة الإسلام", "fighters from the ADF"
-            if org is not None and org.i == at and self.reg.lex.entities[org.value].is_actor:
-                surface = self.surface(m.i, org.j)
-                out = self.add(m.i, org.j, self.reg.known(org.value, surface))
-                out.head = entry
-                self.mentions.remove(m)
-                self.modifiers(out, out.j)  # "مسلحون من جماعة X، فرع تنظيم القاعدة"
+            out = self.members_of(m, entry)
+            if out is not None:
                 return out
         if not name and nation is None and patron is None:
             # English: "a ship", "police said", "gunmen killed": without "the" the head names something new
@@ -203,7 +204,7 @@ class HeadPatterns:
             named = c.j - c.i > 1 and self.reg.last_of(cls) is None
             if (indefinite or named) and cls != "Group":
                 return self.finish(m, f"{cls.lower()}/{self.reg.doc.doc_id}/{slug(surface)}", cls, surface)
-            antecedent = self.reg.last_of(cls) if cls in _NAMED else None
+            antecedent = self.reg.antecedent(cls, self.toks[c.j - 1].forms) if cls in _NAMED else None
             if antecedent is None or cls == "Group":  # no antecedent: no guess
                 self.mentions.remove(m)
                 return None if cls != "Group" else self.finish(m, f"group/{entry}", cls, surface)
@@ -236,6 +237,34 @@ class HeadPatterns:
         if patron:
             self.reg.relate(m.key, patron_rel, patron, self.s.index)
         return m
+
+    def members_of(self, m: EMention, entry: str) -> EMention | None:
+        """Gunmen or fighters 'from' a group are that group: "مسلحون من جماعة نصرة الإسلام", "fighters from
+        the ADF", a short form named before ("مسلحون من الحركة"), a collective ("مسلحين من العشائر البدوية")."""
+        at = m.j + 1 + (self.norm(m.j + 1) == "the")
+        org = self.s.chunk_at(at, "entity")
+        short = self.s.chunk_at(at, "head")
+        if org is None and short is not None and short.i == at and short.value in ACTOR_TYPES \
+                and (with_article(self.toks[at]) or self.norm(at - 1) == "the"):
+            if self._nisba(short.j, True):
+                whole = self.head(short)  # "العشائر البدوية": a collective of its own
+                if whole is None or not self.reg.is_actor(whole.key):
+                    return None
+                self.mentions.remove(m)
+                whole.i, whole.head = m.i, entry
+                return whole
+            org = Chunk("entity", short.i, short.j, self.reg.antecedent(short.value, self.toks[short.j - 1].forms))
+            if org.value is None:
+                return None
+        elif org is None or org.i != at or not self.reg.lex.entities[org.value].is_actor:
+            return None
+        surface = self.surface(m.i, org.j)
+        out = self.add(m.i, org.j, self.reg.new(org.value, short.value, surface, surface) if org.kind == "entity"
+                       and org.value not in self.reg.lex.entities else self.reg.known(org.value, surface))
+        out.head = entry
+        self.mentions.remove(m)
+        self.modifiers(out, out.j)  # "مسلحون من جماعة X، فرع تنظيم القاعدة"
+        return out
 
     def finish(self, m: EMention, key: str, cls: str, surface: str) -> EMention:
         first = self.s.chunk_at(m.i, "head")

@@ -6,6 +6,7 @@ the same actor or place (in either language) is the same node.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 
 from conflictkg.extract.lexicon import Lexicon
@@ -90,6 +91,16 @@ class Registry:
             if cls in self.types(key):
                 return key
         return None
+
+    def antecedent(self, cls: str, head: Collection[str]) -> str | None:
+        """What a short form names ("الحركة", "the group"): the last entity of its class whose name has
+        the head word ("حركة الشباب", "Group for the Support of Islam and Muslims"), else the last of its class."""
+        norm = self.lex.lang.normalise
+        for key in reversed(self.history):
+            ent = self.doc.entities[key]
+            if cls in ent.types and any(w in head for label in ent.labels.values() for w in norm(label).split()):
+                return key
+        return self.last_of(cls)
 
     def relate(self, subject: str, predicate: str, obj: str, sentence: int) -> None:
         if subject != obj:

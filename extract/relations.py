@@ -32,14 +32,17 @@ def find_relations(state: SentenceState, mentions: list[EMention], reg: Registry
     lang = reg.lex.lang
     toks = state.tokens
     places = [m for m in mentions if reg.is_place(m.key)]
+    situated = state.matches(language_table(lang.code, "situated")) if places else {}
     # locatedIn: a narrower place followed by a broader one
     for n, (a, b) in enumerate(zip(places, places[1:], strict=False)):
         gap = toks[a.j:b.i]
         # "X في Y", "X, Y", "X in the Kherson region", "X, in the central Gaza Strip"
         words = [t for t in gap if t.text not in (",", "،") and t.norm not in ("the", "a")]
-        # "in", "في", and "the capital of" / "district of" / "عاصمة" between a narrower and a broader place
-        located = [t for t in words if lang.prepositions.get(t.norm) == "location" or t.norm in ("of", "عاصمه")]
-        adjacent = len(gap) <= 4 and len(located) <= 1 and all(
+        # "in", "في", and "the capital of" / "district of" / "عاصمة" / "الواقعة" between a narrower and a broader
+        # place
+        located = [t for k, t in enumerate(gap, a.j) if t in words and (
+            lang.prepositions.get(t.norm) == "location" or t.norm in ("of", "عاصمه") or k in situated)]
+        adjacent = len(gap) <= 4 and len([t for t in located if t.norm in lang.prepositions]) <= 1 and all(
             t in located or (lang.names_capitalised and t.text.islower() and t.norm not in lang.stopwords)
             for t in words) and (located or len(gap) <= 1) \
             and not any(t.norm in ("'s", "'") for t in words)  # "Iran's allies in Yemen": not Iran in Yemen
@@ -47,7 +50,9 @@ def find_relations(state: SentenceState, mentions: list[EMention], reg: Registry
         if adjacent and after is not None and _possessed_by(toks, b, after) \
                 and _rank(reg, a.key) < _rank(reg, after.key):
             b = after  # "Tchoma Bangou in Niger's Tillaberi region": in the region, which is in Niger
-        stated = bool(located) and (lang.names_capitalised or located[0].norm != "of") or (
+        # "بمنطقة كوندوغا", "بالعاصمة الليبية طرابلس", "شمال شرقي نيجيريا" right after a place: "in" it
+        glued = not gap and not lang.names_capitalised and (b.prefix.endswith("ب") or toks[b.i].norm in lang.directions)
+        stated = glued or bool(located) and (lang.names_capitalised or located[0].norm != "of") or (
             len(gap) == 1 and gap[0].text in (",", "،")
             and not _PROVINCE.isdisjoint((toks[b.i].norm, toks[b.j - 1].norm)))
         if adjacent and (_rank(reg, a.key) < _rank(reg, b.key) or (stated and _rank(reg, a.key) == _rank(reg, b.key)

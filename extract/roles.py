@@ -9,9 +9,10 @@ from __future__ import annotations
 from operator import attrgetter
 
 from conflictkg.extract.chunks import Chunk, SentenceState, phrase_at
-from conflictkg.extract.classes import FROM_THE_AIR, HARMLESS, MUTUAL, SPEECH_ACTS, VIOLENT
+from conflictkg.extract.classes import ATTACKS, FROM_THE_AIR, HARMLESS, MUTUAL, SPEECH_ACTS, VIOLENT
 from conflictkg.extract.model import Event
 from conflictkg.extract.phrases import language_table
+from conflictkg.extract.quantities import number_at
 from conflictkg.extract.registry import EMention, Registry
 from conflictkg.extract.syntax import clause_bounds, prep_of
 from conflictkg.extract.text import attached
@@ -147,6 +148,22 @@ class Roles:
             if i - 6 <= k < i:
                 return True
         return False
+
+    def assault(self, ev: Event) -> None:
+        """'هاجم مسلحون', 'gunmen attacked', 'killed by fighters in an attack on X': an attack by gunmen or
+        fighters is a ground assault."""
+        if ev.type == "Attack" and any(m.key in ev.actors and m.head in _ASSAULT_HEADS for m in self.mentions):
+            ev.type = "ArmedAssault"
+
+    def holds(self, m: EMention) -> bool:
+        """'Houthi positions', 'Russian supply depots': the nation or group named before what it holds."""
+        return language_table(self.lang.code, "holdings").at(self.s.tokens, m.j) is not None
+
+    def counted(self, m: EMention) -> bool:
+        """'ثلاثة مدنيين', 'عشرات الجنود', 'جنديان': a number of people, as the dead and wounded are told."""
+        toks = self.s.tokens
+        return number_at(self.s, m.i, self.lang) is not None or number_at(self.s, m.i - 1, self.lang) is not None \
+            or (m.i > 0 and not self.lang.vague_numbers.isdisjoint(toks[m.i - 1].forms))
 
     def passive(self, c: Chunk) -> bool:
         toks = self.s.tokens
@@ -334,10 +351,15 @@ class Roles:
             participle = self.lang.names_capitalised and c.i > 0 and self.s.tokens[c.i - 1].text == "," \
                 and self.s.tokens[c.i].norm.endswith("ing") and cls in SPEECH_ACTS
             actor, after = (None, False) if participle else self.subject(c.i, c.j, a, b, cls in SPEECH_ACTS)
+            if actor is None and self.lang.verb_initial:  # "قصفت مسيرات الدعم السريع محطة كهرباء": the weapon's
+                actor = self.possessor_actor(c.j, c.j + 1)  # owner is the subject; its object follows
+                after = actor is not None
             used = set()
-            if cls == "Killing" and actor is not None and not after and not any(
-                    self.bare(m) and not m.demonym for m in self.in_span(c.j, b)) and not self.lang.names_capitalised:
-                ev.targets.append(actor.key)  # "أربعة أعضاء ... قتلوا": the victims
+            stop = min([t.i for t in self.triggers if t.i >= c.j and t is not c] + [b])
+            if cls == "Killing" and actor is not None and (not after or self.counted(actor)) and not any(
+                    self.bare(m) and not m.demonym and m is not actor for m in self.in_span(c.j, stop)) \
+                    and not self.lang.names_capitalised:
+                ev.targets.append(actor.key)  # "أربعة أعضاء ... قتلوا", "قتل ثلاثة مدنيين في غارة": the victims
                 used.add(id(actor))
                 actor = None
             else:
@@ -346,7 +368,7 @@ class Roles:
                     (k for k in range(c.j, b) if self.s.tokens[k].norm in self.lang.relatives), b)
                 stop = min([t.i for t in self.triggers if t.i >= c.j and t is not c] + [relative])
                 obj = next((m for m in self.in_span(start, stop) if self.bare(m) and m is not actor
-                            and not m.demonym), None)
+                            and (not m.demonym or self.holds(m))), None)
                 if obj is not None:
                     ev.targets.extend(map(_KEY, self.coordinated(self.mentions, obj)))
                     used |= {id(obj)}
@@ -359,8 +381,6 @@ class Roles:
         if actor is not None:
             ev.actors.extend(map(_KEY, self.coordinated(self.mentions, actor)))
             used.add(id(actor))
-            if cls == "Attack" and actor.head in _ASSAULT_HEADS:
-                ev.type = "ArmedAssault"  # "هاجم مسلحون", "gunmen attacked": a ground assault
         self.prepositional(c, ev, a, b, used)
         if c.detail == "noun":
             ev.locations = list(dict.fromkeys(ev.locations + self.witnessing_place(c, a)))
@@ -393,6 +413,15 @@ class Roles:
         agent = next((m for m in self.in_span(c.j, b) if self.preps[id(m)] == "agent"), None)
         if agent is not None:
             return agent
+        by = next((m for m in self.mentions if m.i == c.j + 1 + (self.s.tokens[c.j + 1].norm == "the")
+                   and self.s.tokens[c.j].norm in ("من", "from")), None) if c.value in ATTACKS and c.j + 1 < len(
+            self.s.tokens) else None
+        if by is not None and self.reg.is_actor(by.key) and not by.demonym:
+            return by  # "انتحاري من حركة الشباب", "قصف من مواقع الجيش": by them, from where they are
+        owner = next((m for m in self.mentions if m.i == c.j and m.prefix in ("ل", "لل")), None)
+        if owner is not None and self.reg.is_actor(owner.key) and any(
+                self.preps[id(m)] == "target" for m in self.in_span(owner.j, b)):
+            return owner  # "قصف مدفعي لقوات الدعم السريع على حي كرري": the shelling by the RSF, on the district
         after = self.after_noun_actor(c, b)
         if after is not None:
             return after
@@ -423,6 +452,10 @@ class Roles:
                 role = "location"  # "بمدينة غزة", "بولاية الجزيرة": بـ before a place is "in"
             if role == "location" and place:
                 ev.locations.extend(x.key for x in group if self.reg.is_place(x.key))
+                owner = self.owner_of(m) if ev.type in ATTACKS else None
+                if owner is not None:  # "عند مدخل قاعدة عسكرية للجيش الصومالي": the army's base, so the army
+                    ev.targets.append(owner.key)
+                    done.add(id(owner))
             elif role == "target" and m.i > c.i and not any(
                     c.j <= t.i < m.i for t in self.triggers if t is not c):
                 broad = self.reg.types(m.key) & {"Country", "Region"}

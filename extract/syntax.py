@@ -129,6 +129,8 @@ def prep_of(state: SentenceState, m: EMention, lang: Language) -> str | None:
         role = lang.prepositions.get(prev)
         if role == "source" and m.i > 1 and lang.prepositions.get(toks[m.i - 2].norm) == "location":
             return "location"  # "بالقرب من مدينة الميادين", "على مقربة من": near, not from
+        if role == "source" and not lang.names_capitalised and _part_of_place(state, m.i - 1, lang):
+            return "location"  # "على مناطق متفرقة من مدينة خان يونس", "أحياء من الفاشر": parts of the city
         if role is not None:
             if role == "source" and m.i > 1 and language_table(lang.code, "members").ending_before(toks, m.i):
                 return None  # "members of X" / "أعضاء من X": X itself
@@ -157,6 +159,8 @@ def prep_of(state: SentenceState, m: EMention, lang: Language) -> str | None:
                 return prepositions[toks[k].norm]
             if k < m.i - 1 and _where_of(toks, k, lang):
                 return "location"  # "68 nautical miles west of the Yemeni port of Hodeidah"
+    if not lang.names_capitalised and _held_by(state, m, lang):
+        return "target"  # "على مواقع الحوثيين", "قصفت المدفعية تجمعات لقوات الدعم السريع": the holder is hit
     if not lang.names_capitalised and m.i > 1 and toks[m.i - 2].norm in lang.prepositions \
             and lang.prepositions[toks[m.i - 2].norm] in ("target", "location") and not toks[m.i - 1].is_punct \
             and toks[m.i - 1].norm not in lang.stopwords and toks[m.i].norm[:1] == "ل":
@@ -172,6 +176,30 @@ def prep_of(state: SentenceState, m: EMention, lang: Language) -> str | None:
     if clitic.startswith(("ل", "ك")):
         return "to"
     return None
+
+
+def _held_by(state: SentenceState, m: EMention, lang: Language) -> bool:
+    """Mention m owns the positions, camps or convoys named right before it ("مواقع الحوثيين",
+    "تجمعات لقوات X"), and nothing but a preposition of target or place comes before those."""
+    toks = state.tokens
+    if m.prefix not in ("", "ل", "لل") or m.i < 1:
+        return False
+    holdings = language_table(lang.code, "holdings")
+    k = next((m.i - n for n in (1, 2) if (holdings.at(toks, m.i - n) or (0,))[0] == n), None)
+    if k is None:
+        return False
+    role = lang.prepositions.get(toks[k - 1].norm) if k > 0 else None
+    return role in (None, "target", "location")
+
+
+def _part_of_place(state: SentenceState, k: int, lang: Language) -> bool:
+    """A place head, and only adjectives, before token k ("مناطق متفرقة من"): what follows is the whole."""
+    toks = state.tokens
+    j = k - 1
+    while j > 0 and k - j <= 2 and toks[j].norm in lang.stopwords and not toks[j].is_punct:
+        j -= 1  # "متفرقة", "سكنية"
+    head = state.chunk_at(j, "head")
+    return head is not None and head.j == j + 1 and head.value in ("Settlement", "Region")
 
 
 def _where_of(toks: list, k: int, lang: Language) -> bool:

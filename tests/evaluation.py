@@ -65,7 +65,8 @@ SELECT DISTINCT ?g ?p ?sname ?oname WHERE {
 def load_cases(*names: str) -> list[dict]:
     cases = []
     for name in names or ("cases_ar.toml", "cases_en.toml", "pairs.toml", "blind_ar.toml", "blind_en.toml",
-                          "blind2_ar.toml", "blind2_en.toml", "blind3_ar.toml", "blind3_en.toml"):
+                          "blind2_ar.toml", "blind2_en.toml", "blind3_ar.toml", "blind3_en.toml",
+                          "blind4_ar.toml", "blind4_en.toml"):
         cases.extend(tomllib.loads((DATA / name).read_text(encoding="utf-8"))["case"])
     return cases
 

@@ -43,7 +43,7 @@ def test_a_patrol_is_the_target_and_the_exploding_device_the_instrument():
 
 
 def test_an_arabic_name_stops_before_a_preposition_glued_to_a_definite_noun():
-    doc, ev = _event("قتل جنديان في هجوم في منطقة كولا بالقطاع الشمالي.", "ar", "Killing")
+    doc, ev = _event("قتل جنديان في هجوم في منطقة كولا بالقطاع الشمالي.", "ar", "Attack")
     assert any(e.labels.get("ar") == "كولا" for e in doc.entities.values())
 
 
@@ -79,3 +79,51 @@ def test_a_name_after_named_is_a_person_who_speaks(text, name):
     doc = extract_document(text)
     speaker = doc.entities[doc.claims[0].claimant]
     assert speaker.types == {"Person"} and speaker.labels[doc.lang] == name
+
+
+@pytest.mark.parametrize("text, actor", [
+    ("شن طيران الاحتلال الإسرائيلي غارات على مدينة خان يونس.", "israel"),
+    ("قصفت مدفعية الاحتلال التركي قرى في ريف منبج.", "turkey"),
+    ("اقتحمت قوات الاحتلال مدينة جنين فجر اليوم.", "israel-defense-forces"),
+])
+def test_the_occupation_is_the_occupier_named_by_arab_media(text, actor):
+    assert extract_document(text, lang="ar").events[0].actors == [actor]
+
+
+@pytest.mark.parametrize("text, where", [
+    ("شن الطيران غارات عنيفة على مناطق متفرقة من مدينة خان يونس.", "khan-younis"),
+    ("أسفر القصف على أحياء سكنية في مدينة الفاشر عن مقتل خمسة مدنيين.", "el-fasher"),
+])
+def test_an_adjective_after_a_plural_place_head_is_no_name_and_the_whole_is_where(text, where):
+    doc = extract_document(text, lang="ar")
+    assert where in doc.events[0].locations
+    assert not [e for e in doc.entities.values() if e.labels.get("ar", "").endswith(("متفرقة", "سكنية"))]
+
+
+def test_a_short_form_names_the_last_entity_whose_name_has_its_head_word():
+    doc = extract_document("هاجم مسلحون من حركة الشباب قاعدة عسكرية، ثم فر مسلحون آخرون. "
+                           "وتبنت الحركة الهجوم في بيان.", lang="ar")
+    assert [c.claimant for c in doc.claims] == ["al-shabaab"]
+
+
+def test_gunmen_from_the_movement_named_before_are_that_movement():
+    doc = extract_document("فجر انتحاري من حركة الشباب سيارة مفخخة قرب قاعدة عسكرية في بلدة مهاس، "
+                           "قبل أن يقتحم مسلحون من الحركة القاعدة.", lang="ar")
+    assert [(e.type, e.actors) for e in doc.events] == [("Bombing", ["al-shabaab"]), ("ArmedAssault", ["al-shabaab"])]
+
+
+def test_the_owner_of_a_base_where_an_attack_happened_is_its_target():
+    doc = extract_document("انفجرت سيارة مفخخة عند مدخل قاعدة عسكرية للجيش الصومالي في بلدة مهاس.", lang="ar")
+    assert doc.events[0].targets == ["somali-national-army"]
+
+
+def test_gunmen_from_a_described_collective_are_that_collective_and_a_joined_one_keeps_no_conjunction():
+    doc = extract_document("اندلعت اشتباكات بين مسلحين من العشائر البدوية والفصائل الدرزية في حي المقوس.", lang="ar")
+    clash = doc.events[0]
+    assert [doc.entities[k].labels["ar"] for k in clash.actors] == ["العشائر البدوية", "الفصائل الدرزية"]
+    assert not [k for k in clash.actors if "/و" in k]
+
+
+def test_an_arabic_ministry_name_ends_with_its_definite_word():
+    doc = extract_document("وأعلنت وزارة الداخلية نشر وحدات من قوى الأمن على مداخل المدينة.", lang="ar")
+    assert [doc.entities[c.claimant].labels["ar"] for c in doc.claims] == ["وزارة الداخلية"]

@@ -354,3 +354,51 @@ def test_weapons_shot_down_are_their_owners_attack_over_the_place(text):
     doc = extract_document(text)
     attack = next(e for e in doc.events if e.type == "DroneAttack")
     assert attack.actors == ["ukraine"] and attack.locations
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("قتل ثلاثة مدنيين في غارة على قرية الطيبة شرقي درعا.", "Airstrike"),
+    ("قتل عشرة جنود من الجيش في هجوم على نقطة تفتيش.", "Attack"),
+    ("Four civilians were killed in an air strike on the village of Kafr Nabl.", "Airstrike"),
+])
+def test_those_killed_in_an_attack_are_its_targets_not_its_actors(text, kind):
+    doc = extract_document(text)
+    attack = next(e for e in doc.events if e.type == kind)
+    assert not attack.actors and len(attack.targets) == 2
+    assert not [e for e in doc.events if e.type == "Killing"]
+
+
+def test_an_arabic_killer_named_before_the_counted_victims_stays_the_actor():
+    doc = extract_document("قتلت القوات الإسرائيلية ثلاثة فلسطينيين في مدينة جنين.", lang="ar")
+    assert [(e.type, e.actors) for e in doc.events] == [("Killing", ["israel-defense-forces"])]
+
+
+def test_the_owner_of_the_weapon_after_an_arabic_verb_is_the_actor_and_its_object_the_target():
+    doc = extract_document("قصفت مسيرات الدعم السريع محطة كهرباء في مدينة عطبرة.", lang="ar")
+    ev = doc.events[0]
+    assert ev.actors == ["rapid-support-forces"] and ev.targets and "محطة" in doc.entities[ev.targets[0]].labels["ar"]
+
+
+def test_an_arabic_event_noun_owned_by_an_actor_with_a_target_after_it_is_that_actors():
+    doc = extract_document("أسفر قصف مدفعي لقوات الدعم السريع على حي كرري عن مقتل 12 مدنيا.", lang="ar")
+    assert [(e.type, e.actors) for e in doc.events] == [("Shelling", ["rapid-support-forces"])]
+
+
+@pytest.mark.parametrize("text, holder", [
+    ("شنت الطائرات غارات على مواقع الحوثيين في صعدة.", "houthis"),
+    ("استهدفت المدفعية تجمعات لقوات الدعم السريع شرق الفاشر.", "rapid-support-forces"),
+    ("قصفت المدفعية مواقع الحوثيين قرب الحدود.", "houthis"),
+    ("US jets struck Houthi positions near the port of Hodeidah.", "houthis"),
+])
+def test_the_holder_of_positions_hit_is_the_target_not_the_actor(text, holder):
+    ev = extract_document(text).events[0]
+    assert ev.targets == [holder] and holder not in ev.actors
+
+
+@pytest.mark.parametrize("text", [
+    "Gunmen on motorcycles killed 20 villagers in an attack on a village in Zamfara state.",
+    "Fighters from the Allied Democratic Forces killed 38 people in an attack on a church in Komanda.",
+    "تبنت حركة الشباب هجوما شنه مقاتلوها على معسكر للجيش في بلدة مهاس.",
+])
+def test_an_attack_by_gunmen_or_fighters_is_a_ground_assault(text):
+    assert "ArmedAssault" in _types(text, "ar" if text[0] > "z" else "en")

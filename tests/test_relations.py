@@ -1,5 +1,7 @@
 """Relations stated in the text: links, alliances, memberships, containment."""
 
+import pytest
+
 from conflictkg.extract import extract_document
 
 
@@ -102,3 +104,23 @@ def test_a_possessive_wing_before_its_name_is_membership_and_no_actor():
 def test_a_description_after_a_name_and_its_abbreviation_describes_the_name():
     assert ("jamaat-nusrat-al-islam-wal-muslimin", "alliedWith", "al-qaeda") in _relations(
         "Jama'at Nusrat al-Islam wal-Muslimin (JNIM), the al Qaeda-linked group, attacked a base in Boulkessi.")
+
+
+@pytest.mark.parametrize("text, town", [
+    ("قتل ثلاثة مدنيين في غارة على قرية الطيبة التابعة لمحافظة درعا.", "الطيبة"),
+    ("قصفت المدفعية بلدة كفرعويد الواقعة في ريف إدلب الجنوبي.", "كفرعويد"),
+])
+def test_a_town_said_to_belong_to_or_lie_in_a_province_is_located_in_it(text, town):
+    doc = extract_document(text)
+    names = {k: e.labels.get("ar") for k, e in doc.entities.items()}
+    assert [(names[r.subject], r.predicate) for r in doc.relations] == [(town, "locatedIn")]
+    assert "governorate" in doc.relations[0].object
+
+
+def test_an_arabic_place_glued_to_the_next_by_bi_or_a_direction_is_in_it():
+    rels = _relations("قتل مسلحون 18 مزارعا في قرية دالوا بمنطقة كوندوغا في ولاية بورنو شمال شرقي نيجيريا.")
+    assert ("konduga", "locatedIn", "borno") in rels
+    assert ("borno", "locatedIn", "region/northeast-nigeria") in rels
+    assert any(s == "settlement/دالوا" and o == "konduga" for s, _, o in rels)
+    rels = _relations("اندلعت اشتباكات في حي أبو سليم بالعاصمة الليبية طرابلس.")
+    assert ("abu-salim", "locatedIn", "tripoli") in rels

@@ -118,6 +118,10 @@ LANGUAGE = Language(
         "order": _p("ordered", "orders", "authorized", "authorised", "approved"),
         "members": _p("members of", "fighters from", "members from", "fighters of", "soldiers from"),
         "since": _p("since"),
+        # what a force holds, hit in its place: "Houthi positions", "positions of the PKK"
+        "holdings": _p("positions", "position", "posts", "targets", "strongholds", "hideouts", "bases", "camps",
+                       "vehicles", "convoy", "convoys", "depots", "gatherings", "infrastructure", "facilities",
+                       "outposts", "fortifications", "command centres", "command centers"),
         "affiliated": _p("belonging to", "operated by"),
         "conditional": _p("if", "unless", "should"),
         "self": _p("that it", "that they", "that he", "that she", "that we", "it", "they", "he", "she", "we"),
