@@ -52,10 +52,11 @@ def _tokens(text: str, start: int, end: int, lang: str) -> list[Token]:
 
     spaCy is given one line at a time: once it meets one of its special cases in a text (a newline is
     one), it keeps none of the words that follow in its cache of split words, so every word of a text of
-    several lines was split afresh each time it came back; a line seldom holds a special case. spaCy's
-    arrays are read in one call per line: iterating a Doc builds a Python object per token, which cost
-    more than the tokenizing itself. A word's normalised form and forms are looked up in the language's
-    table of words already seen.
+    several lines was split afresh each time it came back; a line seldom holds a special case. The tokens
+    are those of the whole text: spaCy splits each run of non-space characters on its own, and a line break
+    leaves a space token between lines, so none of its special cases spans two. Its arrays are read in one
+    call per line: iterating a Doc builds a Python object per token, which cost more than the tokenizing.
+    A word's normalised form and forms are looked up in the language's table of words already seen.
     """
     language = get_language(lang)
     seen, tokenizer = language.words_seen, _tokenizer(lang)
