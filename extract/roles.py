@@ -300,7 +300,8 @@ class Roles:
         if not self.lang.verb_initial:
             return None
         for s in self.s.chunks_of("support", "trigger"):
-            if c.j <= s.i <= c.j + 5 and s.j <= b and (s.kind == "support" or s.detail == "verb"):
+            # not an event verb: "عبوة ناسفة استهدفت دوريتهم" is the bomb's own verb, and what follows it was hit
+            if c.j <= s.i <= c.j + 5 and s.j <= b and s.kind == "support":
                 for m in self.mentions:
                     if s.j <= m.i <= s.j + 2 and self.reg.is_actor(m.key) and self.bare(m) and not m.demonym:
                         return m
