@@ -476,7 +476,10 @@ class Roles:
             if not marked and any(m.j == w.i and self.reg.is_place(m.key) and not self.reg.is_actor(m.key)
                                   for m in self.mentions):
                 continue  # "مواقع إطلاق صواريخ": part of a place's name, not the means
-            subject = w.j <= c.i and c.i - w.j <= 6  # "مسيرة تابعة للجيش المالي قصفت": the weapon acts
+            # "مسيرة تابعة للجيش المالي قصفت", "drones operated by the GNU (GNU) struck": the weapon acts
+            by = w.j + 1 < len(self.s.tokens) and self.s.tokens[w.j + 1].norm == "by" and not any(
+                w.j <= t.i < c.i for t in self.triggers)
+            subject = w.j <= c.i and (c.i - w.j <= 6 or by)
             if abs(w.i - c.j) <= 4 or (marked and w.i > c.i) or subject:
                 words = self.s.text(w.i, w.j, self.text)
                 if marked and not self.lang.names_capitalised:  # "بطائرات", "وصواريخ": without the clitics
