@@ -133,3 +133,9 @@ def test_deaths_announced_are_not_the_announcers_killing():
     doc = extract_document("أعلنت خلية الإعلام الأمني مقتل ضابط وجنديين من الجيش العراقي في منطقة وادي الشاي.",
                            lang="ar")
     assert [e.actors for e in doc.events] == [[]]
+
+
+def test_an_arabic_title_with_its_place_before_the_name_gives_the_named_speaker():
+    doc = extract_document("وقال قائد القوات في المنطقة العقيد عبد الله حسين لوكالة الأنباء الصومالية "
+                           "إن أربعة جنود قتلوا.", lang="ar")
+    assert [doc.entities[c.claimant].labels["ar"] for c in doc.claims] == ["عبد الله حسين"]
