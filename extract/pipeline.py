@@ -7,6 +7,7 @@ from the language profile (extract/lang/) and the lexicon Turtle.
 from __future__ import annotations
 
 import hashlib
+import re
 from bisect import bisect_left
 from datetime import date
 from functools import cache
@@ -42,27 +43,32 @@ def _tokenizer(lang: str):
     return get_language(lang).make_tokenizer()
 
 
+_LINES = re.compile(r"[^\n]+")
 _WORDS_KEPT = 100_000  # distinct words a language keeps read; the table is emptied when full
 
 
 def _tokens(text: str, start: int, end: int, lang: str) -> list[Token]:
     """Tokens of text[start:end] with document offsets and normalised forms.
 
-    spaCy's arrays are read in one call: iterating a Doc builds a Python object per token,
-    which cost more than the tokenizing itself. A word's normalised form and forms are looked up
-    in the language's table of words already seen.
+    spaCy is given one line at a time: once it meets one of its special cases in a text (a newline is
+    one), it keeps none of the words that follow in its cache of split words, so every word of a text of
+    several lines was split afresh each time it came back; a line seldom holds a special case. spaCy's
+    arrays are read in one call per line: iterating a Doc builds a Python object per token, which cost
+    more than the tokenizing itself. A word's normalised form and forms are looked up in the language's
+    table of words already seen.
     """
     language = get_language(lang)
-    seen = language.words_seen
+    seen, tokenizer = language.words_seen, _tokenizer(lang)
     out = []
-    rows = _tokenizer(lang)(text[start:end]).to_array([IDX, LENGTH, IS_SPACE, IS_PUNCT])
-    rows[:, 0] += start  # document offsets
-    rows[:, 1] += rows[:, 0]  # the length becomes the end
-    for s, e, space, punct in rows.tolist():
-        if not space:
-            word = text[s:e]
-            norm, is_punct, forms = seen.get(word) or _read_word(language, word, bool(punct))
-            out.append(Token(word, s, e, norm, is_punct, forms))
+    for line in _LINES.finditer(text, start, end):
+        rows = tokenizer(line.group()).to_array([IDX, LENGTH, IS_SPACE, IS_PUNCT])
+        rows[:, 0] += line.start()  # document offsets
+        rows[:, 1] += rows[:, 0]  # the length becomes the end
+        for s, e, space, punct in rows.tolist():
+            if not space:
+                word = text[s:e]
+                norm, is_punct, forms = seen.get(word) or _read_word(language, word, bool(punct))
+                out.append(Token(word, s, e, norm, is_punct, forms))
     return out
 
 
