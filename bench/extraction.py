@@ -96,7 +96,7 @@ def markdown_table(results: dict[str, dict[str, Any]]) -> str:
     for r in results.values():
         cells = [r["lang"], str(r["docs"]), _int(r["tokens"]), _int(r["tokenizer"]["tokens_per_s"]),
                  _int(r["extractor"]["tokens_per_s"]), f"{r['extractor']['docs_per_s']:.1f}",
-                 f"{r['ratio']:.4f} (1/{1 / r['ratio']:.0f})", _int(r["parallel"]["tokens_per_s"]),
+                 f"{r['ratio']:.4f} (1/{1 / r['ratio']:.1f})", _int(r["parallel"]["tokens_per_s"]),
                  f"{r['speedup']:.2f}x", f"{r['efficiency']:.0%}"]
         rows.append("| " + " | ".join(cells) + " |")
     return "\n".join(rows)

@@ -20,7 +20,7 @@ def headlines(results: dict[str, Any]) -> list[str]:
     lines = []
     for lang, r in results.get("extraction", {}).items():
         lines.append(f"Extraction ({lang}): {r['extractor']['tokens_per_s']:,.0f} tokens/s, "
-                     f"{r['extractor']['docs_per_s']:.0f} documents/s, 1/{1 / r['ratio']:.0f} of spaCy's blank "
+                     f"{r['extractor']['docs_per_s']:.0f} documents/s, 1/{1 / r['ratio']:.1f} of spaCy's blank "
                      f"tokenizer; jobs={r['parallel']['jobs']} speed-up {r['speedup']:.2f}x")
     if "store" in results:
         s = results["store"]

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from conflictkg.extract.chunks import Chunk, SentenceState
-from conflictkg.extract.classes import ATTACKS, SPEECH_ACTS, VIOLENT
+from conflictkg.extract.classes import ATTACKS, MUTUAL, SPEECH_ACTS, VIOLENT
 from conflictkg.extract.events import Found
 from conflictkg.extract.model import Claim, Event
 from conflictkg.extract.phrases import language_table
@@ -65,6 +65,10 @@ def _claimant(state: SentenceState, cue: Chunk, mentions: list[EMention], reg: R
     # "قال X", "قال ضابط في الجيش يدعى X": the first actor after the verb with no preposition of its own
     subject = next((m for m in after if prep_of(state, m, lang) is None), None) if lang.verb_initial else None
     if subject is not None and all(t.norm not in lang.complementisers for t in state.tokens[cue.j:subject.i]):
+        person = next((m for m in after if m.i > subject.i and "Person" in reg.types(m.key)
+                       and prep_of(state, m, lang) is None), None) if state.chunk_at(cue.j, "title") else None
+        if person is not None and all(t.norm not in lang.complementisers for t in state.tokens[cue.j:person.i]):
+            return person  # "قال قائد القوات في المنطقة العقيد عبد الله حسين": the commander, by name
         return subject
     outlet = _outlet(state, cue, reg, text, after if lang.verb_initial else before)
     if outlet is not None:
@@ -138,12 +142,18 @@ def find_claims(state: SentenceState, text: str, mentions: list[EMention], event
                     events[k].event.actors = [key]
         first_found = events[scope[0]] if scope else None
         if first_found is not None and first_found.event.type not in SPEECH_ACTS and not first_found.event.actors \
-                and reg.lex.lang.verb_initial and _object_of_cue(state, cue, first_found, mentions, reg):
+                and reg.lex.lang.verb_initial and _object_of_cue(state, cue, first_found, mentions, reg) \
+                and first_found.i not in state.matches(language_table(reg.lex.lang.code, "death")):
             first_found.event.actors = [key]  # "أعلنت X استهداف قاعدة": the speaker claims its own attack
         if scope and _speaker_is_subject(state, cue, events[scope[0]].i, reg):
             first = events[scope[0]].event
             if key not in first.actors:  # "قال إنه ينسق مع ..." / "said it would strike": the speaker acts
                 first.actors.insert(0, key)
+            # "قال الجيش إنه استهدف «مركز قيادة»": what follows the verb was its object, not a second actor
+            after_verb = {m.key for m in mentions if m.i > events[scope[0]].i and m.key != key} \
+                if reg.lex.lang.verb_initial and first.type not in MUTUAL else set()
+            first.targets += [k for k in first.actors if k in after_verb and k not in first.targets]
+            first.actors = [k for k in first.actors if k not in after_verb]
         for k in range(len(events)):  # "..., متعهدة بالرد": a speech act without subject is the speaker's
             ev = events[k].event
             if ev.type in SPEECH_ACTS and not ev.actors and events[k].i > cue.i:

@@ -100,6 +100,9 @@ def find_events(state: SentenceState, text: str, mentions: list[EMention], reg: 
         if following is not None and (
                 (state.tokens[following.i].norm[:1] == "ب" and not reg.lex.lang.names_capitalised)
                 or state.tokens[following.i - 1].norm == "by"):
+            probe = Event(c.value, state.index, 0, 0, "")
+            roles.fill(c, probe)
+            victims = probe.targets  # "قُتل جنديان بانفجار عبوة": the bomb's toll, and whom it hit
             continue
         if c.detail == "noun" and found and state.chunk_at(c.i, "weapon") is not None and \
                 found[-1].i < c.i and roles.instrument_marked(state.chunk_at(c.i, "weapon")):

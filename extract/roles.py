@@ -300,7 +300,8 @@ class Roles:
         if not self.lang.verb_initial:
             return None
         for s in self.s.chunks_of("support", "trigger"):
-            if c.j <= s.i <= c.j + 5 and s.j <= b and (s.kind == "support" or s.detail == "verb"):
+            # not an event verb: "عبوة ناسفة استهدفت دوريتهم" is the bomb's own verb, and what follows it was hit
+            if c.j <= s.i <= c.j + 5 and s.j <= b and s.kind == "support":
                 for m in self.mentions:
                     if s.j <= m.i <= s.j + 2 and self.reg.is_actor(m.key) and self.bare(m) and not m.demonym:
                         return m
@@ -475,7 +476,10 @@ class Roles:
             if not marked and any(m.j == w.i and self.reg.is_place(m.key) and not self.reg.is_actor(m.key)
                                   for m in self.mentions):
                 continue  # "مواقع إطلاق صواريخ": part of a place's name, not the means
-            subject = w.j <= c.i and c.i - w.j <= 6  # "مسيرة تابعة للجيش المالي قصفت": the weapon acts
+            # "مسيرة تابعة للجيش المالي قصفت", "drones operated by the GNU (GNU) struck": the weapon acts
+            by = w.j + 1 < len(self.s.tokens) and self.s.tokens[w.j + 1].norm == "by" and not any(
+                w.j <= t.i < c.i for t in self.triggers)
+            subject = w.j <= c.i and (c.i - w.j <= 6 or by)
             if abs(w.i - c.j) <= 4 or (marked and w.i > c.i) or subject:
                 words = self.s.text(w.i, w.j, self.text)
                 if marked and not self.lang.names_capitalised:  # "بطائرات", "وصواريخ": without the clitics

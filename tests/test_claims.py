@@ -122,3 +122,20 @@ def test_a_quoted_name_before_the_event_noun_still_claims_its_own_attack():
     doc = extract_document("أعلنت «سرايا أولياء الدم» عبر تلغرام استهداف قاعدة حرير بطائرة مسيرة.", lang="ar")
     attack = next(e for e in doc.events if e.type == "DroneAttack")
     assert attack.actors == [doc.claims[0].claimant]
+
+
+def test_what_follows_the_verb_after_the_speakers_pronoun_is_its_object():
+    doc = extract_document("قال الجيش الإسرائيلي إنه استهدف «مركز قيادة وسيطرة تابعا لحماس» داخل المدرسة.", lang="ar")
+    assert doc.events[0].actors == ["israel-defense-forces"] and doc.events[0].targets
+
+
+def test_deaths_announced_are_not_the_announcers_killing():
+    doc = extract_document("أعلنت خلية الإعلام الأمني مقتل ضابط وجنديين من الجيش العراقي في منطقة وادي الشاي.",
+                           lang="ar")
+    assert [e.actors for e in doc.events] == [[]]
+
+
+def test_an_arabic_title_with_its_place_before_the_name_gives_the_named_speaker():
+    doc = extract_document("وقال قائد القوات في المنطقة العقيد عبد الله حسين لوكالة الأنباء الصومالية "
+                           "إن أربعة جنود قتلوا.", lang="ar")
+    assert [doc.entities[c.claimant].labels["ar"] for c in doc.claims] == ["عبد الله حسين"]

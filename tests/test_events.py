@@ -402,3 +402,14 @@ def test_the_holder_of_positions_hit_is_the_target_not_the_actor(text, holder):
 ])
 def test_an_attack_by_gunmen_or_fighters_is_a_ground_assault(text):
     assert "ArmedAssault" in _types(text, "ar" if text[0] > "z" else "en")
+
+
+def test_the_bombs_own_verb_names_what_it_hit_not_who_set_it_and_the_dead_are_its_targets():
+    doc = extract_document("قتل جنديان بانفجار عبوة ناسفة استهدفت دوريتهم.", lang="ar")
+    assert [(e.type, e.actors, len(e.targets)) for e in doc.events] == [("Bombing", [], 1)]
+
+
+def test_a_weapon_used_by_a_named_actor_is_the_subject_across_the_by_phrase():
+    doc = extract_document("Drones operated by the Tripoli-based Government of National Unity (GNU) struck "
+                           "hideouts in the city of Zawiya on Thursday.", lang="en")
+    assert [(e.type, e.instruments) for e in doc.events] == [("DroneAttack", ["Drones"])]
