@@ -96,7 +96,7 @@ class Registry:
         """What a short form names ("الحركة", "the group"): the last entity of its class whose name has
         the head word ("حركة الشباب", "Group for the Support of Islam and Muslims"), else the last of its class."""
         norm = self.lex.lang.normalise
-        for key in reversed(self.history):
+        for key in dict.fromkeys(reversed(self.history)):  # each entity once, the latest mention first
             ent = self.doc.entities[key]
             if cls in ent.types and any(w in head for label in ent.labels.values() for w in norm(label).split()):
                 return key

@@ -184,8 +184,8 @@ def _held_by(state: SentenceState, m: EMention, lang: Language) -> bool:
     toks = state.tokens
     if m.prefix not in ("", "ل", "لل") or m.i < 1:
         return False
-    holdings = language_table(lang.code, "holdings")
-    k = next((m.i - n for n in (1, 2) if (holdings.at(toks, m.i - n) or (0,))[0] == n), None)
+    holdings = state.matches(language_table(lang.code, "holdings"))
+    k = next((m.i - n for n in (1, 2) if holdings.get(m.i - n, (0,))[0] == n), None)
     if k is None:
         return False
     role = lang.prepositions.get(toks[k - 1].norm) if k > 0 else None
