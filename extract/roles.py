@@ -157,7 +157,7 @@ class Roles:
 
     def holds(self, m: EMention) -> bool:
         """'Houthi positions', 'Russian supply depots': the nation or group named before what it holds."""
-        return language_table(self.lang.code, "holdings").at(self.s.tokens, m.j) is not None
+        return m.j in self.s.matches(language_table(self.lang.code, "holdings"))
 
     def counted(self, m: EMention) -> bool:
         """'ثلاثة مدنيين', 'عشرات الجنود', 'جنديان': a number of people, as the dead and wounded are told."""
@@ -356,9 +356,9 @@ class Roles:
                 actor = self.possessor_actor(c.j, c.j + 1)  # owner is the subject; its object follows
                 after = actor is not None
             used = set()
-            stop = min([t.i for t in self.triggers if t.i >= c.j and t is not c] + [b])
+            next_trigger = min([t.i for t in self.triggers if t.i >= c.j and t is not c] + [b])
             if cls == "Killing" and actor is not None and (not after or self.counted(actor)) and not any(
-                    self.bare(m) and not m.demonym and m is not actor for m in self.in_span(c.j, stop)) \
+                    self.bare(m) and not m.demonym and m is not actor for m in self.in_span(c.j, next_trigger)) \
                     and not self.lang.names_capitalised:
                 ev.targets.append(actor.key)  # "أربعة أعضاء ... قتلوا", "قتل ثلاثة مدنيين في غارة": the victims
                 used.add(id(actor))
@@ -367,7 +367,7 @@ class Roles:
                 start = actor.j if (actor is not None and after) else c.j
                 relative = b if self.lang.relatives.isdisjoint(self.s.vocabulary) else next(
                     (k for k in range(c.j, b) if self.s.tokens[k].norm in self.lang.relatives), b)
-                stop = min([t.i for t in self.triggers if t.i >= c.j and t is not c] + [relative])
+                stop = min(next_trigger, relative)
                 obj = next((m for m in self.in_span(start, stop) if self.bare(m) and m is not actor
                             and (not m.demonym or self.holds(m))), None)
                 if obj is not None:
@@ -414,11 +414,12 @@ class Roles:
         agent = next((m for m in self.in_span(c.j, b) if self.preps[id(m)] == "agent"), None)
         if agent is not None:
             return agent
-        by = next((m for m in self.mentions if m.i == c.j + 1 + (self.s.tokens[c.j + 1].norm == "the")
-                   and self.s.tokens[c.j].norm in ("من", "from")), None) if c.value in ATTACKS and c.j + 1 < len(
-            self.s.tokens) else None
-        if by is not None and self.reg.is_actor(by.key) and not by.demonym:
-            return by  # "انتحاري من حركة الشباب", "قصف من مواقع الجيش": by them, from where they are
+        toks = self.s.tokens
+        if c.value in ATTACKS and c.j + 1 < len(toks) and toks[c.j].norm in ("من", "from"):
+            at = c.j + 1 + (toks[c.j + 1].norm == "the")
+            by = next((m for m in self.mentions if m.i == at), None)
+            if by is not None and self.reg.is_actor(by.key) and not by.demonym:
+                return by  # "انتحاري من حركة الشباب", "قصف من مواقع الجيش": by them, from where they are
         owner = next((m for m in self.mentions if m.i == c.j and m.prefix in ("ل", "لل")), None)
         if owner is not None and self.reg.is_actor(owner.key) and any(
                 self.preps[id(m)] == "target" for m in self.in_span(owner.j, b)):
