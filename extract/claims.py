@@ -64,12 +64,11 @@ def _claimant(state: SentenceState, cue: Chunk, mentions: list[EMention], reg: R
         return speaker
     # "قال X", "قال ضابط في الجيش يدعى X": the first actor after the verb with no preposition of its own
     subject = next((m for m in after if prep_of(state, m, lang) is None), None) if lang.verb_initial else None
-    if subject is not None and all(t.norm not in lang.complementisers for t in state.tokens[cue.j:subject.i]):
-        person = next((m for m in after if m.i > subject.i and "Person" in reg.types(m.key)
+    before_report = [m for m in after if all(t.norm not in lang.complementisers for t in state.tokens[cue.j:m.i])]
+    if subject in before_report:
+        person = next((m for m in before_report if m.i > subject.i and "Person" in reg.types(m.key)
                        and prep_of(state, m, lang) is None), None) if state.chunk_at(cue.j, "title") else None
-        if person is not None and all(t.norm not in lang.complementisers for t in state.tokens[cue.j:person.i]):
-            return person  # "قال قائد القوات في المنطقة العقيد عبد الله حسين": the commander, by name
-        return subject
+        return person or subject  # "قال قائد القوات في المنطقة العقيد عبد الله حسين": the commander, by name
     outlet = _outlet(state, cue, reg, text, after if lang.verb_initial else before)
     if outlet is not None:
         return outlet

@@ -18,7 +18,7 @@ from conflictkg.extract.heads import HeadPatterns
 from conflictkg.extract.lang import Language, get_language
 from conflictkg.extract.phrases import language_table
 from conflictkg.extract.registry import ACTOR_TYPES, PLACE_TYPES, EMention, Registry
-from conflictkg.extract.text import attached, capitalised, positions, with_article
+from conflictkg.extract.text import attached, capitalised, conjunction_length, positions, with_article
 from conflictkg.graph.iris import slug
 
 __all__ = ["find_entities"]
@@ -78,8 +78,7 @@ class _Finder(HeadPatterns):
             return text
         first = self.s.starting.get(i)
         if first is not None:
-            conj = len(first.prefix) - len(first.prefix.lstrip("وف"))
-            text = text[conj:]
+            text = text[conjunction_length(first.prefix):]
         return text
 
     def norm(self, i: int) -> str:

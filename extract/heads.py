@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from conflictkg.extract.chunks import Chunk
 from conflictkg.extract.registry import ACTOR_TYPES, PLACE_TYPES, EMention, breadth
-from conflictkg.extract.text import QUOTES_CLOSE, QUOTES_OPEN, with_article
+from conflictkg.extract.text import QUOTES_CLOSE, QUOTES_OPEN, conjunction_length, with_article
 from conflictkg.graph.iris import slug
 
 __all__ = ["HeadPatterns"]
@@ -146,7 +146,7 @@ class HeadPatterns:
             name_start = c.i  # "الوكالة الوطنية", "القوة المشتركة": head and adjective name it together
             name_stop = j + 1
             m = self.add(start, name_stop, "")
-            words = " ".join(self.norm(k) for k in range(c.i, name_stop))[len(c.prefix) - len(c.prefix.lstrip("وف")):]
+            words = " ".join(self.norm(k) for k in range(c.i, name_stop))[conjunction_length(c.prefix):]
             return self.finish(m, f"{cls.lower()}/{slug(words)}", cls, self.surface(start, name_stop))
         # a definite Arabic head takes no name; nor does one followed by "backed by" / "تقوده"
         named = of or not (self.lang.names_capitalised or definite or relation_next or cls == "Group")
@@ -253,14 +253,16 @@ class HeadPatterns:
                 self.mentions.remove(m)
                 whole.i, whole.head = m.i, entry
                 return whole
-            org = Chunk("entity", short.i, short.j, self.reg.antecedent(short.value, self.toks[short.j - 1].forms))
-            if org.value is None:
+            named = self.reg.antecedent(short.value, self.toks[short.j - 1].forms)
+            if named is None:
                 return None
+            surface = self.surface(m.i, short.j)
+            out = self.add(m.i, short.j, self.reg.known(named, surface) if named in self.reg.lex.entities
+                           else self.reg.new(named, short.value, surface, surface))
         elif org is None or org.i != at or not self.reg.lex.entities[org.value].is_actor:
             return None
-        surface = self.surface(m.i, org.j)
-        out = self.add(m.i, org.j, self.reg.new(org.value, short.value, surface, surface) if org.kind == "entity"
-                       and org.value not in self.reg.lex.entities else self.reg.known(org.value, surface))
+        else:
+            out = self.add(m.i, org.j, self.reg.known(org.value, self.surface(m.i, org.j)))
         out.head = entry
         self.mentions.remove(m)
         self.modifiers(out, out.j)  # "مسلحون من جماعة X، فرع تنظيم القاعدة"

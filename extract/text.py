@@ -60,6 +60,11 @@ def attached(tokens: list[Token], k: int) -> bool:
     return 0 < k < len(tokens) - 1 and tokens[k - 1].end == tokens[k].start and tokens[k].end == tokens[k + 1].start
 
 
+def conjunction_length(prefix: str) -> int:
+    """Letters of the conjunction و / ف at the front of a chunk's stripped clitics ('وال' -> 1, 'ل' -> 0)."""
+    return len(prefix) - len(prefix.lstrip("وف"))
+
+
 def with_article(token: Token) -> bool:
     """Arabic: the word, or its first reading without clitics, carries the article ('القصف', 'والقصف')."""
     forms = token.forms
