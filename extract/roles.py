@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from operator import attrgetter
 
-from conflictkg.extract.chunks import Chunk, SentenceState, phrase_at
+from conflictkg.extract.chunks import CLAUSE_ENDS, Chunk, SentenceState, phrase_at
 from conflictkg.extract.classes import ATTACKS, FROM_THE_AIR, HARMLESS, MUTUAL, SPEECH_ACTS, VIOLENT
 from conflictkg.extract.model import Event
 from conflictkg.extract.phrases import language_table
@@ -140,6 +140,15 @@ class Roles:
             if c.j <= i and i - c.j <= 16:
                 return c
         return None
+
+    def made_to_pay(self, c: Chunk, ev: Event) -> None:
+        """'vowed that Hezbollah would pay a heavy price', 'حذر من أن إسرائيل ستدفع الثمن': the one who is
+        to pay, or whose act will not go unanswered, is the threat's target."""
+        ends = self.s.matches(language_table(self.lang.code, "consequence"))
+        k = next((k for k in ends if c.j <= k < c.j + 12), None)  # past 'that'/'أن', as far as a gapped phrase
+        if k is not None and not ev.targets and not any(t.text in CLAUSE_ENDS for t in self.s.tokens[c.j:k]):
+            ev.targets = [m.key for m in self.in_span(c.j, k) if self.bare(m) and self.reg.is_actor(m.key)
+                          and m.key not in ev.actors][:1]
 
     def conditional(self, i: int) -> bool:
         """'if Hezbollah fires rockets', 'إذا استمر إطلاق الصواريخ': a hypothetical event."""
@@ -383,6 +392,8 @@ class Roles:
             ev.actors.extend(map(_KEY, self.coordinated(self.mentions, actor)))
             used.add(id(actor))
         self.prepositional(c, ev, a, b, used)
+        if cls == "Threat":
+            self.made_to_pay(c, ev)
         if c.detail == "noun":
             ev.locations = list(dict.fromkeys(ev.locations + self.witnessing_place(c, a)))
 
@@ -409,7 +420,9 @@ class Roles:
         for m in self.mentions:
             if (m.j == c.i - possessive and self.lang.names_capitalised) or (
                     m.i == c.j and not self.lang.names_capitalised and m.demonym):
-                if self.reg.is_actor(m.key) and not self.preps[id(m)]:
+                # "in a Russian missile strike", "in Israel's raids": the preposition governs the noun phrase
+                modifier = self.lang.names_capitalised and (m.demonym or possessive)
+                if self.reg.is_actor(m.key) and (modifier or not self.preps[id(m)]):
                     return m
         agent = next((m for m in self.in_span(c.j, b) if self.preps[id(m)] == "agent"), None)
         if agent is not None:

@@ -413,3 +413,23 @@ def test_a_weapon_used_by_a_named_actor_is_the_subject_across_the_by_phrase():
     doc = extract_document("Drones operated by the Tripoli-based Government of National Unity (GNU) struck "
                            "hideouts in the city of Zawiya on Thursday.", lang="en")
     assert [(e.type, e.instruments) for e in doc.events] == [("DroneAttack", ["Drones"])]
+
+
+@pytest.mark.parametrize("text, actor, place", [
+    ("A Hezbollah commander was killed in an Israeli drone strike near Tyre on Monday.", "israel", "tyre"),
+    ("Two soldiers died in a Russian missile strike on a base near Kharkiv.", "russia", "kharkiv"),
+])
+def test_a_nationality_before_an_event_noun_after_in_is_the_actor_not_a_place(text, actor, place):
+    ev = extract_document(text, lang="en").events[0]
+    assert ev.actors == [actor] and actor not in ev.locations and place in ev.locations + ev.targets
+
+
+@pytest.mark.parametrize("text, lang, target", [
+    ('Defence Minister Yoav Gallant vowed that Hezbollah would "pay a heavy price" for the escalation.', "en",
+     ["hezbollah"]),
+    ('The Houthis vowed that the attack "will not go unanswered".', "en", []),
+    ("وحذر المتحدث باسم الجيش الإسرائيلي من أن حزب الله سيدفع الثمن غاليا.", "ar", ["hezbollah"]),
+    ("وتوعدت حركة الشباب بأن الهجوم لن يمر دون عقاب.", "ar", []),
+])
+def test_a_vow_that_the_other_side_will_pay_is_one_threat_against_it(text, lang, target):
+    assert [(e.type, e.targets) for e in extract_document(text, lang=lang).events] == [("Threat", target)]

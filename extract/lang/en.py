@@ -123,6 +123,8 @@ LANGUAGE = Language(
                        "vehicles", "convoy", "convoys", "depots", "gatherings", "infrastructure", "facilities",
                        "outposts", "fortifications", "command centres", "command centers"),
         "affiliated": _p("belonging to", "operated by"),
+        # what a threat promises the threatened: "vowed that Hezbollah would pay a heavy price"
+        "consequence": _p("price", "unanswered", "unpunished", "pay dearly"),
         "conditional": _p("if", "unless", "should"),
         "self": _p("that it", "that they", "that he", "that she", "that we", "it", "they", "he", "she", "we"),
         "relative_be": _p("which is", "which are", "which was", "which were", "who is", "who are", "that is",
