@@ -433,3 +433,21 @@ def test_a_nationality_before_an_event_noun_after_in_is_the_actor_not_a_place(te
 ])
 def test_a_vow_that_the_other_side_will_pay_is_one_threat_against_it(text, lang, target):
     assert [(e.type, e.targets) for e in extract_document(text, lang=lang).events] == [("Threat", target)]
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Police defused a car bomb near the Interior Ministry hours later.", "en"),
+    ("Security forces foiled a suicide bombing in Kabul on Monday.", "en"),
+    ("وأحبطت قوات الأمن هجوما انتحاريا في مدينة كركوك.", "ar"),
+    ("فككت الشرطة عبوة ناسفة قرب مبنى الوزارة.", "ar"),
+])
+def test_a_foiled_or_defused_attack_did_not_happen(text, lang):
+    assert _types(text, lang) == []
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Fighters from JNIM overran a military base in Djibo on Sunday.", "en"),
+    ("اجتاح مقاتلو حركة الشباب قاعدة عسكرية في بلدة عيل بور.", "ar"),
+])
+def test_overrunning_a_base_is_a_ground_assault(text, lang):
+    assert _types(text, lang) == ["ArmedAssault"]
