@@ -397,6 +397,9 @@ class Roles:
         self.prepositional(c, ev, a, b, used)
         if cls == "Threat":
             self.made_to_pay(c, ev)
+        if cls in ATTACKS:  # "هاجم مستوطنون قرية كفر مالك", "an attack on Kairu village": it happened there
+            ev.locations = list(dict.fromkeys([t for t in ev.targets if "Settlement" in self.reg.types(t)]
+                                              + ev.locations))
         if c.detail == "noun":
             ev.locations = list(dict.fromkeys(ev.locations + self.witnessing_place(c, a)))
 

@@ -451,3 +451,19 @@ def test_a_foiled_or_defused_attack_did_not_happen(text, lang):
 ])
 def test_overrunning_a_base_is_a_ground_assault(text, lang):
     assert _types(text, lang) == ["ArmedAssault"]
+
+
+@pytest.mark.parametrize("text, lang, place", [
+    ("هاجم مستوطنون إسرائيليون، مساء الجمعة، قرية كفر مالك شمال شرقي رام الله.", "ar", "كفر مالك"),
+    ("Gunmen killed 20 villagers in an attack on Kairu village in Zamfara state.", "en", "Kairu village"),
+])
+def test_an_attack_on_a_village_happened_there(text, lang, place):
+    doc = extract_document(text, lang=lang)
+    ev = next(e for e in doc.events if e.type != "Killing")
+    assert place in [doc.entities[k].labels[lang] for k in ev.locations]
+
+
+def test_a_spaced_hyphen_between_two_names_does_not_end_the_clause():
+    doc = extract_document("قتل ٢٢ مدنيا في هجوم شنه مسلحون من تنظيم داعش - ولاية الساحل على قرية داراي داي.",
+                           lang="ar")
+    assert [doc.entities[k].labels["ar"] for k in doc.events[0].targets] == ["داراي داي"]
