@@ -81,8 +81,9 @@ def _claimant(state: SentenceState, cue: Chunk, mentions: list[EMention], reg: R
             return head[-1]  # the name before the appositive, not the one inside it
     if bare_before:
         return bare_before[-1]  # skips an appositive: "كتائب القسام، الجناح العسكري لحماس، قالت"
-    if after and after[0].i == cue.j:
-        return after[0]  # "..., said Marotto"
+    if after and after[0].i == cue.j and (not lang.names_capitalised or (
+            cue.i > 0 and toks[cue.i - 1].text in (",", '"', "”", "'"))):
+        return after[0]  # "..., said Marotto"; not "the army said two soldiers were wounded"
     return previous  # "وقالت إنها" / "and said it would": the subject of the clause before
 
 

@@ -69,6 +69,13 @@ class _Finder(HeadPatterns):
         self.used = [False] * len(self.toks)
         self.mentions: list[EMention] = []
         self.patron_words = _patron_words(self.lang.code)
+        self.told = len(reg.history)  # the entities of the sentences before
+
+    def told_before(self, i: int) -> list[str]:
+        """Keys of the entities named before token i, in order: English heads are found out of order
+        ("the army said two soldiers ...": the soldiers first), and a short form looks back only."""
+        here = sorted((m for m in self.mentions if m.key and m.j <= i), key=attrgetter("i"))
+        return self.reg.history[:self.told] + [m.key for m in here]
 
     # -- helpers -------------------------------------------------------------
     def surface(self, i: int, j: int) -> str:

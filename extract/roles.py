@@ -345,7 +345,9 @@ class Roles:
                 used.add(id(owner))
             actor = self.noun_actor(c, a, b) if c.detail == "noun" else None
         elif self.passive(c):
-            left = [m for m in self.in_span(a, c.i) if self.bare(m)]
+            # "the agency said one person was killed": the speaker is no subject of what it reports
+            said = max((q.j for q in self.s.chunks_of("cue") if a <= q.i and q.j <= c.i), default=a)
+            left = [m for m in self.in_span(said, c.i) if self.bare(m)]
             right = [m for m in self.in_span(c.j, b) if self.bare(m) and not m.demonym]
             subject = right[0] if (self.lang.verb_initial and right and right[0].i - c.j <= 2) else (
                 left[-1] if left else None)  # "قُتل جنديان" / "the base was shelled"

@@ -139,3 +139,15 @@ def test_an_arabic_title_with_its_place_before_the_name_gives_the_named_speaker(
     doc = extract_document("وقال قائد القوات في المنطقة العقيد عبد الله حسين لوكالة الأنباء الصومالية "
                            "إن أربعة جنود قتلوا.", lang="ar")
     assert [doc.entities[c.claimant].labels["ar"] for c in doc.claims] == ["عبد الله حسين"]
+
+
+def test_the_subject_of_the_report_is_no_speaker_and_a_short_form_looks_back_only():
+    # "the army" has no antecedent: it is not the soldiers named after it, who do not speak
+    doc = extract_document("The army said two soldiers were wounded.", lang="en")
+    assert all("soldiers" not in _name(doc, c.claimant) for c in doc.claims)
+
+
+def test_the_speaker_is_not_the_subject_of_a_passive_it_reports():
+    doc = extract_document("Lebanon's National News Agency said one person was killed in an Israeli drone strike "
+                           "on a car in Yohmor.", lang="en")
+    assert [_name(doc, k) for k in doc.events[0].targets] == ["car"]
