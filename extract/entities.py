@@ -141,6 +141,8 @@ class _Finder(HeadPatterns):
             if self.lang.names_capitalised and (self.norm(j) in self.lang.months or self.norm(j) in self.lang.weekdays):
                 break  # "in February", "on Monday": a date, not a place
             j += 1
+        if j > i and self.toks[j - 1].text == "-":
+            j -= 1  # "the Kurdish-led SDF": the name's hyphen joins it to a modifier, not to more name
         return j
 
     def _inner_hyphen(self, j: int) -> bool:
