@@ -1,5 +1,7 @@
 """Claims of responsibility: the claimant asserts the attack told before, and becomes its actor."""
 
+import pytest
+
 from conflictkg.extract import extract_document
 
 
@@ -151,3 +153,19 @@ def test_the_speaker_is_not_the_subject_of_a_passive_it_reports():
     doc = extract_document("Lebanon's National News Agency said one person was killed in an Israeli drone strike "
                            "on a car in Yohmor.", lang="en")
     assert [_name(doc, k) for k in doc.events[0].targets] == ["car"]
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Three rockets landed inside the Victory Base Complex, Iraq's Security Media Cell said in a statement. "
+     "Security forces later found the launch pad in the Radwaniyah area, the statement added.", "en"),
+    ("أعلنت وزارة الداخلية في النيجر في بيان مقتل ٢٢ مدنيا في هجوم على قرية داراي داي. "
+     "وأوضح البيان أن المهاجمين أطلقوا النار على المصلين.", "ar"),
+])
+def test_the_statement_speaks_for_whoever_issued_it(text, lang):
+    doc = extract_document(text, lang=lang)
+    assert len(doc.claims) == 2 and doc.claims[0].claimant == doc.claims[1].claimant
+
+
+def test_announcing_deaths_in_an_attack_does_not_make_the_speaker_the_attacker():
+    doc = extract_document("أعلنت وزارة الداخلية في بيان مقتل ٢٢ مدنيا في هجوم على قرية داراي داي.", lang="ar")
+    assert [e.actors for e in doc.events] == [[]]
