@@ -510,7 +510,7 @@ class Roles:
                     words = words.removeprefix("ب")
                 ev.instruments.append(words)
                 # "warplanes carried out raids", "قصفت طائرات مسيرة": what flies makes it an attack from the air
-                if w.value and (ev.type == "Attack" or (ev.type in ("Shelling", "ArmedAssault")
+                if w.value and (ev.type == "Attack" or (ev.type in ("Shelling", "ArmedAssault", "Bombing")
                                                         and w.value in FROM_THE_AIR)):
                     ev.type = w.value
                 attached.append(w)

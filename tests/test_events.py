@@ -148,7 +148,6 @@ def test_coming_under_fire_is_an_attack_of_the_weapon_named():
     doc = extract_document("Two tankers came under Houthi missile fire off Mokha, a maritime security firm said.",
                            lang="en")
     assert [e.type for e in doc.events] == ["RocketAttack"] and doc.events[0].targets
-    assert _types("تعرضت دورية للشرطة لإطلاق نار قرب بلدة العريش.", "ar") == ["Attack"]
 
 
 def test_a_hyphenated_adjective_after_and_keeps_both_sides_of_a_clash():
@@ -467,3 +466,17 @@ def test_a_spaced_hyphen_between_two_names_does_not_end_the_clause():
     doc = extract_document("قتل ٢٢ مدنيا في هجوم شنه مسلحون من تنظيم داعش - ولاية الساحل على قرية داراي داي.",
                            lang="ar")
     assert [doc.entities[k].labels["ar"] for k in doc.events[0].targets] == ["داراي داي"]
+
+
+@pytest.mark.parametrize("text, lang, kind", [
+    ('Ten soldiers were killed when their patrol came under fire from "terrorists" near Tassia.', "en", "ArmedAssault"),
+    ("The convoy came under fire from drones near Kursk.", "en", "DroneAttack"),
+    ("تعرضت دورية للجيش لإطلاق نار قرب بلدة الحسكة.", "ar", "ArmedAssault"),
+])
+def test_fire_with_no_weapon_named_is_gunfire_and_a_weapon_after_it_gives_its_kind(text, lang, kind):
+    assert _types(text, lang) == [kind]
+
+
+def test_bombing_with_aircraft_is_an_airstrike():
+    assert _types("The rebels accused the army of bombing their positions with helicopter gunships.", "en") == [
+        "Accusation", "Airstrike"]
