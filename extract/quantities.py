@@ -35,6 +35,10 @@ def number_at(state: SentenceState, i: int, lang: Language) -> int | None:
                                  and len(toks[i].norm) >= 5 and state.chunk_at(i) is None
                                  and not lang.killed_words.isdisjoint(toks[i - 1].forms)):
         return 2  # "قتل جنديان", "قُتل شخصان": a dual right after the death word
+    if lang.counted_nouns and i > 0 and not (lang.killed_words | lang.injured_words).isdisjoint(toks[i - 1].forms):
+        persons = _persons(toks[i].norm, lang)
+        if persons:
+            return persons  # "مقتل شخص وإصابة طفلين"
     if i > 1 and toks[i - 1].text == "-" and toks[i - 2].norm in lang.number_words:
         return None  # "five" in "twenty - five": the compound is read from its start
     for form in lang.forms(norm)[:2]:
@@ -49,6 +53,16 @@ def number_at(state: SentenceState, i: int, lang: Language) -> int | None:
             if i + 2 < len(toks) and toks[i + 1].text == "-" and toks[i + 2].norm in lang.number_words:
                 return value + lang.number_words[toks[i + 2].norm]
             return value
+    return None
+
+
+def _persons(word: str, lang: Language) -> int | None:
+    """One for a counted singular ('شخص', 'امراه'), two for its dual ('شخصين', 'امراتان')."""
+    if word in lang.counted_nouns:
+        return 1
+    stem = word[:-2] if word.endswith(("ين", "ان")) else ""
+    if stem in lang.counted_nouns or (stem.endswith("ت") and stem[:-1] + "ه" in lang.counted_nouns):
+        return 2
     return None
 
 

@@ -85,6 +85,14 @@ def test_vague_amounts_and_ages_give_no_count(text, lang):
     assert count_near(state(text, lang), language.killed_words, language) is None
 
 
+@pytest.mark.parametrize("text, count", [
+    ("ما أدى إلى مقتل شخص", 1), ("ما أدى إلى مقتل شخصين", 2), ("أسفر القصف عن مقتل امرأتين", 2),
+    ("أسفر القصف عن مقتل مدنيين", None),  # a sound plural, not a dual
+])
+def test_arabic_singular_and_dual_of_a_person_noun_after_a_death_word_count(text, count):
+    assert count_near(state(text, "ar"), AR.killed_words, AR) == count
+
+
 def test_number_words_and_digits():
     s = state("أربعة أعضاء و ٧٠ ميلا", "ar")
     assert number_at(s, 0, AR) == 4 and number_at(s, 3, AR) == 70

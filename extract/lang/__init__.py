@@ -56,6 +56,9 @@ class Language:
     indefinite_articles: frozenset[str] = field(default_factory=frozenset)  # "killing a woman": one victim
     named_by_what_follows: frozenset[str] = field(default_factory=frozenset)  # heads a name follows: "tanker X"
     name_particles: frozenset[str] = field(default_factory=frozenset)  # lower-case words inside names: al, bin
+    # singular nouns for people whose plural is broken, so that after a casualty word the singular is one and
+    # its dual (-ان / -ين) two: "مقتل شخص", "إصابة طفلين" (a sound plural such as مدنيين may be read as a dual)
+    counted_nouns: frozenset[str] = field(default_factory=frozenset)
     common_after_prepositions: frozenset[str] = field(default_factory=frozenset)  # "في وقت": nouns, not places
     could_be_name: Callable[[str], bool] = lambda word: True  # a word as written that may be an unknown name
     # word as written -> (normalise, is punctuation, token_forms), kept by the pipeline: a document repeats its words
@@ -68,7 +71,8 @@ class Language:
     #   events: response (in response to), under (came under), fire_noun (fire after "came under"), lands (a
     #     weapon that lands / falls), intercepted (shot down: the weapon's owner attacked), witnessed (the place
     #     that saw the fighting), stop (to halt the fighting: no fighting), untrue (reports ... were untrue),
-    #     conditional (إذا / if), since (since), without (without casualties: a toll of zero)
+    #     conditional (إذا / if), since (since), without (without casualties: a toll of zero), foiled (defused
+    #     a bomb: none went off), consequence (pay a heavy price: the threatened is the one to pay)
     #   speakers: self (إنه / that it: the speaker is the subject of the reported clause), speaker_person /
     #     speaker_body (", he said" / ", it said": the last person / body that spoke)
 
