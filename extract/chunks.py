@@ -295,7 +295,8 @@ CLAUSE_ENDS = frozenset({",", "،", ".", ";", "؛", ":"})
 
 def match_gapped(state: SentenceState, chunks: list[Chunk], lex: Lexicon, gap: int = 12) -> list[Chunk]:
     """Phrases whose parts stand apart ("تبادلت الفصائل ... إطلاق النار"), within one clause: the first part
-    carries the entry, and chunks matched inside the second part are dropped."""
+    carries the entry; the second becomes a "tail" chunk in place of what was matched inside it, so that no
+    name runs into it ("أطلق مسلحون النار": the gunmen, not "مسلحون النار")."""
     tokens, table = state.tokens, lex.gapped
     taken = 0  # the end of the last gapped phrase: its words are no start of another
     for i, (n_first, group) in state.matches(table).items():
@@ -313,6 +314,7 @@ def match_gapped(state: SentenceState, chunks: list[Chunk], lex: Lexicon, gap: i
                     end = k + len(second)
                     chunks = [c for c in chunks if c.j <= i or c.i >= end or (i + n_first <= c.i and c.j <= k)]
                     chunks.append(Chunk(entry.kind, i, i + n_first, entry.value, entry.detail))
+                    chunks.append(Chunk("tail", k, end, entry.value))
                     taken = end
                     break
     return sorted(chunks, key=_START)

@@ -133,3 +133,8 @@ def test_a_capitalised_word_hyphened_to_a_modifier_is_no_name():
     doc = extract_document("Fighting erupted between Syrian government forces and the Kurdish-led Syrian "
                            "Democratic Forces (SDF) in Aleppo.", lang="en")
     assert doc.events[0].actors == ["militaryforce/syria", "syrian-democratic-forces"]
+
+
+def test_a_name_does_not_run_into_the_second_part_of_a_split_phrase():
+    doc = extract_document("أطلق مسلحون النار على السوق، ما أدى إلى مقتل شخصين.", lang="ar")
+    assert _labels(doc, doc.events[0].actors) == ["مسلحون"]
