@@ -98,7 +98,7 @@ class Roles:
                 break
         before = i - 1 - (i > 0 and toks[i - 1].norm == "the")
         stops = self.s.matches(language_table(self.lang.code, "stop"))
-        if any(k + stops[k][0] == before + 1 for k in range(max(0, before - 2), before + 1) if k in stops):
+        if stops and any(k + stops[k][0] == before + 1 for k in range(max(0, before - 2), before + 1) if k in stops):
             return True  # "an agreement to halt the fighting", "اتفاق لوقف القتال": an end to it, not it
         if self.lang.names_capitalised and "no" in map(_NORM, toks[max(0, i - 5):i]) and not any(
                 map(_PUNCT, toks[max(0, i - 5):i])):
@@ -299,9 +299,9 @@ class Roles:
         """'الهجوم الذي نفذه الحوثيون' / 'هجوم شنته قوات X': a verb after the noun names its actor."""
         if not self.lang.verb_initial:
             return None
-        for s in self.s.chunks_of("support", "trigger"):
-            # not an event verb: "عبوة ناسفة استهدفت دوريتهم" is the bomb's own verb, and what follows it was hit
-            if c.j <= s.i <= c.j + 5 and s.j <= b and s.kind == "support":
+        # not an event verb: "عبوة ناسفة استهدفت دوريتهم" is the bomb's own verb, and what follows it was hit
+        for s in self.supports:
+            if c.j <= s.i <= c.j + 5 and s.j <= b:
                 for m in self.mentions:
                     if s.j <= m.i <= s.j + 2 and self.reg.is_actor(m.key) and self.bare(m) and not m.demonym:
                         return m
