@@ -493,10 +493,11 @@ class Roles:
                                                         and w.value in FROM_THE_AIR)):
                     ev.type = w.value
                 attached.append(w)
-        if any(v.value and w.value and v.value != w.value and self.joined_words(v, w)
-               for v, w in zip(attached, attached[1:], strict=False)):
+        if len(attached) > 1 and any(v.value and w.value and v.value != w.value and self.joined_words(v, w)
+                                     for v, w in zip(attached, attached[1:], strict=False)):
             ev.type = told  # "attacked the base with drones and rockets": of no one kind
-        ev.instruments.extend(self.inner_instruments(c))
+        if c.j - c.i > 1:  # a weapon inside the trigger phrase
+            ev.instruments.extend(self.inner_instruments(c))
         ev.actors = list(dict.fromkeys(ev.actors))
         ev.targets = [t for t in dict.fromkeys(ev.targets) if t not in ev.actors]
         ev.locations = list(dict.fromkeys(ev.locations))
