@@ -17,7 +17,7 @@ from conflictkg.extract.lexicon import Entry, Lexicon
 from conflictkg.extract.phrases import PhraseTable
 from conflictkg.extract.text import Token, reading_positions
 
-__all__ = ["Chunk", "SentenceState", "match_phrases", "phrase_at"]
+__all__ = ["CLAUSE_ENDS", "Chunk", "SentenceState", "match_phrases", "phrase_at"]
 
 
 @dataclass(slots=True)
@@ -290,28 +290,30 @@ def match_phrases(state: SentenceState, lex: Lexicon) -> list[Chunk]:
     return match_gapped(state, chunks, lex) if lex.gapped and state.matches(lex.gapped) else chunks
 
 
-_CLAUSE_ENDS = frozenset({",", "،", ".", ";", "؛", ":"})
+CLAUSE_ENDS = frozenset({",", "،", ".", ";", "؛", ":"})
 
 
 def match_gapped(state: SentenceState, chunks: list[Chunk], lex: Lexicon, gap: int = 12) -> list[Chunk]:
     """Phrases whose parts stand apart ("تبادلت الفصائل ... إطلاق النار"), within one clause: the first part
     carries the entry, and chunks matched inside the second part are dropped."""
     tokens, table = state.tokens, lex.gapped
+    taken = 0  # the end of the last gapped phrase: its words are no start of another
     for i, (n_first, group) in state.matches(table).items():
-        if any(c.i <= i < c.j and c.kind == "trigger" and c.j - c.i > n_first for c in chunks):
-            continue  # the phrase already matched whole
+        if i < taken or any(c.i <= i < c.j and c.kind == "trigger" and c.j - c.i > n_first for c in chunks):
+            continue  # the phrase already matched whole, or is part of one ("حذر ... ستدفع الثمن غاليا")
         for second, entry, strict in group:
             stop = min(len(tokens), i + n_first + gap + 1)
             if strict:  # the second part stands before another kind of event word, or on it
                 stop = min([stop] + [c.i + 1 for c in chunks if c.kind == "trigger" and c.value != entry.value
                                      and c.i >= i + n_first])
             for k in range(i + n_first, stop):
-                if tokens[k].text in _CLAUSE_ENDS:
+                if tokens[k].text in CLAUSE_ENDS:
                     break
                 if table.fits(tokens, k, second):
                     end = k + len(second)
                     chunks = [c for c in chunks if c.j <= i or c.i >= end or (i + n_first <= c.i and c.j <= k)]
                     chunks.append(Chunk(entry.kind, i, i + n_first, entry.value, entry.detail))
+                    taken = end
                     break
     return sorted(chunks, key=_START)
 

@@ -40,11 +40,17 @@ def _quote(text: str, start: int, end: int) -> str | None:
     return text[k + 1:closing.start() if closing else end].strip() or None
 
 
+_ISSUED = frozenset({"statement", "press conference", "interview"})  # a medium someone issues or gives
+
+
 def _outlet(state: SentenceState, cue: Chunk, reg: Registry, text: str, near: list[EMention]) -> str | None:
-    """'state television reported', 'ذكر التلفزيون الرسمي': a medium next to the cue is the speaker."""
+    """'state television reported', 'ذكر التلفزيون الرسمي': a medium next to the cue is the speaker; 'the
+    statement added', 'وأوضح البيان': one that is issued speaks for whoever issued it."""
     medium = next((m for m in state.chunks_of("medium") if m.j == cue.i or m.i == cue.j), None)
     if medium is None or any(medium.i <= m.i < medium.j or m.j == medium.i for m in near):
         return None
+    if medium.value in _ISSUED:
+        return next((c.claimant for c in reversed(reg.doc.claims) if c.medium == medium.value), None)
     i = medium.i - 1 if medium.i > 0 and state.tokens[medium.i - 1].norm in ("state", "official") else medium.i
     surface = state.text(i, medium.j, text)
     return reg.new(f"organization/{reg.doc.doc_id}/{slug(surface)}", "Organization", surface, surface)
@@ -82,8 +88,9 @@ def _claimant(state: SentenceState, cue: Chunk, mentions: list[EMention], reg: R
             return head[-1]  # the name before the appositive, not the one inside it
     if bare_before:
         return bare_before[-1]  # skips an appositive: "كتائب القسام، الجناح العسكري لحماس، قالت"
-    if after and after[0].i == cue.j:
-        return after[0]  # "..., said Marotto"
+    if after and after[0].i == cue.j and (not lang.names_capitalised or (
+            cue.i > 0 and toks[cue.i - 1].text in (",", '"', "”", "'"))):
+        return after[0]  # "..., said Marotto"; not "the army said two soldiers were wounded"
     return previous  # "وقالت إنها" / "and said it would": the subject of the clause before
 
 
@@ -143,8 +150,10 @@ def find_claims(state: SentenceState, text: str, mentions: list[EMention], event
         first_found = events[scope[0]] if scope else None
         if first_found is not None and first_found.event.type not in SPEECH_ACTS and not first_found.event.actors \
                 and reg.lex.lang.verb_initial and _object_of_cue(state, cue, first_found, mentions, reg) \
-                and first_found.i not in state.matches(language_table(reg.lex.lang.code, "death")):
-            first_found.event.actors = [key]  # "أعلنت X استهداف قاعدة": the speaker claims its own attack
+                and not any(cue.j <= k <= first_found.i
+                            for k in state.matches(language_table(reg.lex.lang.code, "death"))):
+            # "أعلنت X استهداف قاعدة": the speaker claims its own attack; not "أعلنت X مقتل ٢٢ مدنيا في هجوم"
+            first_found.event.actors = [key]
         if scope and _speaker_is_subject(state, cue, events[scope[0]].i, reg):
             first = events[scope[0]].event
             if key not in first.actors:  # "قال إنه ينسق مع ..." / "said it would strike": the speaker acts

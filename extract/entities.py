@@ -69,6 +69,13 @@ class _Finder(HeadPatterns):
         self.used = [False] * len(self.toks)
         self.mentions: list[EMention] = []
         self.patron_words = _patron_words(self.lang.code)
+        self.told = len(reg.history)  # the entities of the sentences before
+
+    def told_before(self, i: int) -> list[str]:
+        """Keys of the entities named before token i, in order: English heads are found out of order
+        ("the army said two soldiers ...": the soldiers first), and a short form looks back only."""
+        here = sorted((m for m in self.mentions if m.key and m.j <= i), key=attrgetter("i"))
+        return self.reg.history[:self.told] + [m.key for m in here]
 
     # -- helpers -------------------------------------------------------------
     def surface(self, i: int, j: int) -> str:
@@ -134,6 +141,8 @@ class _Finder(HeadPatterns):
             if self.lang.names_capitalised and (self.norm(j) in self.lang.months or self.norm(j) in self.lang.weekdays):
                 break  # "in February", "on Monday": a date, not a place
             j += 1
+        if j > i and self.toks[j - 1].text == "-":
+            j -= 1  # "the Kurdish-led SDF": the name's hyphen joins it to a modifier, not to more name
         return j
 
     def _inner_hyphen(self, j: int) -> bool:

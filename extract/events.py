@@ -171,7 +171,8 @@ def _participle_speaker(state: SentenceState, c: Chunk, ev: Event, found: list[F
 
 def _fire_under(state: SentenceState, triggers: list[Chunk], lang: Language) -> list[Chunk]:
     """'the patrol came under fire', 'ships came under Houthi missile fire': fire after 'came under' is an
-    attack, of the kind of the weapon named before it; of no one kind when two are ('missile and drone fire')."""
+    attack, of the kind of the weapon named with it; of no one kind when two are ('missile and drone fire'), and
+    gunfire, a ground assault, when none is."""
     under, fire = language_table(lang.code, "under"), language_table(lang.code, "fire_noun")
     toks, out, unders = state.tokens, [], state.matches(under)
     fires = state.matches(fire) if unders else {}
@@ -181,8 +182,10 @@ def _fire_under(state: SentenceState, triggers: list[Chunk], lang: Language) -> 
                 break  # "came under rocket attack": the event word is there
             word = fires.get(x)
             if word is not None:
-                kinds = {w.value for w in state.chunks_of("weapon") if k + hit[0] <= w.i < x and w.value}
-                out.append(Chunk("trigger", x, x + word[0], kinds.pop() if len(kinds) == 1 else "Attack", "noun"))
+                kinds = {w.value for w in state.chunks_of("weapon")
+                         if k + hit[0] <= w.i < x + word[0] + 4 and w.value}  # "came under fire from drones"
+                kind = kinds.pop() if len(kinds) == 1 else ("Attack" if kinds else "ArmedAssault")
+                out.append(Chunk("trigger", x, x + word[0], kind, "noun"))
                 break
     return out
 

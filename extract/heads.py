@@ -204,7 +204,8 @@ class HeadPatterns:
             named = c.j - c.i > 1 and self.reg.last_of(cls) is None
             if (indefinite or named) and cls != "Group":
                 return self.finish(m, f"{cls.lower()}/{self.reg.doc.doc_id}/{slug(surface)}", cls, surface)
-            antecedent = self.reg.antecedent(cls, self.toks[c.j - 1].forms) if cls in _NAMED else None
+            antecedent = self.reg.antecedent(cls, self.toks[c.j - 1].forms, self.told_before(c.i)) \
+                if cls in _NAMED else None
             if antecedent is None or cls == "Group":  # no antecedent: no guess
                 self.mentions.remove(m)
                 return None if cls != "Group" else self.finish(m, f"group/{entry}", cls, surface)
@@ -253,7 +254,7 @@ class HeadPatterns:
                 self.mentions.remove(m)
                 whole.i, whole.head = m.i, entry
                 return whole
-            named = self.reg.antecedent(short.value, self.toks[short.j - 1].forms)
+            named = self.reg.antecedent(short.value, self.toks[short.j - 1].forms, self.told_before(m.i))
             if named is None:
                 return None
             surface = self.surface(m.i, short.j)

@@ -6,7 +6,7 @@ the same actor or place (in either language) is the same node.
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 from conflictkg.extract.lexicon import Lexicon
@@ -92,15 +92,17 @@ class Registry:
                 return key
         return None
 
-    def antecedent(self, cls: str, head: Collection[str]) -> str | None:
-        """What a short form names ("الحركة", "the group"): the last entity of its class whose name has
-        the head word ("حركة الشباب", "Group for the Support of Islam and Muslims"), else the last of its class."""
+    def antecedent(self, cls: str, head: Collection[str], told: Sequence[str]) -> str | None:
+        """What a short form names ("الحركة", "the group"): of the entities `told` before it (keys in mention
+        order), the last of its class whose name has the head word ("حركة الشباب", "Group for the Support of
+        Islam and Muslims"), else the last of its class."""
         norm = self.lex.lang.normalise
-        for key in dict.fromkeys(reversed(self.history)):  # each entity once, the latest mention first
+        latest_first = list(dict.fromkeys(reversed(told)))  # each entity once
+        for key in latest_first:
             ent = self.doc.entities[key]
             if cls in ent.types and any(w in head for label in ent.labels.values() for w in norm(label).split()):
                 return key
-        return self.last_of(cls)
+        return next((key for key in latest_first if cls in self.types(key)), None)
 
     def relate(self, subject: str, predicate: str, obj: str, sentence: int) -> None:
         if subject != obj:

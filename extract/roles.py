@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from operator import attrgetter
 
-from conflictkg.extract.chunks import Chunk, SentenceState, phrase_at
+from conflictkg.extract.chunks import CLAUSE_ENDS, Chunk, SentenceState, phrase_at
 from conflictkg.extract.classes import ATTACKS, FROM_THE_AIR, HARMLESS, MUTUAL, SPEECH_ACTS, VIOLENT
 from conflictkg.extract.model import Event
 from conflictkg.extract.phrases import language_table
@@ -100,6 +100,9 @@ class Roles:
         stops = self.s.matches(language_table(self.lang.code, "stop"))
         if stops and any(k + stops[k][0] == before + 1 for k in range(max(0, before - 2), before + 1) if k in stops):
             return True  # "an agreement to halt the fighting", "اتفاق لوقف القتال": an end to it, not it
+        foiled = self.s.matches(language_table(self.lang.code, "foiled"))
+        if any(i - 4 <= k < i and not any(map(_PUNCT, toks[k:i])) for k in foiled):
+            return True  # "police defused a car bomb", "أحبطت قوات الأمن هجوما": it never went off
         if self.lang.names_capitalised and "no" in map(_NORM, toks[max(0, i - 5):i]) and not any(
                 map(_PUNCT, toks[max(0, i - 5):i])):
             return True  # "no civilians were injured or killed"
@@ -140,6 +143,15 @@ class Roles:
             if c.j <= i and i - c.j <= 16:
                 return c
         return None
+
+    def made_to_pay(self, c: Chunk, ev: Event) -> None:
+        """'vowed that Hezbollah would pay a heavy price', 'حذر من أن إسرائيل ستدفع الثمن': the one who is
+        to pay, or whose act will not go unanswered, is the threat's target."""
+        ends = self.s.matches(language_table(self.lang.code, "consequence"))
+        k = next((k for k in ends if c.j <= k < c.j + 12), None)  # past 'that'/'أن', as far as a gapped phrase
+        if k is not None and not ev.targets and not any(t.text in CLAUSE_ENDS for t in self.s.tokens[c.j:k]):
+            ev.targets = [m.key for m in self.in_span(c.j, k) if self.bare(m) and self.reg.is_actor(m.key)
+                          and m.key not in ev.actors][:1]
 
     def conditional(self, i: int) -> bool:
         """'if Hezbollah fires rockets', 'إذا استمر إطلاق الصواريخ': a hypothetical event."""
@@ -333,7 +345,9 @@ class Roles:
                 used.add(id(owner))
             actor = self.noun_actor(c, a, b) if c.detail == "noun" else None
         elif self.passive(c):
-            left = [m for m in self.in_span(a, c.i) if self.bare(m)]
+            # "the agency said one person was killed": the speaker is no subject of what it reports
+            said = max((q.j for q in self.s.chunks_of("cue") if a <= q.i and q.j <= c.i), default=a)
+            left = [m for m in self.in_span(said, c.i) if self.bare(m)]
             right = [m for m in self.in_span(c.j, b) if self.bare(m) and not m.demonym]
             subject = right[0] if (self.lang.verb_initial and right and right[0].i - c.j <= 2) else (
                 left[-1] if left else None)  # "قُتل جنديان" / "the base was shelled"
@@ -383,6 +397,11 @@ class Roles:
             ev.actors.extend(map(_KEY, self.coordinated(self.mentions, actor)))
             used.add(id(actor))
         self.prepositional(c, ev, a, b, used)
+        if cls == "Threat":
+            self.made_to_pay(c, ev)
+        if cls in ATTACKS:  # "هاجم مستوطنون قرية كفر مالك", "an attack on Kairu village": it happened there
+            ev.locations = list(dict.fromkeys([t for t in ev.targets if "Settlement" in self.reg.types(t)]
+                                              + ev.locations))
         if c.detail == "noun":
             ev.locations = list(dict.fromkeys(ev.locations + self.witnessing_place(c, a)))
 
@@ -409,7 +428,9 @@ class Roles:
         for m in self.mentions:
             if (m.j == c.i - possessive and self.lang.names_capitalised) or (
                     m.i == c.j and not self.lang.names_capitalised and m.demonym):
-                if self.reg.is_actor(m.key) and not self.preps[id(m)]:
+                # "in a Russian missile strike", "in Israel's raids": the preposition governs the noun phrase
+                modifier = self.lang.names_capitalised and (m.demonym or possessive)
+                if self.reg.is_actor(m.key) and (modifier or not self.preps[id(m)]):
                     return m
         agent = next((m for m in self.in_span(c.j, b) if self.preps[id(m)] == "agent"), None)
         if agent is not None:
@@ -489,7 +510,7 @@ class Roles:
                     words = words.removeprefix("ب")
                 ev.instruments.append(words)
                 # "warplanes carried out raids", "قصفت طائرات مسيرة": what flies makes it an attack from the air
-                if w.value and (ev.type == "Attack" or (ev.type in ("Shelling", "ArmedAssault")
+                if w.value and (ev.type == "Attack" or (ev.type in ("Shelling", "ArmedAssault", "Bombing")
                                                         and w.value in FROM_THE_AIR)):
                     ev.type = w.value
                 attached.append(w)

@@ -41,7 +41,7 @@ def _clause_bounds(state: SentenceState, i: int, lang: Language) -> tuple[int, i
         a = k + 1
         if _opens_report(state, k, lang):
             break
-        if _breaks(toks, k, lang):
+        if _breaks(state, k, lang):
             resume = _aside(toks, k, -1, lang) if toks[k].text in (",", "،") else -1
             if resume < 0:
                 break
@@ -58,7 +58,7 @@ def _clause_bounds(state: SentenceState, i: int, lang: Language) -> tuple[int, i
         b = k
         if _opens_report(state, k, lang):
             break
-        if _breaks(toks, k, lang):
+        if _breaks(state, k, lang):
             resume = _aside(toks, k, 1, lang) if toks[k].text in (",", "،") else -1
             if resume < 0:
                 break
@@ -84,12 +84,14 @@ def _bounding_words(code: str) -> frozenset[str]:
     return lang.clause_breaks | frozenset(map(lang.normalise, lang.clause_breaks)) | lang.complementisers
 
 
-def _breaks(toks: list[Token], k: int, lang: Language) -> bool:
-    """Whether token k ends a clause: a clause-break word, but not a hyphen inside a word or a bracket
-    around a short aside."""
+def _breaks(state: SentenceState, k: int, lang: Language) -> bool:
+    """Whether token k ends a clause: a clause-break word, but not a hyphen inside a word or between
+    two names, or a bracket around a short aside."""
+    toks = state.tokens
     t = toks[k]
-    if t.text in "-–" and attached(toks, k):
-        return False  # "British-owned", "Kurdish-led": a hyphen inside a word
+    if t.text in "-–" and (attached(toks, k) or (0 < k < len(toks) - 1 and state.chunk_at(k - 1, "entity")
+                                                  and state.chunk_at(k + 1, "entity"))):
+        return False  # "British-owned", "Kurdish-led": a hyphen inside a word; "داعش - ولاية الساحل": one name
     if t.text == "(" and any(toks[x].text == ")" for x in range(k + 1, min(len(toks), k + 5))) or \
             t.text == ")" and any(toks[x].text == "(" for x in range(max(0, k - 4), k)):
         return False  # "(ISWAP)", "(إيسواب)": a short aside inside the clause

@@ -1,5 +1,7 @@
 """Claims of responsibility: the claimant asserts the attack told before, and becomes its actor."""
 
+import pytest
+
 from conflictkg.extract import extract_document
 
 
@@ -139,3 +141,31 @@ def test_an_arabic_title_with_its_place_before_the_name_gives_the_named_speaker(
     doc = extract_document("وقال قائد القوات في المنطقة العقيد عبد الله حسين لوكالة الأنباء الصومالية "
                            "إن أربعة جنود قتلوا.", lang="ar")
     assert [doc.entities[c.claimant].labels["ar"] for c in doc.claims] == ["عبد الله حسين"]
+
+
+def test_the_subject_of_the_report_is_no_speaker_and_a_short_form_looks_back_only():
+    # "the army" has no antecedent: it is not the soldiers named after it, who do not speak
+    doc = extract_document("The army said two soldiers were wounded.", lang="en")
+    assert all("soldiers" not in _name(doc, c.claimant) for c in doc.claims)
+
+
+def test_the_speaker_is_not_the_subject_of_a_passive_it_reports():
+    doc = extract_document("Lebanon's National News Agency said one person was killed in an Israeli drone strike "
+                           "on a car in Yohmor.", lang="en")
+    assert [_name(doc, k) for k in doc.events[0].targets] == ["car"]
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Three rockets landed inside the Victory Base Complex, Iraq's Security Media Cell said in a statement. "
+     "Security forces later found the launch pad in the Radwaniyah area, the statement added.", "en"),
+    ("أعلنت وزارة الداخلية في النيجر في بيان مقتل ٢٢ مدنيا في هجوم على قرية داراي داي. "
+     "وأوضح البيان أن المهاجمين أطلقوا النار على المصلين.", "ar"),
+])
+def test_the_statement_speaks_for_whoever_issued_it(text, lang):
+    doc = extract_document(text, lang=lang)
+    assert len(doc.claims) == 2 and doc.claims[0].claimant == doc.claims[1].claimant
+
+
+def test_announcing_deaths_in_an_attack_does_not_make_the_speaker_the_attacker():
+    doc = extract_document("أعلنت وزارة الداخلية في بيان مقتل ٢٢ مدنيا في هجوم على قرية داراي داي.", lang="ar")
+    assert [e.actors for e in doc.events] == [[]]

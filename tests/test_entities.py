@@ -127,3 +127,9 @@ def test_gunmen_from_a_described_collective_are_that_collective_and_a_joined_one
 def test_an_arabic_ministry_name_ends_with_its_definite_word():
     doc = extract_document("وأعلنت وزارة الداخلية نشر وحدات من قوى الأمن على مداخل المدينة.", lang="ar")
     assert [doc.entities[c.claimant].labels["ar"] for c in doc.claims] == ["وزارة الداخلية"]
+
+
+def test_a_capitalised_word_hyphened_to_a_modifier_is_no_name():
+    doc = extract_document("Fighting erupted between Syrian government forces and the Kurdish-led Syrian "
+                           "Democratic Forces (SDF) in Aleppo.", lang="en")
+    assert doc.events[0].actors == ["militaryforce/syria", "syrian-democratic-forces"]

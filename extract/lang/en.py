@@ -109,6 +109,9 @@ LANGUAGE = Language(
         "place_part": _p("outskirts", "edge", "centre", "center", "heart", "south", "north"),  # "the outskirts of X"
         "named": _p("named", "identified as"),  # "a police officer named Mohamed Abdi"
         "stop": _p("halt", "end", "stop", "an end to", "ending", "halting", "stopping"),  # "to halt the fighting"
+        # "police defused a car bomb", "foiled a suicide bombing": stopped before it happened
+        "foiled": _p("foiled", "foil", "foiling", "thwarted", "thwart", "thwarting", "defused", "defusing",
+                     "dismantled", "averted", "disarmed", "prevented"),
         "untrue": _p("untrue", "were false", "was false", "baseless", "unfounded", "fabricated", "not true"),
         "witnessed": _p("saw", "witnessed", "has seen", "have seen", "has witnessed"),  # "the town saw heavy fighting"
         "intercepted": _p("shot down", "intercepted", "downed", "destroyed", "repelled"),  # "... 23 Ukrainian drones"
@@ -123,6 +126,8 @@ LANGUAGE = Language(
                        "vehicles", "convoy", "convoys", "depots", "gatherings", "infrastructure", "facilities",
                        "outposts", "fortifications", "command centres", "command centers"),
         "affiliated": _p("belonging to", "operated by"),
+        # what a threat promises the threatened: "vowed that Hezbollah would pay a heavy price"
+        "consequence": _p("price", "unanswered", "unpunished", "pay dearly"),
         "conditional": _p("if", "unless", "should"),
         "self": _p("that it", "that they", "that he", "that she", "that we", "it", "they", "he", "she", "we"),
         "relative_be": _p("which is", "which are", "which was", "which were", "who is", "who are", "that is",
