@@ -15,6 +15,7 @@ from conflictkg.extract.classes import ATTACKS, MUTUAL, SPEECH_ACTS, VIOLENT
 from conflictkg.extract.events import Found
 from conflictkg.extract.model import Claim, Event
 from conflictkg.extract.phrases import language_table
+from conflictkg.extract.quantities import harm_words
 from conflictkg.extract.registry import EMention, Registry
 from conflictkg.extract.syntax import prep_of
 from conflictkg.extract.text import QUOTES_CLOSE, QUOTES_OPEN
@@ -215,8 +216,7 @@ def _corroborated(state: SentenceState, reg: Registry) -> list[int]:
     """A report with no event of its own that speaks of weapons or casualties speaks of the attack
     told just before ('... launched drones at a base. The army said two drones had crossed and two
     soldiers were wounded.'): it asserts that attack too."""
-    lang = reg.lex.lang
-    harm = lang.killed_words | lang.injured_words | lang.harm_words
+    harm = harm_words(reg.lex.lang.code)
     if not state.chunks_of("weapon") and all(harm.isdisjoint(t.forms) for t in state.tokens):
         return []
     told = reg.doc.events

@@ -36,9 +36,7 @@ class Found:
 
 def find_events(state: SentenceState, text: str, mentions: list[EMention], reg: Registry) -> list[Found]:
     """Events asserted as having happened in one sentence, with their roles."""
-    under, lands, shot = (language_table(reg.lex.lang.code, name) for name in ("under", "lands", "intercepted"))
-    if not state.chunks_of("trigger") and not state.chunks_of("support") and not state.matches(under) \
-            and not ((state.matches(lands) or state.matches(shot)) and state.chunks_of("weapon")):
+    if not state.chunks_of("trigger") and not state.chunks_of("support") and not _weapon_event(state, reg.lex.lang):
         return []  # no event word: the role rules have nothing to fill
     roles = Roles(state, text, mentions, reg)
     found: list[Found] = []
@@ -145,6 +143,14 @@ def find_events(state: SentenceState, text: str, mentions: list[EMention], reg: 
     for ev, killed in toll_of:
         ev.targets += [t for t in killed if t not in ev.targets + ev.actors]
     return found
+
+
+def _weapon_event(state: SentenceState, lang: Language) -> bool:
+    """Whether a sentence without an event word or support verb may still tell an event: 'came under',
+    or a weapon that lands or is shot down."""
+    code = lang.code
+    return bool(state.matches(language_table(code, "under"))) or bool(state.chunks_of("weapon")) and bool(
+        state.matches(language_table(code, "lands")) or state.matches(language_table(code, "intercepted")))
 
 
 def _participle_speaker(state: SentenceState, c: Chunk, ev: Event, found: list[Found], mentions: list[EMention],

@@ -16,7 +16,7 @@ from conflictkg.extract.lang import Language, get_language
 from conflictkg.extract.phrases import PhraseTable, language_table
 from conflictkg.extract.text import reading_positions
 
-__all__ = ["number_at", "find_time", "count_near", "casualties"]
+__all__ = ["number_at", "find_time", "count_near", "casualties", "harm_words"]
 
 _DIGITS = re.compile(r"^\d{1,6}$")
 _SINCE_IN = frozenset({"منذ", "since", "in", "في"})
@@ -85,7 +85,7 @@ def casualties(state: SentenceState, words: frozenset[str], lang: Language,
     toks = state.tokens
     if words.isdisjoint(state.vocabulary):
         return None, None
-    harm = lang.killed_words | lang.injured_words | lang.harm_words
+    harm = harm_words(lang.code)
     for k in reading_positions(toks, words):
         first = k  # "No one was killed or injured": a casualty word joined to a negated one is negated too
         while first >= 2 and toks[first - 1].norm in ("or", "nor", "and", "او", "ولا") \
@@ -110,6 +110,13 @@ def casualties(state: SentenceState, words: frozenset[str], lang: Language,
                 if value is not None and not _is_year(value) and not _is_age(state, n):
                     return value, k
     return None, None
+
+
+@cache
+def harm_words(code: str) -> frozenset[str]:
+    """The words that tell of the dead or wounded: killed, injured and both together ('casualties')."""
+    lang = get_language(code)
+    return lang.killed_words | lang.injured_words | lang.harm_words
 
 
 def _negated(toks: list, k: int, lang: Language) -> bool:

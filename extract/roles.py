@@ -98,7 +98,7 @@ class Roles:
                 break
         before = i - 1 - (i > 0 and toks[i - 1].norm == "the")
         stops = self.s.matches(language_table(self.lang.code, "stop"))
-        if any(k + stops[k][0] == before + 1 for k in range(max(0, before - 2), before + 1) if k in stops):
+        if stops and any(k + stops[k][0] == before + 1 for k in range(max(0, before - 2), before + 1) if k in stops):
             return True  # "an agreement to halt the fighting", "اتفاق لوقف القتال": an end to it, not it
         foiled = self.s.matches(language_table(self.lang.code, "foiled"))
         if any(i - 4 <= k < i and not any(map(_PUNCT, toks[k:i])) for k in foiled):
@@ -311,9 +311,9 @@ class Roles:
         """'الهجوم الذي نفذه الحوثيون' / 'هجوم شنته قوات X': a verb after the noun names its actor."""
         if not self.lang.verb_initial:
             return None
-        for s in self.s.chunks_of("support", "trigger"):
-            # not an event verb: "عبوة ناسفة استهدفت دوريتهم" is the bomb's own verb, and what follows it was hit
-            if c.j <= s.i <= c.j + 5 and s.j <= b and s.kind == "support":
+        # not an event verb: "عبوة ناسفة استهدفت دوريتهم" is the bomb's own verb, and what follows it was hit
+        for s in self.supports:
+            if c.j <= s.i <= c.j + 5 and s.j <= b:
                 for m in self.mentions:
                     if s.j <= m.i <= s.j + 2 and self.reg.is_actor(m.key) and self.bare(m) and not m.demonym:
                         return m
@@ -514,10 +514,11 @@ class Roles:
                                                         and w.value in FROM_THE_AIR)):
                     ev.type = w.value
                 attached.append(w)
-        if any(v.value and w.value and v.value != w.value and self.joined_words(v, w)
-               for v, w in zip(attached, attached[1:], strict=False)):
+        if len(attached) > 1 and any(v.value and w.value and v.value != w.value and self.joined_words(v, w)
+                                     for v, w in zip(attached, attached[1:], strict=False)):
             ev.type = told  # "attacked the base with drones and rockets": of no one kind
-        ev.instruments.extend(self.inner_instruments(c))
+        if c.j - c.i > 1:  # a weapon inside the trigger phrase
+            ev.instruments.extend(self.inner_instruments(c))
         ev.actors = list(dict.fromkeys(ev.actors))
         ev.targets = [t for t in dict.fromkeys(ev.targets) if t not in ev.actors]
         ev.locations = list(dict.fromkeys(ev.locations))

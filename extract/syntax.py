@@ -70,8 +70,9 @@ def _clause_bounds(state: SentenceState, i: int, lang: Language) -> tuple[int, i
         b = len(toks)
     # "struck X in response to a drone attack that killed ... in Jordan": the answered event is a clause of its own
     responses = state.matches(language_table(lang.code, "response"))
-    a = max([a] + [k + n for k, (n, _) in responses.items() if k + n <= i])
-    b = min([b] + [k for k in responses if k > i])
+    if responses:
+        a = max([a] + [k + n for k, (n, _) in responses.items() if k + n <= i])
+        b = min([b] + [k for k in responses if k > i])
     return a, b
 
 
@@ -187,6 +188,8 @@ def _held_by(state: SentenceState, m: EMention, lang: Language) -> bool:
     if m.prefix not in ("", "ل", "لل") or m.i < 1:
         return False
     holdings = state.matches(language_table(lang.code, "holdings"))
+    if not holdings:
+        return False
     k = next((m.i - n for n in (1, 2) if holdings.get(m.i - n, (0,))[0] == n), None)
     if k is None:
         return False
