@@ -43,6 +43,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--quick", action="store_true", help=f"{QUICK_DOCS} synthetic documents per language")
     parser.add_argument("--docs", type=int, default=200, help="synthetic documents per language (default 200)")
     parser.add_argument("--jobs", type=int, default=2, help="worker processes for the parallel run (default 2)")
+    parser.add_argument("--scale", type=int, default=10, help="the parallel run extracts this many times --docs "
+                        "documents (default 10): worker start-up is paid once per build, not per 200 documents")
     parser.add_argument("--repeats", type=int, default=3, help="timed repeats per measurement; the best is kept")
     parser.add_argument("--seed", type=int, default=0, help="corpus seed (default 0)")
     parser.add_argument("--store-docs", type=int, default=10_000, help="documents for the store benchmark "
@@ -57,8 +59,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     args = parser.parse_args(argv)
     if args.quick:
         args.docs, args.store_docs, args.memory_sizes, args.query_cap = QUICK_DOCS, QUICK_STORE_DOCS, QUICK_MEMORY, 3.0
-    if args.docs < 1 or args.jobs < 1 or args.repeats < 1:
-        parser.error("--docs, --jobs and --repeats must be at least 1")
+    if args.docs < 1 or args.jobs < 1 or args.repeats < 1 or args.scale < 1:
+        parser.error("--docs, --jobs, --repeats and --scale must be at least 1")
     return args
 
 
@@ -89,7 +91,7 @@ def run_all(args: argparse.Namespace) -> dict[str, Any]:
     results: dict[str, Any] = {}
     if "extraction" in args.parts:
         results["extraction"] = extraction.benchmark(docs=args.docs, seed=args.seed, repeats=args.repeats,
-                                                     jobs=args.jobs)
+                                                     jobs=args.jobs, scale=args.scale)
     if "store" in args.parts:
         results["store"] = store.benchmark(docs=store.BIG_DOCS if args.big else args.store_docs, seed=args.seed,
                                            jobs=args.jobs, repeats=3 if args.quick else 7, cap_s=args.query_cap,
