@@ -14,7 +14,7 @@ from conflictkg.extract.model import Event
 from conflictkg.extract.phrases import language_table
 from conflictkg.extract.quantities import number_at
 from conflictkg.extract.registry import EMention, Registry
-from conflictkg.extract.syntax import clause_bounds, prep_of
+from conflictkg.extract.syntax import appositive, clause_bounds, prep_of
 from conflictkg.extract.text import attached
 
 __all__ = ["Roles"]
@@ -38,7 +38,9 @@ class Roles:
     def __init__(self, state: SentenceState, text: str, mentions: list[EMention], reg: Registry) -> None:
         self.s, self.text, self.reg = state, text, reg
         self.lang = reg.lex.lang
-        self.mentions = mentions
+        asides = [(k, appositive(state, k, self.lang)) for k, t in enumerate(state.tokens) if t.text in (",", "،")]
+        asides = [(k, close) for k, close in asides if close > 0]
+        self.mentions = mentions = [m for m in mentions if not any(k < m.i and m.j <= close for k, close in asides)]
         # the sentence's event words, support verbs, cues and weapons, asked about by every trigger
         self.triggers, self.supports = state.chunks_of("trigger"), state.chunks_of("support")
         self.cues, self.weapons = state.chunks_of("cue"), state.chunks_of("weapon")

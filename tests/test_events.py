@@ -480,3 +480,10 @@ def test_fire_with_no_weapon_named_is_gunfire_and_a_weapon_after_it_gives_its_ki
 def test_bombing_with_aircraft_is_an_airstrike():
     assert _types("The rebels accused the army of bombing their positions with helicopter gunships.", "en") == [
         "Accusation", "Airstrike"]
+
+
+def test_a_description_fenced_by_commas_after_the_subject_leaves_the_clause_whole():
+    doc = extract_document("هاجم مسلحون من جماعة نصرة الإسلام والمسلمين، فرع تنظيم القاعدة في منطقة الساحل، "
+                           "معسكرا للجيش المالي في بلدة بولكيسي.", lang="ar")
+    ev = doc.events[0]
+    assert "malian-armed-forces" in ev.targets and [doc.entities[k].labels["ar"] for k in ev.locations] == ["بولكيسي"]
