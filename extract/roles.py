@@ -513,7 +513,8 @@ class Roles:
                 ev.instruments.append(words)
                 # "warplanes carried out raids", "قصفت طائرات مسيرة": what flies makes it an attack from the air
                 if w.value and (ev.type == "Attack" or (ev.type in ("Shelling", "ArmedAssault", "Bombing")
-                                                        and w.value in FROM_THE_AIR)):
+                                                        and w.value in FROM_THE_AIR)
+                                or (ev.type == "Airstrike" and w.value == "DroneAttack")):  # "غارة نفذتها مسيرة"
                     ev.type = w.value
                 attached.append(w)
         if len(attached) > 1 and any(v.value and w.value and v.value != w.value and self.joined_words(v, w)

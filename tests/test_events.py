@@ -487,3 +487,8 @@ def test_a_description_fenced_by_commas_after_the_subject_leaves_the_clause_whol
                            "معسكرا للجيش المالي في بلدة بولكيسي.", lang="ar")
     ev = doc.events[0]
     assert "malian-armed-forces" in ev.targets and [doc.entities[k].labels["ar"] for k in ev.locations] == ["بولكيسي"]
+
+
+def test_an_air_raid_carried_out_by_a_drone_is_a_drone_attack():
+    assert _types("قُتل عنصران من حزب الله في غارة نفذتها طائرة مسيرة إسرائيلية على سيارة في بلدة الناقورة.",
+                  "ar")[-1] == "DroneAttack"
