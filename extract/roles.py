@@ -338,6 +338,7 @@ class Roles:
         a, b = clause_bounds(self.s, c.i, self.lang)
         cls = ev.type
         under = self.under(c)
+        passive = under is None and self.passive(c)
         if under is not None:
             ev.targets.append(under.key)
             used = {id(under)}
@@ -346,7 +347,7 @@ class Roles:
                 ev.targets.append(owner.key)
                 used.add(id(owner))
             actor = self.noun_actor(c, a, b) if c.detail == "noun" else None
-        elif self.passive(c):
+        elif passive:
             # "the agency said one person was killed": the speaker is no subject of what it reports
             said = max((q.j for q in self.s.chunks_of("cue") if a <= q.i and q.j <= c.i), default=a)
             left = [m for m in self.in_span(said, c.i) if self.bare(m)]
@@ -393,8 +394,8 @@ class Roles:
                     if owner is not None and owner.key not in ev.actors:
                         ev.targets.append(owner.key)  # "a convoy of the PMF", "قاعدة تابعة لقوات الاتحاد"
                         used.add(id(owner))
-        if actor is None and cls in VIOLENT:
-            actor = self.order_actor(c.i) or self.possessor_actor(a, b)
+        if actor is None and cls in VIOLENT:  # a weapon's owner did the attack a passive killing was told in
+            actor = self.order_actor(c.i) or (None if passive else self.possessor_actor(a, b))
         if actor is not None:
             ev.actors.extend(map(_KEY, self.coordinated(self.mentions, actor)))
             used.add(id(actor))

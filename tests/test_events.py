@@ -492,3 +492,9 @@ def test_a_description_fenced_by_commas_after_the_subject_leaves_the_clause_whol
 def test_an_air_raid_carried_out_by_a_drone_is_a_drone_attack():
     assert _types("قُتل عنصران من حزب الله في غارة نفذتها طائرة مسيرة إسرائيلية على سيارة في بلدة الناقورة.",
                   "ar")[-1] == "DroneAttack"
+
+
+def test_a_passive_killing_in_a_raid_by_a_nations_drone_is_the_raids_toll():
+    doc = extract_document("قُتل عنصران من حزب الله مساء الثلاثاء في غارة نفذتها طائرة مسيرة إسرائيلية على سيارة.",
+                           lang="ar")
+    assert [(e.type, e.actors, e.fatalities) for e in doc.events] == [("DroneAttack", ["israel"], 2)]
