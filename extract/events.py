@@ -65,7 +65,7 @@ def find_events(state: SentenceState, text: str, mentions: list[EMention], reg: 
         triggers = [c for c in triggers if not _verb_used_as_noun(state, c, mentions, reg.lex.lang)]
     for c in triggers:
         if not c.value or roles.negated(c.i) or roles.denied(c.i) or roles.conditional(c.i) \
-                or _describes(state, c) or _generic(state, c):
+                or _describes(state, c) or _generic(state, c) or _only_heard(state, c, reg.lex.lang):
             continue
         threat = roles.threatened(c.i, c.value)
         if threat is not None:  # "هدد بضرب بيروت": what is threatened becomes the threat's target
@@ -341,6 +341,15 @@ _ANY = frozenset({"every", "any", "each", "اي", "كل"})
 def _generic(state: SentenceState, c: Chunk) -> bool:
     """'Every attack on our people will be met ...', 'أي هجوم': any such event, not one that happened."""
     return c.detail == "noun" and c.i > 0 and state.tokens[c.i - 1].norm in _ANY
+
+
+def _only_heard(state: SentenceState, c: Chunk, lang: Language) -> bool:
+    """'سماع دوي انفجارات', 'residents heard loud explosions', 'explosions were heard': a sound, reported
+    without anyone saying an attack took place."""
+    if c.detail != "noun" or c.value not in ATTACKS:
+        return False
+    heard = state.matches(language_table(lang.code, "heard"))
+    return any(c.i - 2 <= k + n <= c.i for k, (n, _) in heard.items()) or c.j in heard
 
 
 def _describes(state: SentenceState, c: Chunk) -> bool:

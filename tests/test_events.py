@@ -498,3 +498,12 @@ def test_a_passive_killing_in_a_raid_by_a_nations_drone_is_the_raids_toll():
     doc = extract_document("قُتل عنصران من حزب الله مساء الثلاثاء في غارة نفذتها طائرة مسيرة إسرائيلية على سيارة.",
                            lang="ar")
     assert [(e.type, e.actors, e.fatalities) for e in doc.events] == [("DroneAttack", ["israel"], 2)]
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("وكانت وسائل إعلام محلية قد تحدثت عن سماع دوي انفجارات في محيط المدينة فجر الجمعة.", "ar"),
+    ("Loud explosions were heard in the city overnight.", "en"),
+    ("Witnesses heard a loud explosion near the airport.", "en"),
+])
+def test_explosions_only_heard_are_no_attack(text, lang):
+    assert _types(text, lang) == []
