@@ -507,3 +507,8 @@ def test_a_passive_killing_in_a_raid_by_a_nations_drone_is_the_raids_toll():
 ])
 def test_explosions_only_heard_are_no_attack(text, lang):
     assert _types(text, lang) == []
+
+
+def test_the_victims_count_is_the_number_nearest_before_the_verb():
+    doc = extract_document("وأشار أحد المصدرين إلى أن ٥ جنود قُتلوا بينهم ضابط برتبة نقيب.", lang="ar")
+    assert [e.fatalities for e in doc.events] == [5]
