@@ -329,9 +329,13 @@ def _object_of_cue(state: SentenceState, cue: Chunk, found: Found, mentions: lis
 
 
 def _speaker_is_subject(state: SentenceState, cue: Chunk, trigger: int, reg: Registry) -> bool:
-    """A pronoun that points back to the speaker opens the reported clause: 'إنه', 'that it'."""
+    """A pronoun that points back to the speaker opens the reported clause: 'إنه', 'that it'; but the one
+    who 'repelled an attack', 'صد الهجوم', was its target."""
     lang = reg.lex.lang
     table = language_table(lang.code, "self")
+    repelled = state.matches(language_table(lang.code, "repelled"))
+    if any(trigger - 3 <= k + n <= trigger for k, (n, _) in repelled.items()):
+        return False
     return any(cue.j <= k < min(trigger, cue.j + 14) and k + n <= trigger for k, (n, _) in state.matches(table).items())
 
 

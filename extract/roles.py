@@ -427,9 +427,13 @@ class Roles:
 
     def noun_actor(self, c: Chunk, a: int, b: int) -> EMention | None:
         """Actor of an event noun: its demonym/name modifier, 'by X', or the subject of a support verb."""
-        possessive = c.i > 0 and self.s.tokens[c.i - 1].norm in ("'s", "'")
+        toks = self.s.tokens
+        possessive = c.i > 0 and toks[c.i - 1].norm in ("'s", "'")
+        # "an RSF ground assault": one lower-case word may stand between the name and the event noun
+        modified = c.i > 1 and self.lang.names_capitalised and toks[c.i - 1].text.isalpha() \
+            and toks[c.i - 1].text.islower() and self.s.chunk_at(c.i - 1) is None
         for m in self.mentions:
-            if (m.j == c.i - possessive and self.lang.names_capitalised) or (
+            if (m.j in (c.i - possessive, c.i - modified) and self.lang.names_capitalised) or (
                     m.i == c.j and not self.lang.names_capitalised and m.demonym):
                 # "in a Russian missile strike", "in Israel's raids": the preposition governs the noun phrase
                 modifier = self.lang.names_capitalised and (m.demonym or possessive)
@@ -438,7 +442,6 @@ class Roles:
         agent = next((m for m in self.in_span(c.j, b) if self.preps[id(m)] == "agent"), None)
         if agent is not None:
             return agent
-        toks = self.s.tokens
         if c.value in ATTACKS and c.j + 1 < len(toks) and toks[c.j].norm in ("من", "from"):
             at = c.j + 1 + (toks[c.j + 1].norm == "the")
             by = next((m for m in self.mentions if m.i == at), None)

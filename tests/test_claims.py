@@ -179,3 +179,9 @@ def test_announcing_deaths_in_an_attack_does_not_make_the_speaker_the_attacker()
 def test_the_holder_of_a_title_named_a_few_words_on_is_the_speaker(text, speaker):
     doc = extract_document(text, lang="ar")
     assert speaker in [doc.entities[c.claimant].labels["ar"] for c in doc.claims]
+
+
+def test_a_speaker_that_repelled_an_attack_is_not_its_actor_and_the_name_before_its_modifier_is():
+    doc = extract_document("The Joint Forces said they had repelled an RSF ground assault on the city's "
+                           "southeastern flank.", lang="en")
+    assert [e.actors for e in doc.events] == [["rapid-support-forces"]]
