@@ -185,3 +185,12 @@ def test_a_speaker_that_repelled_an_attack_is_not_its_actor_and_the_name_before_
     doc = extract_document("The Joint Forces said they had repelled an RSF ground assault on the city's "
                            "southeastern flank.", lang="en")
     assert [e.actors for e in doc.events] == [["rapid-support-forces"]]
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Iranian state media said four members of the IRGC were killed in the strikes.", "en"),
+    ("وذكرت وسائل الإعلام الرسمية الإيرانية أن أربعة من عناصر الحرس الثوري قتلوا في الغارات.", "ar"),
+])
+def test_the_media_are_a_speaker(text, lang):
+    doc = extract_document(text, lang=lang)
+    assert len(doc.claims) == 1 and doc.claims[0].asserts
