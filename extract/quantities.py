@@ -42,6 +42,8 @@ def number_at(state: SentenceState, i: int, lang: Language) -> int | None:
             return persons  # "مقتل شخص وإصابة طفلين", "إن جنديين قتلا"
     if i > 1 and toks[i - 1].text == "-" and toks[i - 2].norm in lang.number_words:
         return None  # "five" in "twenty - five": the compound is read from its start
+    if i > 0 and toks[i - 1].norm in lang.vague_numbers:
+        return None  # "several dozen", "بضع عشرات": vague however exact the word after
     for form in lang.forms(norm)[:2]:
         if form in lang.vague_numbers:
             return None

@@ -79,7 +79,8 @@ def test_exact_counts(text, lang, value):
 
 
 @pytest.mark.parametrize("text, lang", [("قتل عشرات المدنيين", "ar"), ("dozens of people were killed", "en"),
-                                        ("a 63-year-old woman was killed", "en")])
+                                        ("a 63-year-old woman was killed", "en"),
+                                        ('killing "several dozen" fighters', "en")])
 def test_vague_amounts_and_ages_give_no_count(text, lang):
     language = get_language(lang)
     assert count_near(state(text, lang), language.killed_words, language) is None
