@@ -98,7 +98,7 @@ def find_claims(state: SentenceState, text: str, mentions: list[EMention], event
                 first_event: int, reg: Registry) -> list[Claim]:
     """Claims in one sentence; `first_event` is the document index of events[0]."""
     claims: list[Claim] = []
-    cues = [c for c in state.chunks_of("cue") if c.value in ("verb", "source", "responsibility")]
+    cues = [c for c in state.chunks_of("cue") if c.value in ("verb", "source", "responsibility", "denial")]
     if not cues and all(f.event.type not in SPEECH_ACTS for f in events):
         return claims  # nobody reports anything here
     if len(cues) > 1:
@@ -126,7 +126,9 @@ def find_claims(state: SentenceState, text: str, mentions: list[EMention], event
         after = [k for k, f in enumerate(events) if cue.j <= f.i < nxt]
         before = [k for k, f in enumerate(events) if f.i < cue.i and k not in claimed]
         closes = _closes_clause(state, cue, who, reg)
-        if cue.value == "source":
+        if cue.value == "denial":  # "denied that the air force had struck the village": a claim of nothing done
+            scope = []
+        elif cue.value == "source":
             scope = [k for k in range(len(events)) if k not in claimed]
         elif cue.value == "responsibility":  # what is claimed follows the cue, or was told before
             scope = after

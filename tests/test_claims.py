@@ -194,3 +194,12 @@ def test_a_speaker_that_repelled_an_attack_is_not_its_actor_and_the_name_before_
 def test_the_media_are_a_speaker(text, lang):
     doc = extract_document(text, lang=lang)
     assert len(doc.claims) == 1 and doc.claims[0].asserts
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Junta spokesman Major General Zaw Min Tun denied that the air force had struck the village.", "en"),
+    ("نفى الجيش الوطني الليبي أن تكون طائراته قد قصفت مواقع قرب مدينة غريان.", "ar"),
+])
+def test_a_denial_is_a_claim_that_asserts_no_event(text, lang):
+    doc = extract_document(text, lang=lang)
+    assert doc.events == [] and len(doc.claims) == 1 and doc.claims[0].asserts == []
