@@ -93,8 +93,12 @@ def find_events(state: SentenceState, text: str, mentions: list[EMention], reg: 
             continue  # "struck ... air strikes", "a suicide bomber blew himself up": one event
         # "قتل عنصران بغارة", "killed by a drone strike" are the strike's toll; "killed in the attack"
         # stays a Killing of its own, whose target is the victims
-        following = next((t for t in triggers if c.j <= t.i <= c.j + 4 and t.value in ATTACKS), None) \
+        # "مقتل ضابط وجنديين من الجيش العراقي وإصابة ثلاثة آخرين بانفجار عبوة": the toll may run long
+        following = next((t for t in triggers if c.j <= t.i <= c.j + 10 and t.value in ATTACKS), None) \
             if c.value == "Killing" else None
+        if following is not None and (following.i - c.j > 4 and any(
+                t.is_punct for t in state.tokens[c.j:following.i])):
+            following = None
         if following is not None and (
                 (state.tokens[following.i].norm[:1] == "ب" and not reg.lex.lang.names_capitalised)
                 or state.tokens[following.i - 1].norm == "by"):

@@ -38,6 +38,10 @@ def number_at(state: SentenceState, i: int, lang: Language) -> int | None:
     if lang.counted_nouns and any(0 <= n < len(toks) and not (lang.killed_words | lang.injured_words).isdisjoint(
             toks[n].forms) for n in (i - 1, i + 1)):
         persons = _persons(toks[i].norm, lang)
+        k = i + 1
+        while persons and k < len(toks) and toks[k].norm[:1] == "و" and _persons(toks[k].norm[1:], lang):
+            persons += _persons(toks[k].norm[1:], lang)  # "مقتل ضابط وجنديين": a toll by categories, summed
+            k += 1
         if persons:
             return persons  # "مقتل شخص وإصابة طفلين", "إن جنديين قتلا"
     if i > 1 and toks[i - 1].text == "-" and toks[i - 2].norm in lang.number_words:

@@ -512,3 +512,17 @@ def test_explosions_only_heard_are_no_attack(text, lang):
 def test_the_victims_count_is_the_number_nearest_before_the_verb():
     doc = extract_document("وأشار أحد المصدرين إلى أن ٥ جنود قُتلوا بينهم ضابط برتبة نقيب.", lang="ar")
     assert [e.fatalities for e in doc.events] == [5]
+
+
+def test_a_long_toll_before_the_bomb_is_the_bombings():
+    doc = extract_document("أعلنت خلية الإعلام الأمني مقتل ضابط وجنديين من الجيش العراقي وإصابة ثلاثة آخرين "
+                           "بانفجار عبوة ناسفة استهدفت دوريتهم.", lang="ar")
+    assert [(e.type, e.fatalities, e.injuries) for e in doc.events] == [("Bombing", 3, 3)]
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("أعلن الجيش اليمني صد هجوم بري شنته جماعة الحوثي على مواقعه في منطقة رغوان.", "ar"),
+    ("The army said it had repelled a ground attack by the Houthis near Marib.", "en"),
+])
+def test_a_ground_attack_is_an_assault(text, lang):
+    assert _types(text, lang) == ["ArmedAssault"]

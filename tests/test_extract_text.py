@@ -91,6 +91,7 @@ def test_vague_amounts_and_ages_give_no_count(text, lang):
     ("أسفر القصف عن مقتل مدنيين", None),  # a sound plural, not a dual
     ("وقال متحدث إن جنديين قتلا", 2),  # the count before the death word
     ("قتل أحد عشر جنديا", 11), ("قتل أحد الجنود", 1),  # أحد is one, and eleven only with عشر
+    ("أعلنت الخلية مقتل ضابط وجنديين", 3),  # a toll by categories is summed
 ])
 def test_arabic_singular_and_dual_of_a_person_noun_after_a_death_word_count(text, count):
     assert count_near(state(text, "ar"), AR.killed_words, AR) == count
