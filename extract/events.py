@@ -261,7 +261,8 @@ def _one_reading_per_span(state: SentenceState, triggers: list[Chunk], mentions:
         if len(readings) > 1:
             prev = state.tokens[i - 1].norm if i > 0 else ""
             article = with_article(state.tokens[i])
-            nominal = prev in _DETERMINERS or article or prev in lang.prepositions or \
+            # "a series of raids": no verb follows "of"
+            nominal = prev in _DETERMINERS or article or prev in lang.prepositions or prev == "of" or \
                 _nominal_context(state, readings[0], mentions, lang) or _object_of_speech_act(state, i, triggers, lang)
             readings = [r for r in readings if (r.detail == "noun") == nominal] or readings[:1]
         out.append(readings[0])

@@ -131,6 +131,8 @@ def _negated(toks: list, k: int, lang: Language) -> bool:
     before = toks[max(0, k - 5):k]
     while any(b.is_punct for b in before):
         before = before[next(x for x, b in enumerate(before) if b.is_punct) + 1:]
+    if any(language_table(lang.code, "no_word").at(before, x) for x in range(len(before))):
+        return False  # "gave no details on casualties", "لم ترد معلومات عن إصابات": the toll is unknown, not zero
     without = language_table(lang.code, "without")
     return any(b.norm in lang.negators for b in before[-3:]) or any(without.at(before, x) for x in range(len(before)))
 

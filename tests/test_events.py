@@ -526,3 +526,11 @@ def test_a_long_toll_before_the_bomb_is_the_bombings():
 ])
 def test_a_ground_attack_is_an_assault(text, lang):
     assert _types(text, lang) == ["ArmedAssault"]
+
+
+def test_a_report_of_raids_names_no_raider_and_no_details_on_casualties_is_no_toll():
+    doc = extract_document("Al-Masirah TV reported a series of raids on the Jabal Nuqum area but gave no details on "
+                           "casualties.", lang="en")
+    assert [(e.actors, e.fatalities, e.injuries) for e in doc.events] == [([], None, None)]
+    assert _types("ولم ترد معلومات عن إصابات في الغارة.", "ar") == ["Airstrike"]
+    assert extract_document("ولم ترد معلومات عن إصابات في الغارة.", lang="ar").events[0].injuries is None

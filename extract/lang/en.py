@@ -120,6 +120,7 @@ LANGUAGE = Language(
         "witnessed": _p("saw", "witnessed", "has seen", "have seen", "has witnessed"),  # "the town saw heavy fighting"
         "intercepted": _p("shot down", "intercepted", "downed", "destroyed", "repelled"),  # "... 23 Ukrainian drones"
         "without": _p("without"),  # "without causing any casualties": no one hurt
+        "no_word": _p("details", "information", "word", "figures", "immediate report", "report"),  # "no details on"
         "lands": _p("landed", "land", "lands", "fell", "fall", "falls", "rained down", "slammed into", "crashed into",
                     "impacted"),  # "mortar shells landed near the palace": the weapon's attack
         "order": _p("ordered", "orders", "authorized", "authorised", "approved"),
