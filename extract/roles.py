@@ -354,6 +354,8 @@ class Roles:
             right = [m for m in self.in_span(c.j, b) if self.bare(m) and not m.demonym]
             subject = right[0] if (self.lang.verb_initial and right and right[0].i - c.j <= 2) else (
                 left[-1] if left else None)  # "قُتل جنديان" / "the base was shelled"
+            if subject is None and self.lang.verb_initial and cls == "Killing":
+                subject = self.members_named(c.j)  # "قُتل عنصران من حزب الله"
             if subject is not None:
                 ev.targets.extend(map(_KEY, self.coordinated(self.mentions, subject)))
             used = {id(subject)} if subject is not None else set()
@@ -422,8 +424,15 @@ class Roles:
             return None
         m = next((m for m in self.mentions if c.j <= m.i <= c.j + 1), None)
         if m is None or m.demonym or not self.bare(m) or (m.i > c.j and not self.s.chunk_at(c.j, "weapon")):
-            return None
+            return self.members_named(c.j) if c.value == "Killing" else None
         return m
+
+    def members_named(self, k: int) -> EMention | None:
+        """'مقتل ستة عناصر من الجيش السوري', 'قُتل عنصران من حزب الله': the body whose members are counted
+        right after token k (a count, then 'members of'); they, and so it, were hit."""
+        members = language_table(self.lang.code, "members")
+        return next((m for m in self.mentions if k < m.i <= k + 5 and self.bare(m) and self.reg.is_actor(m.key)
+                     and members.ending_before(self.s.tokens, m.i)), None)
 
     def noun_actor(self, c: Chunk, a: int, b: int) -> EMention | None:
         """Actor of an event noun: its demonym/name modifier, 'by X', or the subject of a support verb."""

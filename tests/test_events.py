@@ -534,3 +534,11 @@ def test_a_report_of_raids_names_no_raider_and_no_details_on_casualties_is_no_to
     assert [(e.actors, e.fatalities, e.injuries) for e in doc.events] == [([], None, None)]
     assert _types("ولم ترد معلومات عن إصابات في الغارة.", "ar") == ["Airstrike"]
     assert extract_document("ولم ترد معلومات عن إصابات في الغارة.", lang="ar").events[0].injuries is None
+
+
+@pytest.mark.parametrize("text, target", [
+    ("ما أسفر عن مقتل ستة عناصر من الجيش السوري.", "syrian-arab-army"),
+    ("قُتل عنصران من حزب الله مساء الثلاثاء في غارة نفذتها طائرة مسيرة إسرائيلية.", "hezbollah"),
+])
+def test_the_body_whose_counted_members_were_killed_is_the_target(text, target):
+    assert target in extract_document(text, lang="ar").events[-1].targets
