@@ -185,6 +185,12 @@ class HeadPatterns:
         patron_rel = rel_kind or patron_rel
         name = " ".join(t.norm for t in self.toks[name_start:name_stop])
         surface = self.surface(m.i, m.j)
+        if modifiers and not name and nation is None and patron is None and cls == "ArmedGroup" \
+                and self.norm(start - 1) == "the":  # "the militant group claimed": a short form, named before
+            told = self.reg.antecedent(cls, self.toks[c.j - 1].forms, self.told_before(start))
+            if told is not None:
+                m.key = self.reg.new(told, cls, surface, surface)
+                return m
         if (modifiers or adjectives) and not name and nation is None and patron is None:
             if cls in PLACE_TYPES:  # "a crowded market", "سوق شعبي": a place of this report, not a shared one
                 return self.finish(m, f"{cls.lower()}/{self.reg.doc.doc_id}/{slug(surface)}", cls, surface)

@@ -203,3 +203,9 @@ def test_the_media_are_a_speaker(text, lang):
 def test_a_denial_is_a_claim_that_asserts_no_event(text, lang):
     doc = extract_document(text, lang=lang)
     assert doc.events == [] and len(doc.claims) == 1 and doc.claims[0].asserts == []
+
+
+def test_the_militant_group_that_claims_is_the_group_named_before():
+    doc = extract_document("Al-Shabaab militants fired mortar rounds at the airport in Mogadishu on Wednesday. "
+                           "The militant group claimed the mortar attack in a statement.", lang="en")
+    assert [c.claimant for c in doc.claims] == ["al-shabaab"]
