@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import sys
 import tomllib
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -122,6 +122,8 @@ class Result:
     failures: list[str] = field(default_factory=list)
     checks: int = 0
     missed: int = 0  # expectations not met, counting every role value of an event not found at all
+    extracted: int = 0  # events the extractor found in the case
+    unexpected: int = 0  # ... beyond the expected count of their type: over-reporting, a precision measure
 
     @property
     def passed(self) -> bool:
@@ -201,7 +203,9 @@ def score(kg: KnowledgeGraph, cases: list[dict]) -> list[Result]:
     for case in cases:
         doc = str(document_iri(slug(case["id"])))
         got = list(events[doc].values())
-        res = Result(case)
+        res = Result(case, extracted=len(got))
+        expected = Counter(e["type"] for e in case.get("event", []))
+        res.unexpected = sum((Counter(g.type for g in got) - expected).values())
         for exp in case.get("event", []):
             res.checks += 1
             candidates = [g for g in got if g.type == exp["type"]]
@@ -265,6 +269,9 @@ def report(results: list[Result]) -> str:
     total = sum(expectations(r.case) for r in results)
     met = total - sum(r.missed for r in results)
     lines.append(f"{passed}/{len(results)} cases pass; {met}/{total} expectations met ({met / total:.0%})")
+    extracted, unexpected = sum(r.extracted for r in results), sum(r.unexpected for r in results)
+    lines.append(f"{unexpected} of {extracted} extracted events are beyond the expected events of their type "
+                 f"({unexpected / max(1, extracted):.0%})")
     return "\n".join(lines)
 
 
