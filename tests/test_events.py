@@ -542,3 +542,8 @@ def test_a_report_of_raids_names_no_raider_and_no_details_on_casualties_is_no_to
 ])
 def test_the_body_whose_counted_members_were_killed_is_the_target(text, target):
     assert target in extract_document(text, lang="ar").events[-1].targets
+
+
+def test_a_vow_to_keep_up_fire_is_a_threat():
+    assert _types('"Every attack on our people will be met with a response," Naim Qassem said on Monday, '
+                  "vowing to keep up fire on northern Israel.", "en") == ["Threat"]
