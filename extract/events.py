@@ -200,7 +200,7 @@ def _blamed_on(state: SentenceState, c: Chunk, ev: Event, found: list[Found], ro
     if blame is None or blame.i not in state.matches(
             language_table(roles.lang.code, "blame_on")):
         return
-    accused = next((m for m in roles.mentions if c.j < m.i <= c.j + 2 and roles.preps[id(m)] == "target"), None)
+    accused = next((m for m in roles.mentions if c.j < m.i <= c.j + 2 and roles.prep(m) == "target"), None)
     if accused is not None:
         blame.event.targets = [accused.key]
         ev.targets = [t for t in ev.targets if t != accused.key]
