@@ -25,7 +25,7 @@ _CLOSERS = QUOTES_CLOSE + ")]"
 _MARKS = re.compile(f"[{re.escape(_END)}][{re.escape(_END + _CLOSERS)}]*")
 
 
-@dataclass(slots=True)
+@dataclass(eq=False, slots=True)  # a token is itself, compared by identity: 'in' over tokens stays in C
 class Token:
     text: str
     start: int  # document offsets
