@@ -17,7 +17,7 @@ from conflictkg.extract.lang import Language
 from conflictkg.extract.model import Document, Event
 from conflictkg.extract.text import with_article
 
-__all__ = ["antecedent", "definite", "fold_repeated"]
+__all__ = ["antecedent", "definite", "fold_repeated", "kind_told"]
 
 _DEFINITE_EN = frozenset("the this that these those its their".split())
 _DEMONSTRATIVE_AR = frozenset("هذا هذه ذلك تلك".split())
@@ -54,6 +54,14 @@ def antecedent(state: SentenceState, c: Chunk, ev: Event, told: list[Event], sen
         if same is not None:
             return same
     return next((x for x in latest_first if _compatible(before[x].type, ev.type)), None)
+
+
+def kind_told(state: SentenceState, c: Chunk, ev: Event, told: list[Event], lang: Language) -> str:
+    """'Jets struck ... Four were killed in the strikes in Kermanshah': a definite attack noun of no kind,
+    with roles of its own, is one more of the attacks told before, and of their kind."""
+    if ev.type != "Attack" or c.detail != "noun" or not definite(state, c, lang):
+        return ev.type
+    return next((x.type for x in reversed(told) if x.type in ATTACKS), ev.type)
 
 
 def fold_repeated(doc: Document, repeats: dict[int, int]) -> None:

@@ -62,8 +62,10 @@ def _claimant(state: SentenceState, cue: Chunk, mentions: list[EMention], reg: R
     actors = [m for m in mentions if reg.is_actor(m.key) and not m.demonym]
     after = [m for m in actors if m.i >= cue.j and m.i - cue.j <= 6]
     before = [m for m in actors if m.j <= cue.i and cue.i - m.j <= 8]
-    if cue.value == "source":
-        return after[0] if after else None
+    if cue.value == "source":  # "بحسب ما أعلن رئيس الإدارة العسكرية للمدينة تيمور تكاتشينكو": the person
+        titled = next((k for k in range(cue.j, min(cue.j + 3, len(state.tokens))) if state.chunk_at(k, "title")), None)
+        holder = _named_holder(state, titled, mentions, reg) if titled is not None else None
+        return holder or (after[0] if after else None)
     if cue.detail == "adding" and previous is not None:
         return previous  # "..., saying", "..., مضيفا": the subject of the main clause speaks
     speaker = _pronoun_speaker(state, cue, reg, previous)
@@ -72,10 +74,8 @@ def _claimant(state: SentenceState, cue: Chunk, mentions: list[EMention], reg: R
     # "قال X", "قال ضابط في الجيش يدعى X": the first actor after the verb with no preposition of its own
     subject = next((m for m in after if prep_of(state, m, lang) is None), None) if lang.verb_initial else None
     before_report = [m for m in after if all(t.norm not in lang.complementisers for t in state.tokens[cue.j:m.i])]
-    if subject in before_report:
-        person = next((m for m in before_report if m.i > subject.i and "Person" in reg.types(m.key)
-                       and prep_of(state, m, lang) is None), None) if state.chunk_at(cue.j, "title") else None
-        return person or subject  # "قال قائد القوات في المنطقة العقيد عبد الله حسين": the commander, by name
+    if subject in before_report:  # "قال قائد القوات في المنطقة العقيد عبد الله حسين": the commander, by name
+        return _named_holder(state, cue.j, mentions, reg) or subject
     outlet = _outlet(state, cue, reg, text, after if lang.verb_initial else before)
     if outlet is not None:
         return outlet
@@ -299,7 +299,21 @@ def _relayed_source(state: SentenceState, reporter: EMention, mentions: list[EMe
         k += 1  # past "(سانا)"
     if k >= len(state.tokens) or state.tokens[k].norm != "عن":
         return None
-    return next((m for m in mentions if m.i == k + 1 and reg.is_actor(m.key)), None)
+    source = next((m for m in mentions if m.i == k + 1 and reg.is_actor(m.key)), None)
+    return _named_holder(state, k + 1, mentions, reg) or source
+
+
+def _named_holder(state: SentenceState, at: int, mentions: list[EMention], reg: Registry) -> EMention | None:
+    """'رئيس الإدارة العسكرية للمدينة تيمور تكاتشينكو', 'قائد الأمن الداخلي في المحافظة العميد X': the
+    person named a few words after a title at token `at`, past the body and place the title is of."""
+    if state.chunk_at(at, "title") is None:
+        return None
+    for m in mentions:
+        if m.i > at + 8 or any(t.norm in reg.lex.lang.complementisers or t.is_punct for t in state.tokens[at:m.i]):
+            return None
+        if m.i > at and "Person" in reg.types(m.key) and prep_of(state, m, reg.lex.lang) is None:
+            return m
+    return None
 
 
 def _object_of_cue(state: SentenceState, cue: Chunk, found: Found, mentions: list[EMention], reg: Registry) -> bool:
@@ -315,9 +329,13 @@ def _object_of_cue(state: SentenceState, cue: Chunk, found: Found, mentions: lis
 
 
 def _speaker_is_subject(state: SentenceState, cue: Chunk, trigger: int, reg: Registry) -> bool:
-    """A pronoun that points back to the speaker opens the reported clause: 'إنه', 'that it'."""
+    """A pronoun that points back to the speaker opens the reported clause: 'إنه', 'that it'; but the one
+    who 'repelled an attack', 'صد الهجوم', was its target."""
     lang = reg.lex.lang
     table = language_table(lang.code, "self")
+    repelled = state.matches(language_table(lang.code, "repelled"))
+    if any(trigger - 3 <= k + n <= trigger for k, (n, _) in repelled.items()):
+        return False
     return any(cue.j <= k < min(trigger, cue.j + 14) and k + n <= trigger for k, (n, _) in state.matches(table).items())
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from operator import attrgetter
 
-from conflictkg.extract.anaphora import antecedent, definite
+from conflictkg.extract.anaphora import antecedent, definite, kind_told
 from conflictkg.extract.chunks import Chunk, SentenceState
 from conflictkg.extract.classes import ATTACKS, HARMLESS, SPEECH_ACTS
 from conflictkg.extract.lang import Language
@@ -65,7 +65,7 @@ def find_events(state: SentenceState, text: str, mentions: list[EMention], reg: 
         triggers = [c for c in triggers if not _verb_used_as_noun(state, c, mentions, reg.lex.lang)]
     for c in triggers:
         if not c.value or roles.negated(c.i) or roles.denied(c.i) or roles.conditional(c.i) \
-                or _describes(state, c) or _generic(state, c):
+                or _describes(state, c) or _generic(state, c) or _only_heard(state, c, reg.lex.lang):
             continue
         threat = roles.threatened(c.i, c.value)
         if threat is not None:  # "هدد بضرب بيروت": what is threatened becomes the threat's target
@@ -139,6 +139,8 @@ def find_events(state: SentenceState, text: str, mentions: list[EMention], reg: 
         roles.assault(ev)
         ev.confidence = _confidence(ev, c, reg)
         earlier = antecedent(state, c, ev, reg.doc.events, (f.event for f in found), reg.lex.lang)
+        if earlier is None:
+            ev.type = kind_told(state, c, ev, reg.doc.events + [f.event for f in found], reg.lex.lang)
         found.append(Found(ev, c.i, c.j, earlier, c.detail == "noun"))
     for ev, killed in toll_of:
         ev.targets += [t for t in killed if t not in ev.targets + ev.actors]
@@ -341,6 +343,15 @@ _ANY = frozenset({"every", "any", "each", "اي", "كل"})
 def _generic(state: SentenceState, c: Chunk) -> bool:
     """'Every attack on our people will be met ...', 'أي هجوم': any such event, not one that happened."""
     return c.detail == "noun" and c.i > 0 and state.tokens[c.i - 1].norm in _ANY
+
+
+def _only_heard(state: SentenceState, c: Chunk, lang: Language) -> bool:
+    """'سماع دوي انفجارات', 'residents heard loud explosions', 'explosions were heard': a sound, reported
+    without anyone saying an attack took place."""
+    if c.detail != "noun" or c.value not in ATTACKS:
+        return False
+    heard = state.matches(language_table(lang.code, "heard"))
+    return any(c.i - 2 <= k + n <= c.i for k, (n, _) in heard.items()) or c.j in heard
 
 
 def _describes(state: SentenceState, c: Chunk) -> bool:

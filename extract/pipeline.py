@@ -174,8 +174,9 @@ def _owners(found: list[Found], at: int) -> list[Found]:
 
 
 def _count_before_victims(state: SentenceState, f: Found, lang) -> int | None:
-    """'أربعة أعضاء من X قتلوا' / 'killed four soldiers': the number right before the victims."""
-    for k in range(max(0, f.i - 12), min(len(state.tokens), f.j + 6)):
+    """'أربعة أعضاء من X قتلوا' / 'killed four soldiers': the number right before the victims, the nearest
+    before the verb ('أحد المصدرين ... إن ٥ جنود قتلوا': five, not the one source), else after it."""
+    for k in [*range(f.i - 1, max(0, f.i - 12) - 1, -1), *range(f.i, min(len(state.tokens), f.j + 6))]:
         value = number_at(state, k, lang)
         if value is not None and not 1900 <= value <= 2100:
             return value

@@ -35,12 +35,15 @@ def number_at(state: SentenceState, i: int, lang: Language) -> int | None:
                                  and len(toks[i].norm) >= 5 and state.chunk_at(i) is None
                                  and not lang.killed_words.isdisjoint(toks[i - 1].forms)):
         return 2  # "قتل جنديان", "قُتل شخصان": a dual right after the death word
-    if lang.counted_nouns and i > 0 and not (lang.killed_words | lang.injured_words).isdisjoint(toks[i - 1].forms):
+    if lang.counted_nouns and any(0 <= n < len(toks) and not (lang.killed_words | lang.injured_words).isdisjoint(
+            toks[n].forms) for n in (i - 1, i + 1)):
         persons = _persons(toks[i].norm, lang)
         if persons:
-            return persons  # "مقتل شخص وإصابة طفلين"
+            return persons  # "مقتل شخص وإصابة طفلين", "إن جنديين قتلا"
     if i > 1 and toks[i - 1].text == "-" and toks[i - 2].norm in lang.number_words:
         return None  # "five" in "twenty - five": the compound is read from its start
+    if i > 0 and toks[i - 1].norm in lang.vague_numbers:
+        return None  # "several dozen", "بضع عشرات": vague however exact the word after
     for form in lang.forms(norm)[:2]:
         if form in lang.vague_numbers:
             return None

@@ -15,7 +15,7 @@ from conflictkg.extract.model import Event
 from conflictkg.extract.phrases import language_table
 from conflictkg.extract.quantities import number_at
 from conflictkg.extract.registry import EMention, Registry
-from conflictkg.extract.syntax import clause_bounds, prep_of
+from conflictkg.extract.syntax import appositive, clause_bounds, prep_of
 from conflictkg.extract.text import attached
 
 __all__ = ["Roles"]
@@ -33,7 +33,9 @@ class Roles(Modality):
     def __init__(self, state: SentenceState, text: str, mentions: list[EMention], reg: Registry) -> None:
         self.s, self.text, self.reg = state, text, reg
         self.lang = reg.lex.lang
-        self.mentions = mentions
+        asides = [(k, appositive(state, k, self.lang)) for k, t in enumerate(state.tokens) if t.text in (",", "،")]
+        asides = [(k, close) for k, close in asides if close > 0]
+        self.mentions = mentions = [m for m in mentions if not any(k < m.i and m.j <= close for k, close in asides)]
         # the sentence's event words, support verbs, cues and weapons, asked about by every trigger
         self.triggers, self.supports = state.chunks_of("trigger"), state.chunks_of("support")
         self.cues, self.weapons = state.chunks_of("cue"), state.chunks_of("weapon")
@@ -277,6 +279,7 @@ class Roles(Modality):
         a, b = clause_bounds(self.s, c.i, self.lang)
         cls = ev.type
         under = self.under(c)
+        passive = under is None and self.passive(c)
         if under is not None:
             ev.targets.append(under.key)
             used = {id(under)}
@@ -285,7 +288,7 @@ class Roles(Modality):
                 ev.targets.append(owner.key)
                 used.add(id(owner))
             actor = self.noun_actor(c, a, b) if c.detail == "noun" else None
-        elif self.passive(c):
+        elif passive:
             # "the agency said one person was killed": the speaker is no subject of what it reports
             said = max((q.j for q in self.s.chunks_of("cue") if a <= q.i and q.j <= c.i), default=a)
             left = [m for m in self.in_span(said, c.i) if self.bare(m)]
@@ -332,8 +335,8 @@ class Roles(Modality):
                     if owner is not None and owner.key not in ev.actors:
                         ev.targets.append(owner.key)  # "a convoy of the PMF", "قاعدة تابعة لقوات الاتحاد"
                         used.add(id(owner))
-        if actor is None and cls in VIOLENT:
-            actor = self.order_actor(c.i) or self.possessor_actor(a, b)
+        if actor is None and cls in VIOLENT:  # a weapon's owner did the attack a passive killing was told in
+            actor = self.order_actor(c.i) or (None if passive else self.possessor_actor(a, b))
         if actor is not None:
             ev.actors.extend(map(_KEY, self.coordinated(self.mentions, actor)))
             used.add(id(actor))
@@ -365,9 +368,13 @@ class Roles(Modality):
 
     def noun_actor(self, c: Chunk, a: int, b: int) -> EMention | None:
         """Actor of an event noun: its demonym/name modifier, 'by X', or the subject of a support verb."""
-        possessive = c.i > 0 and self.s.tokens[c.i - 1].norm in ("'s", "'")
+        toks = self.s.tokens
+        possessive = c.i > 0 and toks[c.i - 1].norm in ("'s", "'")
+        # "an RSF ground assault": one lower-case word may stand between the name and the event noun
+        modified = c.i > 1 and self.lang.names_capitalised and toks[c.i - 1].text.isalpha() \
+            and toks[c.i - 1].text.islower() and self.s.chunk_at(c.i - 1) is None
         for m in self.mentions:
-            if (m.j == c.i - possessive and self.lang.names_capitalised) or (
+            if (m.j in (c.i - possessive, c.i - modified) and self.lang.names_capitalised) or (
                     m.i == c.j and not self.lang.names_capitalised and m.demonym):
                 # "in a Russian missile strike", "in Israel's raids": the preposition governs the noun phrase
                 modifier = self.lang.names_capitalised and (m.demonym or possessive)
@@ -376,7 +383,6 @@ class Roles(Modality):
         agent = next((m for m in self.in_span(c.j, b) if self.prep(m) == "agent"), None)
         if agent is not None:
             return agent
-        toks = self.s.tokens
         if c.value in ATTACKS and c.j + 1 < len(toks) and toks[c.j].norm in ("من", "from"):
             at = c.j + 1 + (toks[c.j + 1].norm == "the")
             by = next((m for m in self.mentions if m.i == at), None)
@@ -451,7 +457,8 @@ class Roles(Modality):
                 ev.instruments.append(words)
                 # "warplanes carried out raids", "قصفت طائرات مسيرة": what flies makes it an attack from the air
                 if w.value and (ev.type == "Attack" or (ev.type in ("Shelling", "ArmedAssault", "Bombing")
-                                                        and w.value in FROM_THE_AIR)):
+                                                        and w.value in FROM_THE_AIR)
+                                or (ev.type == "Airstrike" and w.value == "DroneAttack")):  # "غارة نفذتها مسيرة"
                     ev.type = w.value
                 attached.append(w)
         if len(attached) > 1 and any(v.value and w.value and v.value != w.value and self.joined_words(v, w)

@@ -11,7 +11,7 @@ from conflictkg.extract.phrases import language_table
 from conflictkg.extract.registry import EMention
 from conflictkg.extract.text import Token, attached, positions
 
-__all__ = ["clause_bounds", "prep_of", "PLACE_WORDS"]
+__all__ = ["appositive", "clause_bounds", "prep_of", "PLACE_WORDS"]
 
 PLACE_WORDS = frozenset("district province state region capital city town village suburb neighbourhood "
                          "neighborhood governorate area county municipality".split())
@@ -60,6 +60,8 @@ def _clause_bounds(state: SentenceState, i: int, lang: Language) -> tuple[int, i
             break
         if _breaks(state, k, lang):
             resume = _aside(toks, k, 1, lang) if toks[k].text in (",", "،") else -1
+            if resume < 0 and toks[k].text in (",", "،"):
+                resume = appositive(state, k, lang)
             if resume < 0:
                 break
             b = resume + 1
@@ -108,6 +110,18 @@ def _aside(toks: list[Token], k: int, step: int, lang: Language) -> int:
             return -1
         n += step
     return n if 0 <= n < len(toks) and abs(n - k) > 1 else -1
+
+
+def appositive(state: SentenceState, k: int, lang: Language) -> int:
+    """The comma closing a description of the name before the comma at k ('، فرع تنظيم القاعدة في منطقة
+    الساحل،', ', the armed wing of Hamas,'), else -1. The clause goes on after it, and what is named inside
+    it describes that name: it plays no role in the clause."""
+    toks = state.tokens
+    start = k + 1 + (k + 1 < len(toks) and toks[k + 1].norm in ("the", "a", "an"))
+    if k == 0 or state.chunk_at(k - 1) is None or start not in state.matches(language_table(lang.code, "wing")):
+        return -1
+    close = next((n for n in range(start, min(len(toks), start + 10)) if toks[n].text in (",", "،")), None)
+    return close if close is not None and close + 1 < len(toks) else -1
 
 
 def _opens_report(state: SentenceState, k: int, lang: Language) -> bool:

@@ -47,3 +47,9 @@ def test_folding_moves_counts_claims_and_response_links_to_the_antecedent():
     assert _types(doc) == ["Airstrike", "RocketAttack"]
     assert doc.events[0].fatalities == 3 and doc.events[0].in_response_to == 1
     assert doc.claims[0].asserts == [0, 1]
+
+
+def test_a_definite_attack_noun_with_a_place_of_its_own_is_of_the_kind_told_before():
+    doc = extract_document("Israeli fighter jets struck a missile production site near Khojir early on Friday. "
+                           "Four members of the IRGC were killed in the strikes in Kermanshah.", lang="en")
+    assert [e.type for e in doc.events if e.type != "Killing"] == ["Airstrike", "Airstrike"]

@@ -169,3 +169,28 @@ def test_the_statement_speaks_for_whoever_issued_it(text, lang):
 def test_announcing_deaths_in_an_attack_does_not_make_the_speaker_the_attacker():
     doc = extract_document("أعلنت وزارة الداخلية في بيان مقتل ٢٢ مدنيا في هجوم على قرية داراي داي.", lang="ar")
     assert [e.actors for e in doc.events] == [[]]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("قتل ثمانية أشخاص، بحسب ما أعلن رئيس الإدارة العسكرية للمدينة تيمور تكاتشينكو على تلغرام.", "تيمور تكاتشينكو"),
+    ("ونقلت سانا عن قائد الأمن الداخلي في المحافظة العميد عبد العزيز الأحمد قوله إن مسلحين أطلقوا النار.",
+     "عبد العزيز الأحمد"),
+])
+def test_the_holder_of_a_title_named_a_few_words_on_is_the_speaker(text, speaker):
+    doc = extract_document(text, lang="ar")
+    assert speaker in [doc.entities[c.claimant].labels["ar"] for c in doc.claims]
+
+
+def test_a_speaker_that_repelled_an_attack_is_not_its_actor_and_the_name_before_its_modifier_is():
+    doc = extract_document("The Joint Forces said they had repelled an RSF ground assault on the city's "
+                           "southeastern flank.", lang="en")
+    assert [e.actors for e in doc.events] == [["rapid-support-forces"]]
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Iranian state media said four members of the IRGC were killed in the strikes.", "en"),
+    ("وذكرت وسائل الإعلام الرسمية الإيرانية أن أربعة من عناصر الحرس الثوري قتلوا في الغارات.", "ar"),
+])
+def test_the_media_are_a_speaker(text, lang):
+    doc = extract_document(text, lang=lang)
+    assert len(doc.claims) == 1 and doc.claims[0].asserts

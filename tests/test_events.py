@@ -480,3 +480,35 @@ def test_fire_with_no_weapon_named_is_gunfire_and_a_weapon_after_it_gives_its_ki
 def test_bombing_with_aircraft_is_an_airstrike():
     assert _types("The rebels accused the army of bombing their positions with helicopter gunships.", "en") == [
         "Accusation", "Airstrike"]
+
+
+def test_a_description_fenced_by_commas_after_the_subject_leaves_the_clause_whole():
+    doc = extract_document("هاجم مسلحون من جماعة نصرة الإسلام والمسلمين، فرع تنظيم القاعدة في منطقة الساحل، "
+                           "معسكرا للجيش المالي في بلدة بولكيسي.", lang="ar")
+    ev = doc.events[0]
+    assert "malian-armed-forces" in ev.targets and [doc.entities[k].labels["ar"] for k in ev.locations] == ["بولكيسي"]
+
+
+def test_an_air_raid_carried_out_by_a_drone_is_a_drone_attack():
+    assert _types("قُتل عنصران من حزب الله في غارة نفذتها طائرة مسيرة إسرائيلية على سيارة في بلدة الناقورة.",
+                  "ar")[-1] == "DroneAttack"
+
+
+def test_a_passive_killing_in_a_raid_by_a_nations_drone_is_the_raids_toll():
+    doc = extract_document("قُتل عنصران من حزب الله مساء الثلاثاء في غارة نفذتها طائرة مسيرة إسرائيلية على سيارة.",
+                           lang="ar")
+    assert [(e.type, e.actors, e.fatalities) for e in doc.events] == [("DroneAttack", ["israel"], 2)]
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("وكانت وسائل إعلام محلية قد تحدثت عن سماع دوي انفجارات في محيط المدينة فجر الجمعة.", "ar"),
+    ("Loud explosions were heard in the city overnight.", "en"),
+    ("Witnesses heard a loud explosion near the airport.", "en"),
+])
+def test_explosions_only_heard_are_no_attack(text, lang):
+    assert _types(text, lang) == []
+
+
+def test_the_victims_count_is_the_number_nearest_before_the_verb():
+    doc = extract_document("وأشار أحد المصدرين إلى أن ٥ جنود قُتلوا بينهم ضابط برتبة نقيب.", lang="ar")
+    assert [e.fatalities for e in doc.events] == [5]

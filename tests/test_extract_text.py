@@ -79,7 +79,8 @@ def test_exact_counts(text, lang, value):
 
 
 @pytest.mark.parametrize("text, lang", [("قتل عشرات المدنيين", "ar"), ("dozens of people were killed", "en"),
-                                        ("a 63-year-old woman was killed", "en")])
+                                        ("a 63-year-old woman was killed", "en"),
+                                        ('killing "several dozen" fighters', "en")])
 def test_vague_amounts_and_ages_give_no_count(text, lang):
     language = get_language(lang)
     assert count_near(state(text, lang), language.killed_words, language) is None
@@ -88,6 +89,8 @@ def test_vague_amounts_and_ages_give_no_count(text, lang):
 @pytest.mark.parametrize("text, count", [
     ("ما أدى إلى مقتل شخص", 1), ("ما أدى إلى مقتل شخصين", 2), ("أسفر القصف عن مقتل امرأتين", 2),
     ("أسفر القصف عن مقتل مدنيين", None),  # a sound plural, not a dual
+    ("وقال متحدث إن جنديين قتلا", 2),  # the count before the death word
+    ("قتل أحد عشر جنديا", 11), ("قتل أحد الجنود", 1),  # أحد is one, and eleven only with عشر
 ])
 def test_arabic_singular_and_dual_of_a_person_noun_after_a_death_word_count(text, count):
     assert count_near(state(text, "ar"), AR.killed_words, AR) == count
