@@ -47,6 +47,7 @@ def _tokenizer(lang: str):
 _LINES = re.compile(r"[^\n]+")
 _WORDS_KEPT = 100_000  # distinct words a language keeps read; the table is emptied when full
 _SPACE = ("",)  # what the table of words read holds for whitespace, which makes no token
+_new = object.__new__
 
 
 def _tokens(text: str, start: int, end: int, lang: str) -> list[Token]:
@@ -59,7 +60,9 @@ def _tokens(text: str, start: int, end: int, lang: str) -> list[Token]:
     leaves a space token between lines, so none of its special cases spans two. Its arrays are read in one
     call per line, only each token's offset and word id (its orth): iterating a Doc builds a Python object
     per token, which cost more than the tokenizing. The word id finds the word, its normalised form and
-    forms in the language's table of words already seen, without cutting the word out of the text.
+    forms in the language's table of words already seen, without cutting the word out of the text. Each
+    Token's fields are set here, not through its dataclass __init__: called from C, that runs in an
+    interpreter frame of its own, which cost three times the setting.
     """
     language = get_language(lang)
     seen, tokenizer = language.words_seen, _tokenizer(lang)
@@ -69,8 +72,11 @@ def _tokens(text: str, start: int, end: int, lang: str) -> list[Token]:
         for s, orth in tokenizer(line.group()).to_array([IDX, ORTH]).tolist():
             known = seen.get(orth) or _read_word(language, tokenizer.vocab[orth])
             if known is not _SPACE:
-                word, norm, is_punct, forms = known
-                out.append(Token(word, offset + s, offset + s + len(word), norm, is_punct, forms))
+                token = _new(Token)
+                token.text, token.norm, token.is_punct, token.forms = known
+                token.start = offset + s
+                token.end = token.start + len(token.text)
+                out.append(token)
     return out
 
 

@@ -27,6 +27,8 @@ _MARKS = re.compile(f"[{re.escape(_END)}][{re.escape(_END + _CLOSERS)}]*")
 
 @dataclass(eq=False, slots=True)  # a token is itself, compared by identity: 'in' over tokens stays in C
 class Token:
+    """A word or mark of the text; built field by field in pipeline._tokens, which sets every field."""
+
     text: str
     start: int  # document offsets
     end: int
