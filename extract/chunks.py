@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from collections.abc import Hashable
 from dataclasses import dataclass, field
-from operator import attrgetter, itemgetter
+from itertools import compress, repeat
+from operator import attrgetter, is_not, itemgetter
 
 from conflictkg.extract.lexicon import Entry, Lexicon
 from conflictkg.extract.phrases import PhraseTable
@@ -268,8 +269,9 @@ def match_phrases(state: SentenceState, lex: Lexicon) -> list[Chunk]:
     found = list(map(lex.word_cache.get, map(_TEXT, tokens)))  # what each word may start, if seen before
     chunks: list[Chunk] = []
     free = 0  # the first token after the last match
-    for i, starts in enumerate(found):
-        if i < free or starts is _NOTHING or tokens[i].is_punct:
+    for i in compress(range(len(found)), map(is_not, found, repeat(_NOTHING))):  # a third of words start nothing
+        starts = found[i]
+        if i < free or tokens[i].is_punct:
             continue
         if starts is None:
             starts = _starts(tokens[i], lex)

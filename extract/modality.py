@@ -39,7 +39,7 @@ class Modality:
         if stops and any(k + stops[k][0] == before + 1 for k in range(max(0, before - 2), before + 1) if k in stops):
             return True  # "an agreement to halt the fighting", "اتفاق لوقف القتال": an end to it, not it
         foiled = self.s.matches(language_table(self.lang.code, "foiled"))
-        if any(i - 4 <= k < i and not any(map(_PUNCT, toks[k:i])) for k in foiled):
+        if foiled and any(i - 4 <= k < i and not any(map(_PUNCT, toks[k:i])) for k in foiled):
             return True  # "police defused a car bomb", "أحبطت قوات الأمن هجوما": it never went off
         if self.lang.names_capitalised and "no" in map(_NORM, toks[max(0, i - 5):i]) and not any(
                 map(_PUNCT, toks[max(0, i - 5):i])):
