@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Hashable
 from dataclasses import dataclass, field
-from itertools import compress, repeat
+from itertools import chain, compress, repeat
 from operator import attrgetter, is_not, itemgetter
 
 from conflictkg.extract.lexicon import Entry, Lexicon
@@ -59,7 +59,7 @@ class SentenceState:
     clause_marks: list[int] | None = None  # the tokens that may bound a clause, kept by syntax.py
 
     def __post_init__(self) -> None:
-        self.vocabulary = set().union(*map(_FORMS, self.tokens))
+        self.vocabulary = set(chain.from_iterable(map(_FORMS, self.tokens)))
         self.norms = list(map(_NORM, self.tokens))
 
     @property
