@@ -9,9 +9,10 @@ on the lexicon (`_Starts` in `Lexicon.word_cache`), so most tokens cost one look
 
 from __future__ import annotations
 
-from collections.abc import Hashable
+from collections.abc import Collection, Hashable
 from dataclasses import dataclass, field
-from operator import attrgetter, itemgetter
+from itertools import chain, compress, repeat
+from operator import attrgetter, is_not, itemgetter
 
 from conflictkg.extract.lexicon import Entry, Lexicon
 from conflictkg.extract.phrases import PhraseTable
@@ -31,7 +32,7 @@ class Chunk:
 
 
 _START = attrgetter("i")  # sort key: a chunk's first token
-_TEXT, _FORMS = attrgetter("text"), attrgetter("forms")
+_TEXT, _FORMS, _NORM = attrgetter("text"), attrgetter("forms"), attrgetter("norm")
 _NONE: list[Chunk] = []  # an empty default shared by the look-ups below; never appended to
 
 
@@ -53,11 +54,13 @@ class SentenceState:
     _matches: dict[PhraseTable, dict[int, tuple[int, Hashable]]] = field(default_factory=dict)
     # every form of every token: a word absent from it occurs nowhere in the sentence
     vocabulary: set[str] = field(init=False, repr=False)
+    norms: list[str] = field(init=False, repr=False)  # each token's normalised form, read by several stages
     clauses: dict[int, tuple[int, int]] = field(default_factory=dict)  # token -> its clause, kept by syntax.py
     clause_marks: list[int] | None = None  # the tokens that may bound a clause, kept by syntax.py
 
     def __post_init__(self) -> None:
-        self.vocabulary = set().union(*map(_FORMS, self.tokens))
+        self.vocabulary = set(chain.from_iterable(map(_FORMS, self.tokens)))
+        self.norms = list(map(_NORM, self.tokens))
 
     @property
     def chunks(self) -> list[Chunk]:
@@ -104,6 +107,13 @@ class SentenceState:
                     if hit is not None:
                         found[k] = hit
         return found
+
+    def positions(self, words: Collection[str]) -> list[int]:
+        """The indexes of the tokens whose normalised form is one of `words`, in order: one set test against
+        the vocabulary settles most sentences, and the loop over the others runs in C."""
+        if self.vocabulary.isdisjoint(words):
+            return []
+        return list(compress(range(len(self.norms)), map(words.__contains__, self.norms)))
 
     def chunks_of(self, *kinds: str) -> list[Chunk]:
         """The chunks of these kinds, in sentence order (several kinds are merged once per sentence)."""
@@ -268,8 +278,9 @@ def match_phrases(state: SentenceState, lex: Lexicon) -> list[Chunk]:
     found = list(map(lex.word_cache.get, map(_TEXT, tokens)))  # what each word may start, if seen before
     chunks: list[Chunk] = []
     free = 0  # the first token after the last match
-    for i, starts in enumerate(found):
-        if i < free or starts is _NOTHING or tokens[i].is_punct:
+    for i in compress(range(len(found)), map(is_not, found, repeat(_NOTHING))):  # a third of words start nothing
+        starts = found[i]
+        if i < free or tokens[i].is_punct:
             continue
         if starts is None:
             starts = _starts(tokens[i], lex)

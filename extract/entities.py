@@ -18,7 +18,7 @@ from conflictkg.extract.heads import HeadPatterns
 from conflictkg.extract.lang import Language, get_language
 from conflictkg.extract.phrases import language_table
 from conflictkg.extract.registry import ACTOR_TYPES, PLACE_TYPES, EMention, Registry
-from conflictkg.extract.text import attached, capitalised, conjunction_length, positions, with_article
+from conflictkg.extract.text import attached, capitalised, conjunction_length, with_article
 from conflictkg.graph.iris import slug
 
 __all__ = ["find_entities"]
@@ -65,7 +65,7 @@ class _Finder(HeadPatterns):
         self.s, self.text, self.reg = state, text, reg
         self.lang: Language = reg.lex.lang
         self.toks, self.n = state.tokens, len(state.tokens)
-        self.norms = dict(enumerate(map(attrgetter("norm"), self.toks)))  # read by the patterns many times
+        self.norms = dict(enumerate(state.norms))  # read by the patterns many times
         self.used = [False] * len(self.toks)
         self.mentions: list[EMention] = []
         self.patron_words = _patron_words(self.lang.code)
@@ -158,15 +158,15 @@ class _Finder(HeadPatterns):
         lang, toks, starting = self.lang, self.toks, self.s.starting
         if lang.names_capitalised:
             found = set(capitalised(toks))
-            found.update(positions(toks, lang.name_particles))
+            found.update(self.s.positions(lang.name_particles))
         else:
-            found = {i + 1 for i in positions(toks, _place_prepositions(lang.code))}
+            found = {i + 1 for i in self.s.positions(_place_prepositions(lang.code))}
         for i, c in starting.items():  # where a chunk starts, its kind decides
             if c.kind in _NAMING_CHUNKS:
                 found.add(i)
             else:
                 found.discard(i)
-        found.update(positions(toks, lang.directions))
+        found.update(self.s.positions(lang.directions))
         found.discard(len(toks))  # after a preposition that ends the sentence
         return sorted(found)
 

@@ -55,10 +55,12 @@ def find_events(state: SentenceState, text: str, mentions: list[EMention], reg: 
     triggers += _fire_under(state, triggers, reg.lex.lang)
     downed = _intercepted(state, reg.lex.lang)
     # "air defences shot down 23 Ukrainian drones": the drones' attack, by their owner, not by the defences
-    triggers = [t for t in triggers if not any(d.i - 6 <= t.i < d.i for d in downed)] + downed
+    if downed:
+        triggers = [t for t in triggers if not any(d.i - 6 <= t.i < d.i for d in downed)] + downed
     landed = _weapon_lands(state, triggers, reg.lex.lang)
     # "a missile slammed into a building": the weapon's verb, not a condemnation ("slammed the strikes")
-    triggers = [t for t in triggers if not any(t.i == w.i for w in landed)] + landed
+    if landed:
+        triggers = [t for t in triggers if not any(t.i == w.i for w in landed)] + landed
     triggers = _one_reading_per_span(state, triggers, mentions, reg.lex.lang)
     triggers = [c for c in triggers if not _describes_a_name(state, c, mentions, roles)]
     if reg.lex.lang.names_capitalised:  # only English tells a verb by its plural: "Houthi targets"
@@ -206,7 +208,7 @@ def _blamed_on(state: SentenceState, c: Chunk, ev: Event, found: list[Found], ro
     if blame is None or blame.i not in state.matches(
             language_table(roles.lang.code, "blame_on")):
         return
-    accused = next((m for m in roles.mentions if c.j < m.i <= c.j + 2 and roles.preps[id(m)] == "target"), None)
+    accused = next((m for m in roles.mentions if c.j < m.i <= c.j + 2 and roles.prep(m) == "target"), None)
     if accused is not None:
         blame.event.targets = [accused.key]
         ev.targets = [t for t in ev.targets if t != accused.key]

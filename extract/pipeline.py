@@ -13,7 +13,8 @@ from datetime import date
 from functools import cache
 from operator import attrgetter
 
-from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, LENGTH
+from spacy.attrs import IDX, ORTH
+from spacy.lexeme import Lexeme
 
 from conflictkg.extract.anaphora import fold_repeated
 from conflictkg.extract.chunks import SentenceState, match_phrases
@@ -45,6 +46,8 @@ def _tokenizer(lang: str):
 
 _LINES = re.compile(r"[^\n]+")
 _WORDS_KEPT = 100_000  # distinct words a language keeps read; the table is emptied when full
+_SPACE = ("",)  # what the table of words read holds for whitespace, which makes no token
+_new = object.__new__
 
 
 def _tokens(text: str, start: int, end: int, lang: str) -> list[Token]:
@@ -55,31 +58,40 @@ def _tokens(text: str, start: int, end: int, lang: str) -> list[Token]:
     several lines was split afresh each time it came back; a line seldom holds a special case. The tokens
     are those of the whole text: spaCy splits each run of non-space characters on its own, and a line break
     leaves a space token between lines, so none of its special cases spans two. Its arrays are read in one
-    call per line: iterating a Doc builds a Python object per token, which cost more than the tokenizing.
-    A word's normalised form and forms are looked up in the language's table of words already seen.
+    call per line, only each token's offset and word id (its orth): iterating a Doc builds a Python object
+    per token, which cost more than the tokenizing. The word id finds the word, its normalised form and
+    forms in the language's table of words already seen, without cutting the word out of the text. Each
+    Token's fields are set here, not through its dataclass __init__: called from C, that runs in an
+    interpreter frame of its own, which cost three times the setting.
     """
     language = get_language(lang)
     seen, tokenizer = language.words_seen, _tokenizer(lang)
     out = []
     for line in _LINES.finditer(text, start, end):
-        rows = tokenizer(line.group()).to_array([IDX, LENGTH, IS_SPACE, IS_PUNCT])
-        rows[:, 0] += line.start()  # document offsets
-        rows[:, 1] += rows[:, 0]  # the length becomes the end
-        for s, e, space, punct in rows.tolist():
-            if not space:
-                word = text[s:e]
-                norm, is_punct, forms = seen.get(word) or _read_word(language, word, bool(punct))
-                out.append(Token(word, s, e, norm, is_punct, forms))
+        offset = line.start()
+        for s, orth in tokenizer(line.group()).to_array([IDX, ORTH]).tolist():
+            known = seen.get(orth) or _read_word(language, tokenizer.vocab[orth])
+            if known is not _SPACE:
+                token = _new(Token)
+                token.text, token.norm, token.is_punct, token.forms = known
+                token.start = offset + s
+                token.end = token.start + len(token.text)
+                out.append(token)
     return out
 
 
-def _read_word(language: Language, word: str, is_punct: bool) -> tuple[str, bool, tuple[str, ...]]:
-    """A word's normalised form, punctuation flag (a lexeme's, so the word's) and forms, kept on the
-    language: they depend on the word alone."""
+def _read_word(language: Language, lexeme: Lexeme) -> tuple[str, str, bool, tuple[str, ...]]:
+    """A word as written, its normalised form, punctuation flag and forms (or _SPACE), kept on the
+    language by the word's id: they depend on the word alone."""
     if len(language.words_seen) >= _WORDS_KEPT:
         language.words_seen.clear()
-    n = language.normalise(word)
-    known = language.words_seen[word] = n, is_punct, language.token_forms(word, n)
+    word = lexeme.orth_
+    if lexeme.is_space:
+        known = _SPACE
+    else:
+        n = language.normalise(word)
+        known = word, n, lexeme.is_punct, language.token_forms(word, n)
+    language.words_seen[lexeme.orth] = known
     return known
 
 

@@ -1,7 +1,7 @@
 """Roles of one event: actor, target, place and means, from word order and prepositions.
 
-No role is guessed when the sentence does not say it. Also here: whether a trigger is
-negated, denied, conditional, threatened or in the future, so not asserted as having happened.
+No role is guessed when the sentence does not say it. Whether a trigger is negated, denied,
+conditional, threatened or in the future comes from the `modality.Modality` mixin.
 """
 
 from __future__ import annotations
@@ -10,6 +10,7 @@ from operator import attrgetter
 
 from conflictkg.extract.chunks import CLAUSE_ENDS, Chunk, SentenceState, phrase_at
 from conflictkg.extract.classes import ATTACKS, FROM_THE_AIR, HARMLESS, MUTUAL, SPEECH_ACTS, VIOLENT
+from conflictkg.extract.modality import Modality
 from conflictkg.extract.model import Event
 from conflictkg.extract.phrases import language_table
 from conflictkg.extract.quantities import number_at
@@ -22,17 +23,11 @@ __all__ = ["Roles"]
 _ARABIC_WITH_SOME = frozenset({"بعدد", "بعده", "بعشرات", "بنحو", "باكثر", "بمئات", "بسلسله"})  # بعدة قذائف
 _OWNED_BY = frozenset({"of", "the", "belonging", "to", "used", "by", "تابعه", "التابعه", "تابع", "التابع",
                        "تابعين"})
-_KEY, _NORM, _PUNCT = attrgetter("key"), attrgetter("norm"), attrgetter("is_punct")
+_KEY = attrgetter("key")
 _ASSAULT_HEADS = frozenset({"gunman", "militant", "fighter", "insurgent", "rebel", "jihadist", "terrorist"})
 
 
-def _arabic_future_verb(word: str) -> bool:
-    """سيضرب، ستواصل، سنرد: the future prefix on an imperfect verb; not سيارة، ستة، سيطرت."""
-    return word[:1] == "س" and len(word) > 3 and word[1] in "يتن" and not word.endswith("ه") \
-        and not word.startswith("سيطر")
-
-
-class Roles:
+class Roles(Modality):
     """The role rules over one sentence's mentions."""
 
     def __init__(self, state: SentenceState, text: str, mentions: list[EMention], reg: Registry) -> None:
@@ -45,16 +40,24 @@ class Roles:
         self.triggers, self.supports = state.chunks_of("trigger"), state.chunks_of("support")
         self.cues, self.weapons = state.chunks_of("cue"), state.chunks_of("weapon")
         self._threats = [c for c in self.triggers if c.value == "Threat"]
-        self.preps = {id(m): prep_of(state, m, self.lang) for m in mentions}
-        for a, b in zip(mentions, mentions[1:], strict=False):  # "في العراق وسوريا": Syria is in في too
-            if self.preps[id(b)] is None and self.joined(a, b):
-                self.preps[id(b)] = self.preps[id(a)]
+        self._preps: dict[int, str | None] = {}  # id(mention) -> its preposition's role, see prep
+
+    def prep(self, m: EMention) -> str | None:
+        """The role a preposition gives mention m, worked out when first asked: many mentions stand in
+        no event's clause. A bare mention joined to the one before shares its role: "في العراق وسوريا"."""
+        if id(m) not in self._preps:
+            role = prep_of(self.s, m, self.lang)
+            k = self.mentions.index(m)
+            if role is None and k and self.joined(self.mentions[k - 1], m):
+                role = self.prep(self.mentions[k - 1])
+            self._preps[id(m)] = role
+        return self._preps[id(m)]
 
     def in_span(self, a: int, b: int) -> list[EMention]:
         return [m for m in self.mentions if a <= m.i and m.j <= b]
 
     def bare(self, m: EMention) -> bool:
-        return self.preps[id(m)] is None
+        return self.prep(m) is None
 
     def joined(self, a: EMention, b: EMention) -> bool:
         """b follows a, joined by and / و ('Iraq and Syria', 'العراق وسوريا', 'U.S. and British')."""
@@ -92,60 +95,6 @@ class Roles:
             out.append(m)
         return out
 
-    def negated(self, i: int) -> bool:
-        toks = self.s.tokens
-        for support in self.supports:
-            if support.j <= i <= support.j + 3:  # "did not carry out any strikes": the support verb is negated
-                i = support.i
-                break
-        before = i - 1 - (i > 0 and toks[i - 1].norm == "the")
-        stops = self.s.matches(language_table(self.lang.code, "stop"))
-        if stops and any(k + stops[k][0] == before + 1 for k in range(max(0, before - 2), before + 1) if k in stops):
-            return True  # "an agreement to halt the fighting", "اتفاق لوقف القتال": an end to it, not it
-        foiled = self.s.matches(language_table(self.lang.code, "foiled"))
-        if any(i - 4 <= k < i and not any(map(_PUNCT, toks[k:i])) for k in foiled):
-            return True  # "police defused a car bomb", "أحبطت قوات الأمن هجوما": it never went off
-        if self.lang.names_capitalised and "no" in map(_NORM, toks[max(0, i - 5):i]) and not any(
-                map(_PUNCT, toks[max(0, i - 5):i])):
-            return True  # "no civilians were injured or killed"
-        negators = self.lang.negators
-        for t in toks[max(0, i - 3):i]:
-            if t.norm in negators or t.norm.endswith("n't"):
-                return True
-        return False
-
-    def future(self, i: int) -> bool:
-        """'will strike', 'سيضرب', 'ستواصل القتال': not (yet) happened."""
-        toks, markers, arabic = self.s.tokens, self.lang.future_markers, not self.lang.names_capitalised
-        for k in range(max(0, i - 3), i + 1):
-            norm = toks[k].norm
-            if norm in markers:
-                return True
-            if arabic and _arabic_future_verb(norm) and (k == i or self.s.chunk_at(k) is None):
-                return True
-        return False
-
-    def denied(self, i: int) -> bool:
-        """'denied shelling', 'نفى أن يكون قصف'; and 'reports of shelling were untrue', 'أنباء القصف عارية عن
-        الصحة': what is called false after it."""
-        for c in self.cues:
-            if c.value == "denial" and c.j <= i:
-                return True
-        untrue = self.s.matches(language_table(self.lang.code, "untrue"))
-        if not untrue:
-            return False
-        _, b = clause_bounds(self.s, i, self.lang)
-        return any(i < k < min(b, i + 12) for k in untrue)
-
-    def threatened(self, i: int, cls: str) -> Chunk | None:
-        """The threat an attack belongs to ('vowed to strike', 'توعد بضرب'): such an attack has not happened."""
-        if cls in SPEECH_ACTS:
-            return None
-        for c in reversed(self._threats):
-            if c.j <= i and i - c.j <= 16:
-                return c
-        return None
-
     def made_to_pay(self, c: Chunk, ev: Event) -> None:
         """'vowed that Hezbollah would pay a heavy price', 'حذر من أن إسرائيل ستدفع الثمن': the one who is
         to pay, or whose act will not go unanswered, is the threat's target."""
@@ -154,14 +103,6 @@ class Roles:
         if k is not None and not ev.targets and not any(t.text in CLAUSE_ENDS for t in self.s.tokens[c.j:k]):
             ev.targets = [m.key for m in self.in_span(c.j, k) if self.bare(m) and self.reg.is_actor(m.key)
                           and m.key not in ev.actors][:1]
-
-    def conditional(self, i: int) -> bool:
-        """'if Hezbollah fires rockets', 'إذا استمر إطلاق الصواريخ': a hypothetical event."""
-        table = language_table(self.lang.code, "conditional")
-        for k in self.s.matches(table):
-            if i - 6 <= k < i:
-                return True
-        return False
 
     def assault(self, ev: Event) -> None:
         """'هاجم مسلحون', 'gunmen attacked', 'killed by fighters in an attack on X': an attack by gunmen or
@@ -359,7 +300,7 @@ class Roles:
             if subject is not None:
                 ev.targets.extend(map(_KEY, self.coordinated(self.mentions, subject)))
             used = {id(subject)} if subject is not None else set()
-            actor = next((m for m in self.in_span(c.j, b) if self.preps[id(m)] == "agent"), None)
+            actor = next((m for m in self.in_span(c.j, b) if self.prep(m) == "agent"), None)
         elif c.detail == "noun":
             actor, used = self.noun_actor(c, a, b), set()
             obj = self.masdar_object(c)
@@ -446,9 +387,9 @@ class Roles:
                     m.i == c.j and not self.lang.names_capitalised and m.demonym):
                 # "in a Russian missile strike", "in Israel's raids": the preposition governs the noun phrase
                 modifier = self.lang.names_capitalised and (m.demonym or possessive)
-                if self.reg.is_actor(m.key) and (modifier or not self.preps[id(m)]):
+                if self.reg.is_actor(m.key) and (modifier or not self.prep(m)):
                     return m
-        agent = next((m for m in self.in_span(c.j, b) if self.preps[id(m)] == "agent"), None)
+        agent = next((m for m in self.in_span(c.j, b) if self.prep(m) == "agent"), None)
         if agent is not None:
             return agent
         if c.value in ATTACKS and c.j + 1 < len(toks) and toks[c.j].norm in ("من", "from"):
@@ -458,7 +399,7 @@ class Roles:
                 return by  # "انتحاري من حركة الشباب", "قصف من مواقع الجيش": by them, from where they are
         owner = next((m for m in self.mentions if m.i == c.j and m.prefix in ("ل", "لل")), None)
         if owner is not None and self.reg.is_actor(owner.key) and any(
-                self.preps[id(m)] == "target" for m in self.in_span(owner.j, b)):
+                self.prep(m) == "target" for m in self.in_span(owner.j, b)):
             return owner  # "قصف مدفعي لقوات الدعم السريع على حي كرري": the shelling by the RSF, on the district
         after = self.after_noun_actor(c, b)
         if after is not None:
@@ -473,14 +414,13 @@ class Roles:
         return None
 
     def prepositional(self, c: Chunk, ev: Event, a: int, b: int, used: set[int]) -> None:
-        preps = self.preps
         ms = [m for m in self.mentions if a <= m.i and m.j <= b and id(m) not in used
-              and not (m.j <= c.i and preps[id(m)] is None)]
+              and not (m.j <= c.i and self.prep(m) is None)]
         done: set[int] = set()
         for m in ms:
             if id(m) in done:
                 continue
-            role = preps[id(m)]
+            role = self.prep(m)
             group = self.coordinated(ms, m)
             done.update(map(id, group))
             if role is None:

@@ -9,7 +9,7 @@ from conflictkg.extract.chunks import SentenceState
 from conflictkg.extract.lang import Language, get_language
 from conflictkg.extract.phrases import language_table
 from conflictkg.extract.registry import EMention
-from conflictkg.extract.text import Token, attached, positions
+from conflictkg.extract.text import Token, attached
 
 __all__ = ["appositive", "clause_bounds", "prep_of", "PLACE_WORDS"]
 
@@ -33,7 +33,7 @@ def _clause_bounds(state: SentenceState, i: int, lang: Language) -> tuple[int, i
     toks = state.tokens
     marks = state.clause_marks
     if marks is None:  # the tokens that may bound a clause; every other token is crossed
-        marks = state.clause_marks = positions(toks, _bounding_words(lang.code))
+        marks = state.clause_marks = state.positions(_bounding_words(lang.code))
     a = i
     x = bisect_left(marks, a) - 1  # the last mark before a
     while x >= 0:

@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable, Container, Iterator
+from collections.abc import Callable, Iterator
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from itertools import compress
 from operator import attrgetter, itemgetter, not_
 
-__all__ = ["Token", "clean", "split_sentences", "positions", "reading_positions", "capitalised", "attached",
+__all__ = ["Token", "clean", "split_sentences", "reading_positions", "capitalised", "attached",
            "with_article", "QUOTES_OPEN", "QUOTES_CLOSE"]
 
 QUOTES_OPEN = "“«\"‘„"
@@ -25,8 +25,10 @@ _CLOSERS = QUOTES_CLOSE + ")]"
 _MARKS = re.compile(f"[{re.escape(_END)}][{re.escape(_END + _CLOSERS)}]*")
 
 
-@dataclass(slots=True)
+@dataclass(eq=False, slots=True)  # a token is itself, compared by identity: 'in' over tokens stays in C
 class Token:
+    """A word or mark of the text; built field by field in pipeline._tokens, which sets every field."""
+
     text: str
     start: int  # document offsets
     end: int
@@ -35,14 +37,8 @@ class Token:
     forms: tuple[str, ...]  # norm first, then its readings without clitics (the language's `forms`)
 
 
-_NORM, _TEXT, _FORMS = attrgetter("norm"), attrgetter("text"), attrgetter("forms")
+_TEXT, _FORMS = attrgetter("text"), attrgetter("forms")
 _FIRST = itemgetter(0)
-
-
-def positions(tokens: list[Token], words: Container[str]) -> list[int]:
-    """The indexes of the tokens whose normalised form is one of `words`, in order (the loop runs in C:
-    the stages ask this of every sentence)."""
-    return list(compress(range(len(tokens)), map(words.__contains__, map(_NORM, tokens))))
 
 
 def reading_positions(tokens: list[Token], words: AbstractSet[str]) -> Iterator[int]:

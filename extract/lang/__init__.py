@@ -61,8 +61,9 @@ class Language:
     counted_nouns: frozenset[str] = field(default_factory=frozenset)
     common_after_prepositions: frozenset[str] = field(default_factory=frozenset)  # "في وقت": nouns, not places
     could_be_name: Callable[[str], bool] = lambda word: True  # a word as written that may be an unknown name
-    # word as written -> (normalise, is punctuation, token_forms), kept by the pipeline: a document repeats its words
-    words_seen: dict[str, tuple[str, bool, tuple[str, ...]]] = field(default_factory=dict, compare=False, repr=False)
+    # spaCy's word id -> (word, normalise, is punctuation, token_forms), kept by the pipeline: a document repeats
+    # its words
+    words_seen: dict[int, tuple] = field(default_factory=dict, compare=False, repr=False)
     # `phrases` keys (a key a language leaves out simply never matches):
     #   relations: backed (backed by), allied (allied with), led (led by), wing (the armed wing of X: memberOf X),
     #     control (controls), relative_be (", which is backed by"), named (a name follows: يدعى / named)

@@ -1,0 +1,91 @@
+"""Whether an event word tells something that happened: negated, denied, conditional, threatened or future.
+
+A mixin of `roles.Roles`, which holds the sentence (`s`), its language (`lang`) and its support verbs,
+cues and threats; events.py asks these of every trigger before it fills roles.
+"""
+
+from __future__ import annotations
+
+from operator import attrgetter
+
+from conflictkg.extract.chunks import Chunk
+from conflictkg.extract.classes import SPEECH_ACTS
+from conflictkg.extract.phrases import language_table
+from conflictkg.extract.syntax import clause_bounds
+
+__all__ = ["Modality"]
+
+_NORM, _PUNCT = attrgetter("norm"), attrgetter("is_punct")
+
+
+def _arabic_future_verb(word: str) -> bool:
+    """سيضرب، ستواصل، سنرد: the future prefix on an imperfect verb; not سيارة، ستة، سيطرت."""
+    return word[:1] == "س" and len(word) > 3 and word[1] in "يتن" and not word.endswith("ه") \
+        and not word.startswith("سيطر")
+
+
+class Modality:
+    """Tests on the trigger at token i; mixed into the sentence's role rules."""
+
+    def negated(self, i: int) -> bool:
+        """'did not strike', 'لم يقصف', 'no one was killed', 'foiled a bombing', 'a deal to halt the fighting'."""
+        toks = self.s.tokens
+        for support in self.supports:
+            if support.j <= i <= support.j + 3:  # "did not carry out any strikes": the support verb is negated
+                i = support.i
+                break
+        before = i - 1 - (i > 0 and toks[i - 1].norm == "the")
+        stops = self.s.matches(language_table(self.lang.code, "stop"))
+        if stops and any(k + stops[k][0] == before + 1 for k in range(max(0, before - 2), before + 1) if k in stops):
+            return True  # "an agreement to halt the fighting", "اتفاق لوقف القتال": an end to it, not it
+        foiled = self.s.matches(language_table(self.lang.code, "foiled"))
+        if foiled and any(i - 4 <= k < i and not any(map(_PUNCT, toks[k:i])) for k in foiled):
+            return True  # "police defused a car bomb", "أحبطت قوات الأمن هجوما": it never went off
+        if self.lang.names_capitalised and "no" in map(_NORM, toks[max(0, i - 5):i]) and not any(
+                map(_PUNCT, toks[max(0, i - 5):i])):
+            return True  # "no civilians were injured or killed"
+        negators = self.lang.negators
+        for t in toks[max(0, i - 3):i]:
+            if t.norm in negators or t.norm.endswith("n't"):
+                return True
+        return False
+
+    def future(self, i: int) -> bool:
+        """'will strike', 'سيضرب', 'ستواصل القتال': not (yet) happened."""
+        toks, markers, arabic = self.s.tokens, self.lang.future_markers, not self.lang.names_capitalised
+        for k in range(max(0, i - 3), i + 1):
+            norm = toks[k].norm
+            if norm in markers:
+                return True
+            if arabic and _arabic_future_verb(norm) and (k == i or self.s.chunk_at(k) is None):
+                return True
+        return False
+
+    def denied(self, i: int) -> bool:
+        """'denied shelling', 'نفى أن يكون قصف'; and 'reports of shelling were untrue', 'أنباء القصف عارية عن
+        الصحة': what is called false after it."""
+        for c in self.cues:
+            if c.value == "denial" and c.j <= i:
+                return True
+        untrue = self.s.matches(language_table(self.lang.code, "untrue"))
+        if not untrue:
+            return False
+        _, b = clause_bounds(self.s, i, self.lang)
+        return any(i < k < min(b, i + 12) for k in untrue)
+
+    def threatened(self, i: int, cls: str) -> Chunk | None:
+        """The threat an attack belongs to ('vowed to strike', 'توعد بضرب'): such an attack has not happened."""
+        if cls in SPEECH_ACTS:
+            return None
+        for c in reversed(self._threats):
+            if c.j <= i and i - c.j <= 16:
+                return c
+        return None
+
+    def conditional(self, i: int) -> bool:
+        """'if Hezbollah fires rockets', 'إذا استمر إطلاق الصواريخ': a hypothetical event."""
+        table = language_table(self.lang.code, "conditional")
+        for k in self.s.matches(table):
+            if i - 6 <= k < i:
+                return True
+        return False
