@@ -33,9 +33,13 @@ class Roles(Modality):
     def __init__(self, state: SentenceState, text: str, mentions: list[EMention], reg: Registry) -> None:
         self.s, self.text, self.reg = state, text, reg
         self.lang = reg.lex.lang
-        asides = [(k, appositive(state, k, self.lang)) for k, t in enumerate(state.tokens) if t.text in (",", "،")]
-        asides = [(k, close) for k, close in asides if close > 0]
-        self.mentions = mentions = [m for m in mentions if not any(k < m.i and m.j <= close for k, close in asides)]
+        # what a comma-fenced description of a name names plays no role: "X، فرع تنظيم القاعدة في منطقة الساحل،"
+        wings = state.matches(language_table(self.lang.code, "wing"))
+        commas = [k - 1 - (state.tokens[k - 1].norm in ("the", "a", "an")) for k in wings if k > 1]
+        asides = [(k, appositive(state, k, self.lang)) for k in commas if state.tokens[k].text in (",", "،")]
+        if any(close > 0 for _, close in asides):
+            mentions = [m for m in mentions if not any(k < m.i and m.j <= close for k, close in asides)]
+        self.mentions = mentions
         # the sentence's event words, support verbs, cues and weapons, asked about by every trigger
         self.triggers, self.supports = state.chunks_of("trigger"), state.chunks_of("support")
         self.cues, self.weapons = state.chunks_of("cue"), state.chunks_of("weapon")
