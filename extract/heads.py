@@ -86,7 +86,8 @@ class HeadPatterns:
                     patron, start, k = prev.value, prev.i, prev.i - 1
                     patron_rel = n_back
                     continue
-            if self.lang.names_capitalised and self.toks[k].text[:1].isupper() and not self.is_stop(k):
+            if self.lang.names_capitalised and self.toks[k].text[:1].isupper() and not self.is_stop(k) \
+                    and self.toks[k].norm not in self.lang.number_words:  # "Ten Nigerien soldiers": a count
                 name_end = start  # "Ain al-Asad air base", "Kabul's Dasht-e-Barchi neighbourhood"
                 while k >= 0 and self.free(k) and (self.toks[k].text[:1].isupper() and not self.is_stop(k)
                                                    or self._inner_hyphen(k)
@@ -99,8 +100,10 @@ class HeadPatterns:
                 continue
             word = self.toks[k].text
             inner = self.s.chunk_at(k)
+            before = self.s.chunk_at(k - 1, "head") if inner is None else None
             if self.lang.names_capitalised and len(modifiers) < 2 and not self.is_stop(k) \
-                    and (inner is None or self.compound_head(inner)) and word.isalpha() and word.islower():
+                    and (inner is None or self.compound_head(inner)) and word.isalpha() and word.islower() \
+                    and not (before is not None and before.j == k):  # "a bus carrying soldiers": the bus's word
                 modifiers.insert(0, self.toks[k].norm)  # "government forces", "regional military administration"
                 start, k = k, k - 1
                 continue

@@ -21,8 +21,9 @@ from conflictkg.extract.text import attached
 __all__ = ["Roles"]
 
 _ARABIC_WITH_SOME = frozenset({"بعدد", "بعده", "بعشرات", "بنحو", "باكثر", "بمئات", "بسلسله"})  # بعدة قذائف
-_OWNED_BY = frozenset({"of", "the", "belonging", "to", "used", "by", "تابعه", "التابعه", "تابع", "التابع",
-                       "تابعين"})
+# the words between a hit site or vehicle and the actor it belongs to, or carries ("a bus carrying soldiers")
+_OWNED_BY = frozenset({"of", "the", "belonging", "to", "used", "by", "carrying", "transporting", "تابعه", "التابعه",
+                       "تابع", "التابع", "تابعين", "تقل", "يقل", "تنقل", "ينقل"})
 _KEY = attrgetter("key")
 _ASSAULT_HEADS = frozenset({"gunman", "militant", "fighter", "insurgent", "rebel", "jihadist", "terrorist"})
 

@@ -138,3 +138,15 @@ def test_a_capitalised_word_hyphened_to_a_modifier_is_no_name():
 def test_a_name_does_not_run_into_the_second_part_of_a_split_phrase():
     doc = extract_document("أطلق مسلحون النار على السوق، ما أدى إلى مقتل شخصين.", lang="ar")
     assert _labels(doc, doc.events[0].actors) == ["مسلحون"]
+
+
+def test_a_capitalised_count_is_no_name_and_the_state_of_the_soldiers_is_hit():
+    doc = extract_document("Ten Nigerien soldiers were killed when their patrol came under fire near Tassia.",
+                           lang="en")
+    assert "militaryforce/niger" in doc.events[0].targets
+
+
+def test_what_a_vehicle_carries_is_hit_with_it():
+    doc = extract_document("Islamic State militants ambushed a bus carrying Syrian soldiers east of Palmyra.",
+                           lang="en")
+    assert "militaryforce/syria" in doc.events[0].targets
