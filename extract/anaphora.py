@@ -56,12 +56,13 @@ def antecedent(state: SentenceState, c: Chunk, ev: Event, told: list[Event], sen
     return next((x for x in latest_first if _compatible(before[x].type, ev.type)), None)
 
 
-def kind_told(state: SentenceState, c: Chunk, ev: Event, told: list[Event], lang: Language) -> str:
+def kind_told(state: SentenceState, c: Chunk, ev: Event, told: list[Event], sentence: Iterable[Event],
+              lang: Language) -> str:
     """'Jets struck ... Four were killed in the strikes in Kermanshah': a definite attack noun of no kind,
-    with roles of its own, is one more of the attacks told before, and of their kind."""
+    with roles of its own, is one more of the attacks told before (in `told`, then `sentence`), and of their kind."""
     if ev.type != "Attack" or c.detail != "noun" or not definite(state, c, lang):
         return ev.type
-    return next((x.type for x in reversed(told) if x.type in ATTACKS), ev.type)
+    return next((x.type for x in reversed(told + list(sentence)) if x.type in ATTACKS), ev.type)
 
 
 def fold_repeated(doc: Document, repeats: dict[int, int]) -> None:

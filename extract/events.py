@@ -146,7 +146,7 @@ def find_events(state: SentenceState, text: str, mentions: list[EMention], reg: 
         ev.confidence = _confidence(ev, c, reg)
         earlier = antecedent(state, c, ev, reg.doc.events, (f.event for f in found), reg.lex.lang)
         if earlier is None:
-            ev.type = kind_told(state, c, ev, reg.doc.events + [f.event for f in found], reg.lex.lang)
+            ev.type = kind_told(state, c, ev, reg.doc.events, (f.event for f in found), reg.lex.lang)
         found.append(Found(ev, c.i, c.j, earlier, c.detail == "noun"))
     for ev, killed in toll_of:
         ev.targets += [t for t in killed if t not in ev.targets + ev.actors]

@@ -35,15 +35,16 @@ def number_at(state: SentenceState, i: int, lang: Language) -> int | None:
                                  and len(toks[i].norm) >= 5 and state.chunk_at(i) is None
                                  and not lang.killed_words.isdisjoint(toks[i - 1].forms)):
         return 2  # "قتل جنديان", "قُتل شخصان": a dual right after the death word
-    if lang.counted_nouns and any(0 <= n < len(toks) and not (lang.killed_words | lang.injured_words).isdisjoint(
-            toks[n].forms) for n in (i - 1, i + 1)):
-        persons = _persons(toks[i].norm, lang)
-        k = i + 1
-        while persons and k < len(toks) and toks[k].norm[:1] == "و" and _persons(toks[k].norm[1:], lang):
-            persons += _persons(toks[k].norm[1:], lang)  # "مقتل ضابط وجنديين": a toll by categories, summed
-            k += 1
-        if persons:
-            return persons  # "مقتل شخص وإصابة طفلين", "إن جنديين قتلا"
+    persons = _persons(toks[i].norm, lang)
+    if persons and any(0 <= n < len(toks) and not (lang.killed_words.isdisjoint(toks[n].forms)
+                                                   and lang.injured_words.isdisjoint(toks[n].forms))
+                       for n in (i - 1, i + 1)):  # "مقتل شخص وإصابة طفلين", "إن جنديين قتلا"
+        for k in range(i + 1, len(toks)):  # "مقتل ضابط وجنديين": a toll by categories, summed
+            more = _persons(toks[k].norm[1:], lang) if toks[k].norm[:1] == "و" else None
+            if not more:
+                break
+            persons += more
+        return persons
     if i > 1 and toks[i - 1].text == "-" and toks[i - 2].norm in lang.number_words:
         return None  # "five" in "twenty - five": the compound is read from its start
     if i > 0 and toks[i - 1].norm in lang.vague_numbers:
@@ -65,6 +66,8 @@ def number_at(state: SentenceState, i: int, lang: Language) -> int | None:
 
 def _persons(word: str, lang: Language) -> int | None:
     """One for a counted singular ('شخص', 'امراه'), two for its dual ('شخصين', 'امراتان')."""
+    if not lang.counted_nouns:
+        return None
     if word in lang.counted_nouns:
         return 1
     stem = word[:-2] if word.endswith(("ين", "ان")) else ""

@@ -15,7 +15,7 @@ from conflictkg.extract.model import Event
 from conflictkg.extract.phrases import language_table
 from conflictkg.extract.quantities import number_at
 from conflictkg.extract.registry import EMention, Registry
-from conflictkg.extract.syntax import appositive, clause_bounds, prep_of
+from conflictkg.extract.syntax import appositives, clause_bounds, prep_of
 from conflictkg.extract.text import attached
 
 __all__ = ["Roles"]
@@ -35,10 +35,8 @@ class Roles(Modality):
         self.s, self.text, self.reg = state, text, reg
         self.lang = reg.lex.lang
         # what a comma-fenced description of a name names plays no role: "X، فرع تنظيم القاعدة في منطقة الساحل،"
-        wings = state.matches(language_table(self.lang.code, "wing"))
-        commas = [k - 1 - (state.tokens[k - 1].norm in ("the", "a", "an")) for k in wings if k > 1]
-        asides = [(k, appositive(state, k, self.lang)) for k in commas if state.tokens[k].text in (",", "،")]
-        if any(close > 0 for _, close in asides):
+        asides = appositives(state, self.lang)
+        if asides:
             mentions = [m for m in mentions if not any(k < m.i and m.j <= close for k, close in asides)]
         self.mentions = mentions
         # the sentence's event words, support verbs, cues and weapons, asked about by every trigger
@@ -295,7 +293,7 @@ class Roles(Modality):
             actor = self.noun_actor(c, a, b) if c.detail == "noun" else None
         elif passive:
             # "the agency said one person was killed": the speaker is no subject of what it reports
-            said = max((q.j for q in self.s.chunks_of("cue") if a <= q.i and q.j <= c.i), default=a)
+            said = max((q.j for q in self.cues if a <= q.i and q.j <= c.i), default=a)
             left = [m for m in self.in_span(said, c.i) if self.bare(m)]
             right = [m for m in self.in_span(c.j, b) if self.bare(m) and not m.demonym]
             subject = right[0] if (self.lang.verb_initial and right and right[0].i - c.j <= 2) else (

@@ -11,7 +11,7 @@ from conflictkg.extract.phrases import language_table
 from conflictkg.extract.registry import EMention
 from conflictkg.extract.text import Token, attached
 
-__all__ = ["appositive", "clause_bounds", "prep_of", "PLACE_WORDS"]
+__all__ = ["appositive", "appositives", "clause_bounds", "prep_of", "PLACE_WORDS"]
 
 PLACE_WORDS = frozenset("district province state region capital city town village suburb neighbourhood "
                          "neighborhood governorate area county municipality".split())
@@ -122,6 +122,16 @@ def appositive(state: SentenceState, k: int, lang: Language) -> int:
         return -1
     close = next((n for n in range(start, min(len(toks), start + 10)) if toks[n].text in (",", "،")), None)
     return close if close is not None and close + 1 < len(toks) else -1
+
+
+def appositives(state: SentenceState, lang: Language) -> list[tuple[int, int]]:
+    """The comma-fenced descriptions of names in a sentence, (opening comma, closing comma): they open
+    with a 'wing' phrase, after an article in English (see `appositive`)."""
+    toks = state.tokens
+    commas = [k - 1 - (toks[k - 1].norm in ("the", "a", "an"))
+              for k in state.matches(language_table(lang.code, "wing")) if k > 1]
+    fenced = [(k, appositive(state, k, lang)) for k in commas if toks[k].text in (",", "،")]
+    return [(k, close) for k, close in fenced if close > 0]
 
 
 def _opens_report(state: SentenceState, k: int, lang: Language) -> bool:
