@@ -216,6 +216,7 @@ def _blamed_on(state: SentenceState, c: Chunk, ev: Event, found: list[Found], ro
 
 _IN_GAZETTEER = attrgetter("in_gazetteer")
 _DETERMINERS = frozenset("a an the this that these those its their his her our another every each".split())
+_TIME_PREPOSITIONS = frozenset("after following amid during despite".split())  # "retook it following clashes"
 
 
 def _intercepted(state: SentenceState, lang: Language) -> list[Chunk]:
@@ -265,6 +266,7 @@ def _one_reading_per_span(state: SentenceState, triggers: list[Chunk], mentions:
             article = with_article(state.tokens[i])
             # "a series of raids": no verb follows "of"
             nominal = prev in _DETERMINERS or article or prev in lang.prepositions or prev == "of" or \
+                prev in _TIME_PREPOSITIONS or \
                 _nominal_context(state, readings[0], mentions, lang) or _object_of_speech_act(state, i, triggers, lang)
             readings = [r for r in readings if (r.detail == "noun") == nominal] or readings[:1]
         out.append(readings[0])

@@ -346,6 +346,8 @@ class Roles(Modality):
             ev.actors.extend(map(_KEY, self.coordinated(self.mentions, actor)))
             used.add(id(actor))
         self.prepositional(c, ev, a, b, used)
+        if cls in MUTUAL and c.detail == "noun" and len(ev.actors) == 1:
+            ev.actors.extend(m.key for m in self.clause_subject(c, ev.actors[0])[:1])
         if cls == "Threat":
             self.made_to_pay(c, ev)
         if cls in ATTACKS:  # "هاجم مستوطنون قرية كفر مالك", "an attack on Kairu village": it happened there
@@ -353,6 +355,16 @@ class Roles(Modality):
                                               + ev.locations))
         if c.detail == "noun":
             ev.locations = list(dict.fromkeys(ev.locations + self.witnessing_place(c, a)))
+
+    def clause_subject(self, c: Chunk, other: str) -> list[EMention]:
+        """'سيطر الجيش على البلدة بعد معارك مع الشباب', 'troops retook the town after fighting with JNIM': a clash
+        told with one side was fought by the subject of the clause it follows, not by one who reports it."""
+        toks, cues = self.s.tokens, [q for q in self.cues if q.j <= c.i]
+        said = max([q.j for q in cues] + [k + 1 for k in range(c.i) if toks[k].norm in self.lang.complementisers],
+                   default=0)  # "قال مسؤول إن", "officials said that"
+        return [m for m in self.in_span(said, c.i) if self.bare(m) and self.reg.is_actor(m.key) and m.key != other
+                and not self.adjective(m) and not (self.lang.verb_initial and any(q.j <= m.i <= q.j + 1 for q in cues))
+                ][:1]  # "أفاد مصدر أمني باندلاع اشتباكات": the speaker after its verb
 
     def witnessing_place(self, c: Chunk, a: int) -> list[str]:
         """'شهدت العاصمة طرابلس اشتباكات', 'the town of Sake saw heavy fighting': where the event happened."""

@@ -547,3 +547,20 @@ def test_the_body_whose_counted_members_were_killed_is_the_target(text, target):
 def test_a_vow_to_keep_up_fire_is_a_threat():
     assert _types('"Every attack on our people will be met with a response," Naim Qassem said on Monday, '
                   "vowing to keep up fire on northern Israel.", "en") == ["Threat"]
+
+
+@pytest.mark.parametrize("text, lang, side", [
+    ("سيطر الجيش الصومالي على بلدة عيل بور في إقليم غلمدغ، بعد معارك عنيفة مع حركة الشباب.", "ar", "somali"),
+    ("استعادت قوات الجيش المالي السيطرة على بلدة ليري إثر اشتباكات مع مسلحي جماعة نصرة الإسلام والمسلمين.", "ar",
+     "mali"),
+    ("Malian troops retook the town of Lere after heavy fighting with JNIM militants.", "en", "mali"),
+    ("Somali forces recaptured El Bur on Tuesday following clashes with al-Shabaab, officials said.", "en", "somali"),
+])
+def test_a_clash_told_with_one_side_was_fought_by_the_subject_of_the_clause_it_follows(text, lang, side):
+    clash = next(e for e in extract_document(text, lang=lang).events if e.type == "ArmedClash")
+    assert len(clash.actors) == 2 and any(side in a for a in clash.actors)
+
+
+def test_a_speaker_is_no_side_of_the_clash_it_reports():
+    doc = extract_document("قال مسؤول محلي إن اشتباكات عنيفة مع حركة الشباب اندلعت في بلدة عيل بور.", lang="ar")
+    assert doc.events[0].actors == ["al-shabaab"]
