@@ -165,7 +165,9 @@ class HeadPatterns:
         quoted = self.quoted_name(name_start) if cls in _NAMED else None
         known = self.s.chunk_at(quoted[0], "entity") if quoted is not None else None
         if known is not None and known.i == quoted[0] and known.j == quoted[1]:  # "تحالف «فيف أنسانم»"
-            return self.add(start, quoted[1] + 1, self.reg.known(known.value, self.surface(known.i, known.j)))
+            m = self.add(start, quoted[1] + 1, self.reg.known(known.value, self.surface(known.i, known.j)))
+            self.modifiers(m, m.j)  # "حركة «إم 23» المدعومة من رواندا"
+            return m
         if quoted is not None:  # "سفينة النفط «ستار أوشن»", "the tanker 'Sea Star'"
             name_start, name_stop, j = quoted[0], quoted[1], quoted[1] + 1
         else:

@@ -124,3 +124,9 @@ def test_an_arabic_place_glued_to_the_next_by_bi_or_a_direction_is_in_it():
     assert any(s == "settlement/دالوا" and o == "konduga" for s, _, o in rels)
     rels = _relations("اندلعت اشتباكات في حي أبو سليم بالعاصمة الليبية طرابلس.")
     assert ("abu-salim", "locatedIn", "tripoli") in rels
+
+
+def test_a_patron_after_a_quoted_name_backs_it_and_is_no_place_it_controls():
+    rels = _relations("سيطرت جماعة «أنصار الله» المدعومة من إيران على مديرية حريب في محافظة مأرب.")
+    assert ("houthis", "backedBy", "iran") in rels
+    assert not any(p == "controls" and o == "iran" for s, p, o in rels)
