@@ -15,7 +15,7 @@ from conflictkg.extract.model import Event
 from conflictkg.extract.phrases import language_table
 from conflictkg.extract.quantities import number_at
 from conflictkg.extract.registry import EMention, Registry
-from conflictkg.extract.syntax import appositives, clause_bounds, prep_of
+from conflictkg.extract.syntax import asides, clause_bounds, prep_of
 from conflictkg.extract.text import attached
 
 __all__ = ["Roles"]
@@ -34,10 +34,11 @@ class Roles(Modality):
     def __init__(self, state: SentenceState, text: str, mentions: list[EMention], reg: Registry) -> None:
         self.s, self.text, self.reg = state, text, reg
         self.lang = reg.lex.lang
-        # what a comma-fenced description of a name names plays no role: "X، فرع تنظيم القاعدة في منطقة الساحل،"
-        asides = appositives(state, self.lang)
-        if asides:
-            mentions = [m for m in mentions if not any(k < m.i and m.j <= close for k, close in asides)]
+        # what a comma-fenced aside names plays no role: "X، فرع تنظيم القاعدة في منطقة الساحل،", "، خلال مؤتمر
+        # صحفي في كييف،"
+        fenced = asides(state, self.lang)
+        if fenced:
+            mentions = [m for m in mentions if not any(k < m.i and m.j <= close for k, close in fenced)]
         self.mentions = mentions
         # the sentence's event words, support verbs, cues and weapons, asked about by every trigger
         self.triggers, self.supports = state.chunks_of("trigger"), state.chunks_of("support")

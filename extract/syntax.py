@@ -9,9 +9,9 @@ from conflictkg.extract.chunks import SentenceState
 from conflictkg.extract.lang import Language, get_language
 from conflictkg.extract.phrases import language_table
 from conflictkg.extract.registry import EMention
-from conflictkg.extract.text import Token, attached
+from conflictkg.extract.text import attached
 
-__all__ = ["appositive", "appositives", "clause_bounds", "prep_of", "PLACE_WORDS"]
+__all__ = ["appositive", "asides", "clause_bounds", "prep_of", "PLACE_WORDS"]
 
 PLACE_WORDS = frozenset("district province state region capital city town village suburb neighbourhood "
                          "neighborhood governorate area county municipality".split())
@@ -42,7 +42,7 @@ def _clause_bounds(state: SentenceState, i: int, lang: Language) -> tuple[int, i
         if _opens_report(state, k, lang):
             break
         if _breaks(state, k, lang):
-            resume = _aside(toks, k, -1, lang) if toks[k].text in (",", "،") else -1
+            resume = _aside(state, k, -1, lang) if toks[k].text in (",", "،") else -1
             if resume < 0:
                 break
             a = resume
@@ -59,7 +59,7 @@ def _clause_bounds(state: SentenceState, i: int, lang: Language) -> tuple[int, i
         if _opens_report(state, k, lang):
             break
         if _breaks(state, k, lang):
-            resume = _aside(toks, k, 1, lang) if toks[k].text in (",", "،") else -1
+            resume = _aside(state, k, 1, lang) if toks[k].text in (",", "،") else -1
             if resume < 0 and toks[k].text in (",", "،"):
                 resume = appositive(state, k, lang)
             if resume < 0:
@@ -100,37 +100,58 @@ def _breaks(state: SentenceState, k: int, lang: Language) -> bool:
     return t.text in lang.clause_breaks or t.norm in lang.clause_breaks
 
 
-def _aside(toks: list[Token], k: int, step: int, lang: Language) -> int:
-    """Past a comma-fenced time phrase ('، مساء الاثنين،', ', on Monday,'): where scanning resumes, else -1."""
+def _aside(state: SentenceState, k: int, step: int, lang: Language) -> int:
+    """Past a comma-fenced time phrase ('، مساء الاثنين،', ', on Monday,') or one naming the medium ('، في
+    بيان مساء الأحد،', ', in a statement on Sunday,'): where scanning resumes, else -1."""
+    toks = state.tokens
     n = k + step
     while 0 <= n < len(toks) and abs(n - k) <= 4 and toks[n].text not in (",", "،"):
         forms = toks[n].forms
         if not (toks[n].norm in lang.time_words or not lang.weekdays.keys().isdisjoint(forms)
                 or not lang.day_offsets.keys().isdisjoint(forms) or toks[n].norm in ("on", "يوم", "late", "early")):
-            return -1
+            return _medium_aside(state, k, step)
         n += step
     return n if 0 <= n < len(toks) and abs(n - k) > 1 else -1
 
 
+def _medium_aside(state: SentenceState, k: int, step: int) -> int:
+    """The other comma of an aside from the comma at k that names the medium in its first words and tells
+    no event: 'خلال مؤتمر صحفي في كييف', 'in a statement on Sunday'; else -1."""
+    toks = state.tokens
+    close = next((n for n in range(k + step, k + 10 * step, step) if 0 <= n < len(toks)
+                  and toks[n].text in (",", "،")), -1)
+    lo, hi = sorted((k, close))
+    if close < 0 or not 0 < close < len(toks) - 1 or any(lo < c.i < hi for c in state.chunks_of("trigger", "cue")):
+        return -1
+    start = min(k, close) + 1
+    return close if any(start <= m.i <= start + 2 and m.j <= hi for m in state.chunks_of("medium")) else -1
+
+
 def appositive(state: SentenceState, k: int, lang: Language) -> int:
     """The comma closing a description of the name before the comma at k ('، فرع تنظيم القاعدة في منطقة
-    الساحل،', ', the armed wing of Hamas,'), else -1. The clause goes on after it, and what is named inside
+    الساحل،', ', the armed wing of Hamas,', '، وهي تحالف يضم ...،'), else -1. The clause goes on after it, and what is named inside
     it describes that name: it plays no role in the clause."""
     toks = state.tokens
     start = k + 1 + (k + 1 < len(toks) and toks[k + 1].norm in ("the", "a", "an"))
-    if k == 0 or state.chunk_at(k - 1) is None or start not in state.matches(language_table(lang.code, "wing")):
+    if k == 0 or state.chunk_at(k - 1) is None or not (start in state.matches(language_table(lang.code, "wing"))
+                                                       or start in state.matches(language_table(lang.code, "is_a"))):
         return -1
     close = next((n for n in range(start, min(len(toks), start + 10)) if toks[n].text in (",", "،")), None)
     return close if close is not None and close + 1 < len(toks) else -1
 
 
-def appositives(state: SentenceState, lang: Language) -> list[tuple[int, int]]:
-    """The comma-fenced descriptions of names in a sentence, (opening comma, closing comma): they open
-    with a 'wing' phrase, after an article in English (see `appositive`)."""
+def asides(state: SentenceState, lang: Language) -> list[tuple[int, int]]:
+    """The comma-fenced asides of a sentence that play no part in its clauses, (opening comma, closing
+    comma): descriptions of names, which open with a 'wing' or 'is_a' phrase, after an article in English (see
+    `appositive`), and the circumstances of a statement, which name its medium ('، خلال مؤتمر صحفي في كييف،')."""
     toks = state.tokens
-    commas = [k - 1 - (toks[k - 1].norm in ("the", "a", "an"))
-              for k in state.matches(language_table(lang.code, "wing")) if k > 1]
+    commas = [k - 1 - (toks[k - 1].norm in ("the", "a", "an")) for name in ("wing", "is_a")
+              for k in state.matches(language_table(lang.code, name)) if k > 1]
     fenced = [(k, appositive(state, k, lang)) for k in commas if toks[k].text in (",", "،")]
+    for m in state.chunks_of("medium"):
+        k = next((k for k in range(m.i - 1, max(0, m.i - 4), -1) if toks[k].text in (",", "،")), None)
+        if k is not None:
+            fenced.append((k, _medium_aside(state, k, 1)))
     return [(k, close) for k, close in fenced if close > 0]
 
 

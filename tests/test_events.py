@@ -564,3 +564,21 @@ def test_a_clash_told_with_one_side_was_fought_by_the_subject_of_the_clause_it_f
 def test_a_speaker_is_no_side_of_the_clash_it_reports():
     doc = extract_document("قال مسؤول محلي إن اشتباكات عنيفة مع حركة الشباب اندلعت في بلدة عيل بور.", lang="ar")
     assert doc.events[0].actors == ["al-shabaab"]
+
+
+@pytest.mark.parametrize("text, lang, target", [
+    ("اتهمت الحكومة السودانية، في بيان مساء الأحد، الإمارات بتسليح قوات الدعم السريع.", "ar", "united-arab-emirates"),
+    ("اتهم وزير الخارجية الأوكراني أندريه سيبيها، خلال مؤتمر صحفي في كييف، روسيا بقصف محطات الطاقة.", "ar", "russia"),
+    ("The Sudanese government, in a statement on Sunday, accused the UAE of arming the RSF.", "en",
+     "united-arab-emirates"),
+])
+def test_an_aside_naming_the_medium_does_not_end_the_clause_of_an_accusation(text, lang, target):
+    accusation = next(e for e in extract_document(text, lang=lang).events if e.type == "Accusation")
+    assert target in accusation.targets and accusation.actors
+
+
+def test_an_arabic_description_opened_by_wahuwa_does_not_end_the_clause():
+    doc = extract_document("اتهمت جبهة تحرير أزواد، وهي تحالف يضم حركات مسلحة في شمال مالي، الجيش المالي بقصف "
+                           "سوق في بلدة تينزاواتين.", lang="ar")
+    accusation = next(e for e in doc.events if e.type == "Accusation")
+    assert accusation.targets == ["malian-armed-forces"]
