@@ -129,8 +129,8 @@ def _medium_aside(state: SentenceState, k: int, step: int) -> int:
 
 def appositive(state: SentenceState, k: int, lang: Language) -> int:
     """The comma closing a description of the name before the comma at k ('، فرع تنظيم القاعدة في منطقة
-    الساحل،', ', the armed wing of Hamas,', '، وهي تحالف يضم ...،'), else -1. The clause goes on after it, and what is named inside
-    it describes that name: it plays no role in the clause."""
+    الساحل،', ', the armed wing of Hamas,', '، وهي تحالف يضم ...،'), else -1. The clause goes on after it,
+    and what is named inside it describes that name: it plays no role in the clause."""
     toks = state.tokens
     start = k + 1 + (k + 1 < len(toks) and toks[k + 1].norm in ("the", "a", "an"))
     if k == 0 or state.chunk_at(k - 1) is None or not (start in state.matches(language_table(lang.code, "wing"))
