@@ -459,6 +459,8 @@ class Roles(Modality):
             elif role in ("with", "instrument") and ev.type in MUTUAL and self.reg.is_actor(m.key):
                 # "clashed with X", "between X and Y": English "with" is also the instrument preposition
                 ev.actors.extend(map(_KEY, group))
+            elif role == "with" and place and len(group) > 1:  # "on the road between the towns of X and Y"
+                ev.locations.extend(x.key for x in group if self.reg.is_place(x.key))
             elif role == "agent" and not ev.actors and self.reg.is_actor(m.key):
                 ev.actors.extend(map(_KEY, group))
         attached, told = [], ev.type

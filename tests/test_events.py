@@ -582,3 +582,13 @@ def test_an_arabic_description_opened_by_wahuwa_does_not_end_the_clause():
                            "سوق في بلدة تينزاواتين.", lang="ar")
     accusation = next(e for e in doc.events if e.type == "Accusation")
     assert accusation.targets == ["malian-armed-forces"]
+
+
+@pytest.mark.parametrize("text, lang, places", [
+    ("قصفت مسيرة إسرائيلية سيارة على الطريق بين بلدتي عيتا الشعب ورميش في جنوب لبنان.", "ar", {"عيتا الشعب", "رميش"}),
+    ("An Israeli drone struck a car on the road between the towns of Aita al-Shaab and Rmeish.", "en",
+     {"Aita al-Shaab", "Rmeish"}),
+])
+def test_the_places_an_attack_happened_between_are_its_locations(text, lang, places):
+    doc = extract_document(text, lang=lang)
+    assert places <= {doc.entities[k].labels[lang] for k in doc.events[0].locations}
