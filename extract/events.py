@@ -66,7 +66,9 @@ def find_events(state: SentenceState, text: str, mentions: list[EMention], reg: 
     if reg.lex.lang.names_capitalised:  # only English tells a verb by its plural: "Houthi targets"
         triggers = [c for c in triggers if not _verb_used_as_noun(state, c, mentions, reg.lex.lang)]
     for c in triggers:
-        if not c.value or roles.negated(c.i) or roles.denied(c.i) or roles.conditional(c.i) \
+        # "نفت الحركة ذلك، متهمة الجيش ...": one who denies still accuses
+        if not c.value or roles.negated(c.i) or (roles.denied(c.i) and c.value not in SPEECH_ACTS) \
+                or roles.conditional(c.i) \
                 or _describes(state, c) or _generic(state, c) or _only_heard(state, c, reg.lex.lang):
             continue
         threat = roles.threatened(c.i, c.value)

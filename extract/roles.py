@@ -313,8 +313,8 @@ class Roles(Modality):
                 used.add(id(obj))
         else:
             # "..., accusing the army of ...": a participle after a comma shares the main clause's subject
-            participle = self.lang.names_capitalised and c.i > 0 and self.s.tokens[c.i - 1].text == "," \
-                and self.s.tokens[c.i].norm.endswith("ing") and cls in SPEECH_ACTS
+            participle = c.i > 0 and self.s.tokens[c.i - 1].text in (",", "،") \
+                and self.lang.is_participle(self.s.tokens[c.i].norm) and cls in SPEECH_ACTS
             actor, after = (None, False) if participle else self.subject(c.i, c.j, a, b, cls in SPEECH_ACTS)
             if actor is None and self.lang.verb_initial:  # "قصفت مسيرات الدعم السريع محطة كهرباء": the weapon's
                 actor = self.possessor_actor(c.j, c.j + 1)  # owner is the subject; its object follows

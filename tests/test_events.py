@@ -592,3 +592,18 @@ def test_an_arabic_description_opened_by_wahuwa_does_not_end_the_clause():
 def test_the_places_an_attack_happened_between_are_its_locations(text, lang, places):
     doc = extract_document(text, lang=lang)
     assert places <= {doc.entities[k].labels[lang] for k in doc.events[0].locations}
+
+
+@pytest.mark.parametrize("text, lang, accuser, accused", [
+    ("قال الجيش السوداني إن دفاعاته الجوية أسقطت ثلاث مسيرات، متهما قوات الدعم السريع بقصف محطة كهرباء.", "ar",
+     "sudanese-armed-forces", "rapid-support-forces"),
+    ("ونفت حركة حماس ذلك، متهمة الجيش الإسرائيلي بقتل المدنيين.", "ar", "hamas", "israel-defense-forces"),
+    ("Hamas denied the report, accusing Israel of killing civilians.", "en", "hamas", "israel"),
+    ("وأصدرت الحركة بيانا، محملة الحكومة السورية المسؤولية الكاملة عن مقتل الأسرى.", "ar", None,
+     "governmentbody/syria"),
+    ("Kenya held al-Shabaab fully responsible for the attack.", "en", "kenya", "al-shabaab"),
+])
+def test_an_accusing_participle_or_holding_responsible_is_an_accusation_even_after_a_denial(text, lang, accuser,
+                                                                                         accused):
+    accusation = next(e for e in extract_document(text, lang=lang).events if e.type == "Accusation")
+    assert accused in accusation.targets and (accuser is None or accusation.actors == [accuser])

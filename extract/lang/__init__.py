@@ -61,6 +61,9 @@ class Language:
     counted_nouns: frozenset[str] = field(default_factory=frozenset)
     common_after_prepositions: frozenset[str] = field(default_factory=frozenset)  # "في وقت": nouns, not places
     could_be_name: Callable[[str], bool] = lambda word: True  # a word as written that may be an unknown name
+    # a normalised verb form that is an active participle: "accusing", "متهما", after a comma a second act of the
+    # main clause's subject
+    is_participle: Callable[[str], bool] = lambda norm: False
     # spaCy's word id -> (word, normalise, is punctuation, token_forms), kept by the pipeline: a document repeats
     # its words
     words_seen: dict[int, tuple] = field(default_factory=dict, compare=False, repr=False)

@@ -153,6 +153,9 @@ LANGUAGE = Language(
     demonym_bases=demonym_bases,
     token_forms=token_forms,
     could_be_name=could_be_name,
+    # مُفْعِلًا / مُفْتَعِلَةً: "متهما", "متوعدة", "مستنكرا"; no perfect or imperfect verb starts with م and a
+    # trigger seldom does
+    is_participle=lambda norm: norm.startswith("م") and norm.endswith(("ا", "ه", "ين")),
     common_after_prepositions=_n(
         "وقت حين ظل إطار أعقاب محيط اتجاه سياق عملية عمليات تصريح تصريحات حديث مقابلة حال حالة مجال ضوء شأن "
         "رد ردود مواجهة أثناء خلال غضون موازاة مقدمة نهاية بداية منتصف صفوف داخل خارج أنحاء أرجاء مختلف عدة "

@@ -157,6 +157,7 @@ LANGUAGE = Language(
     day_offsets={"yesterday": -1, "today": 0, "tonight": 0},
     time_words=_n("morning evening night afternoon overnight dawn midnight"),
     passive_auxiliaries=_n("was were been being is are be got"),
+    is_participle=lambda norm: norm.endswith("ing"),
     indefinite_articles=_n("a an"),
     named_by_what_follows=_n("tanker tankers ship ships vessel vessels carrier freighter agency broadcaster newspaper"),
     name_particles=_n("al el ad ash as at az bin ibn abu de van von"),
