@@ -77,8 +77,8 @@ def fold_repeated(doc: Document, repeats: dict[int, int]) -> None:
         for name in ("fatalities", "injuries", "time", "time_expression", "in_response_to"):
             if getattr(ant, name) is None:
                 setattr(ant, name, getattr(rep, name))
-        if not ant.actors:  # "وتبنت حركة الشباب الهجوم": the claim named who did it
-            ant.actors = list(rep.actors)
+        if rep.actors and all(map(doc.unnamed, ant.actors)):  # "وتبنت حركة الشباب الهجوم": the claim named who
+            ant.actors = list(rep.actors)  # did it, where the report had no one or gunmen
         if ant.type == "Attack" and rep.type != "Attack":
             ant.type = rep.type  # "an attack ... the drone strike": the later word is more specific
     keep = [x for x in range(len(doc.events)) if x not in repeats]

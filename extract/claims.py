@@ -147,7 +147,7 @@ def find_claims(state: SentenceState, text: str, mentions: list[EMention], event
         if cue.value == "responsibility":
             asserts = asserts or _claimed_act(reg, [f for f in events if f.i < cue.i], key)
             for k in scope:  # "تبنت X الهجوم على ...": X's own act
-                if not events[k].event.actors and events[k].event.type in VIOLENT:
+                if _unclaimed(reg, events[k].event):
                     events[k].event.actors = [key]
         first_found = events[scope[0]] if scope else None
         if first_found is not None and first_found.event.type not in SPEECH_ACTS and not first_found.event.actors \
@@ -279,9 +279,15 @@ def _claimed_act(reg: Registry, earlier: list[Found], claimant: str) -> list[int
     last = next((x for x in range(len(told) - 1, -1, -1) if told[x].type in VIOLENT), None)
     if last is None:
         return []
-    if not told[last].actors:
+    if _unclaimed(reg, told[last]):
         told[last].actors = [claimant]
     return [last]
+
+
+def _unclaimed(reg: Registry, ev: Event) -> bool:
+    """A violent act by no one named: no actor, or only gunmen or fighters the report does not name
+    ('ambushed by gunmen ... The Kashmir Resistance Front claimed the attack')."""
+    return ev.type in VIOLENT and all(map(reg.doc.unnamed, ev.actors))
 
 
 def _closes_clause(state: SentenceState, cue: Chunk, who: EMention | str, reg: Registry) -> bool:

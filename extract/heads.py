@@ -271,6 +271,14 @@ class HeadPatterns:
             surface = self.surface(m.i, short.j)
             out = self.add(m.i, short.j, self.reg.known(named, surface) if named in self.reg.lex.entities
                            else self.reg.new(named, short.value, surface, surface))
+        elif org is None and short is not None and short.i == at and short.value == "ArmedGroup" \
+                and self.quoted_name(short.j) is not None:
+            whole = self.head(short)  # "مسلحون من تنظيم «الدولة الإسلامية في الساحل»": the group it names
+            if whole is None or not self.reg.is_actor(whole.key):
+                return None
+            self.mentions.remove(m)
+            whole.i, whole.head = m.i, entry
+            return whole
         elif org is None or org.i != at or not self.reg.lex.entities[org.value].is_actor:
             return None
         else:

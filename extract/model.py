@@ -97,6 +97,11 @@ class Document:
     claims: list[Claim] = field(default_factory=list)
     relations: list[Relation] = field(default_factory=list)
 
+    def unnamed(self, key: str) -> bool:
+        """An entity of this report only, described but not named ('مسلحون', 'a crowded market'): its key
+        holds the document id."""
+        return f"/{self.doc_id}/" in key
+
     def unattributed_events(self) -> list[int]:
         """Events no claim asserts: the document itself asserts them."""
         claimed = {i for c in self.claims for i in c.asserts}

@@ -209,3 +209,16 @@ def test_the_militant_group_that_claims_is_the_group_named_before():
     doc = extract_document("Al-Shabaab militants fired mortar rounds at the airport in Mogadishu on Wednesday. "
                            "The militant group claimed the mortar attack in a statement.", lang="en")
     assert [c.claimant for c in doc.claims] == ["al-shabaab"]
+
+
+def test_a_group_claiming_an_attack_by_unnamed_gunmen_is_its_actor():
+    doc = extract_document("قُتل ثلاثة جنود في كمين نصبه مسلحون لدورية عسكرية في منطقة دودا. "
+                           "وتبنت جماعة «جبهة مقاومة كشمير» الهجوم في بيان.", lang="ar")
+    assert len(doc.events) == 1 and not any(map(doc.unnamed, doc.events[0].actors))
+
+
+def test_gunmen_from_a_quoted_group_are_that_group():
+    doc = extract_document("قُتل 12 شخصا في هجوم نفذه مسلحون من تنظيم «الدولة الإسلامية في غرب أفريقيا» على قرية "
+                           "في ولاية بورنو.", lang="ar")
+    attack = next(e for e in doc.events if e.type == "ArmedAssault")
+    assert len(attack.actors) == 1 and "غرب أفريقيا" in doc.entities[attack.actors[0]].labels["ar"]
