@@ -325,9 +325,10 @@ def _named_holder(state: SentenceState, at: int, mentions: list[EMention], reg: 
 
 
 def _object_of_cue(state: SentenceState, cue: Chunk, found: Found, mentions: list[EMention], reg: Registry) -> bool:
-    """The event noun is the reporting verb's own object: no complementiser or quote between them."""
+    """The event noun is the reporting verb's own object: no complementiser or quote between them, and
+    not what the speaker speaks about ('تحدث سكان عن غارات')."""
     lang = reg.lex.lang
-    if found.i < cue.j:
+    if found.i < cue.j or (cue.detail == "speak-of" and state.tokens[found.i - 1].norm == "عن"):
         return False  # "قُتل جنديان ... حسبما ذكر مصدر": the speaker reports, the event comes first
     between = state.tokens[cue.j:found.i]
     named = {k for m in mentions for k in (m.i - 1, m.j)}  # «المقاومة الإسلامية في العراق»: quotes around a name

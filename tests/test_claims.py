@@ -222,3 +222,13 @@ def test_gunmen_from_a_quoted_group_are_that_group():
                            "في ولاية بورنو.", lang="ar")
     attack = next(e for e in doc.events if e.type == "ArmedAssault")
     assert len(attack.actors) == 1 and "غرب أفريقيا" in doc.entities[attack.actors[0]].labels["ar"]
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("وتحدث سكان محليون عن غارات جوية استهدفت مواقع في بلدة تل رفعت.", "ar"),
+    ("وكانت وسائل إعلام محلية قد تحدثت عن قصف مدفعي على أطراف مدينة غريان.", "ar"),
+    ("Residents spoke of heavy shelling on the outskirts of Gharyan overnight.", "en"),
+])
+def test_who_speaks_of_an_attack_claims_it_and_did_not_carry_it_out(text, lang):
+    doc = extract_document(text, lang=lang)
+    assert len(doc.claims) == 1 and doc.claims[0].asserts == [0] and not doc.events[0].actors
