@@ -2,7 +2,8 @@
 
 A definite event noun that the sentence gives no actor, target, place or means of is
 the earlier event spoken of again ("Israeli jets struck Tyre ..., adding that the raids
-came in response to ..."), not a new one. The extractor marks it with its antecedent
+came in response to ..."), not a new one; so is an attack its own side later reports
+("The Israeli military said it had targeted ..."). The extractor marks it with its antecedent
 and, once the document is read, folds it into that event: its counts, time, response
 link and claims go to the antecedent, so one happening is one node.
 """
@@ -15,12 +16,14 @@ from conflictkg.extract.chunks import Chunk, SentenceState
 from conflictkg.extract.classes import ATTACKS
 from conflictkg.extract.lang import Language
 from conflictkg.extract.model import Document, Event
+from conflictkg.extract.registry import Registry
 from conflictkg.extract.text import with_article
 
-__all__ = ["antecedent", "definite", "fold_repeated", "kind_told"]
+__all__ = ["antecedent", "claimed_again", "definite", "fold_repeated", "kind_told"]
 
 _DEFINITE_EN = frozenset("the this that these those its their".split())
 _DEMONSTRATIVE_AR = frozenset("هذا هذه ذلك تلك".split())
+_AREAS = frozenset({"Settlement", "Region", "Country"})
 
 
 def definite(state: SentenceState, c: Chunk, lang: Language) -> bool:
@@ -56,6 +59,22 @@ def antecedent(state: SentenceState, c: Chunk, ev: Event, told: list[Event], sen
     return next((x for x in latest_first if _compatible(before[x].type, ev.type)), None)
 
 
+def claimed_again(state: SentenceState, i: int, ev: Event, told: list[Event], reg: Registry) -> int | None:
+    """'Israeli jets struck a house in Khan Younis ... The Israeli military said it had targeted a Hamas
+    commander': an attack verb of no kind at token i ('targeted', 'hit', 'استهدف'), reported, after an earlier
+    sentence's attack by the same side and naming no town or region that attack was not in, is that attack
+    told again by those who carried it out. Index in `told` (the document's events before this sentence), if
+    any."""
+    if not ev.actors or not any(q.j <= i for q in state.chunks_of("cue")):
+        return None
+    x = next((x for x in range(len(told) - 1, -1, -1) if told[x].type in ATTACKS), None)
+    if x is None or ev.type != "Attack" or not told[x].actors \
+            or reg.state_of(told[x].actors[0]) != reg.state_of(ev.actors[0]):
+        return None
+    elsewhere = any(p not in told[x].locations and reg.types(p) & _AREAS for p in ev.locations)
+    return None if elsewhere else x
+
+
 def kind_told(state: SentenceState, c: Chunk, ev: Event, told: list[Event], sentence: Iterable[Event],
               lang: Language) -> str:
     """'Jets struck ... Four were killed in the strikes in Kermanshah': a definite attack noun of no kind,
@@ -79,6 +98,7 @@ def fold_repeated(doc: Document, repeats: dict[int, int]) -> None:
                 setattr(ant, name, getattr(rep, name))
         if rep.actors and all(map(doc.unnamed, ant.actors)):  # "وتبنت حركة الشباب الهجوم": the claim named who
             ant.actors = list(rep.actors)  # did it, where the report had no one or gunmen
+        ant.targets += [t for t in rep.targets if t not in ant.targets + ant.actors]  # "said it had targeted X"
         if ant.type == "Attack" and rep.type != "Attack":
             ant.type = rep.type  # "an attack ... the drone strike": the later word is more specific
     keep = [x for x in range(len(doc.events)) if x not in repeats]

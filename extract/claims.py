@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from conflictkg.extract.anaphora import claimed_again
 from conflictkg.extract.chunks import Chunk, SentenceState
 from conflictkg.extract.classes import ATTACKS, MUTUAL, SPEECH_ACTS, VIOLENT
 from conflictkg.extract.events import Found
@@ -165,6 +166,8 @@ def find_claims(state: SentenceState, text: str, mentions: list[EMention], event
                 if reg.lex.lang.verb_initial and first.type not in MUTUAL else set()
             first.targets += [k for k in first.actors if k in after_verb and k not in first.targets]
             first.actors = [k for k in first.actors if k not in after_verb]
+            if events[scope[0]].repeats is None and not events[scope[0]].noun:  # "... إنه استهدف": the attack
+                events[scope[0]].repeats = claimed_again(state, events[scope[0]].i, first, reg.doc.events, reg)
         for k in range(len(events)):  # "..., متعهدة بالرد": a speech act without subject is the speaker's
             ev = events[k].event
             if ev.type in SPEECH_ACTS and not ev.actors and events[k].i > cue.i:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from operator import attrgetter
 
-from conflictkg.extract.anaphora import antecedent, definite, kind_told
+from conflictkg.extract.anaphora import antecedent, claimed_again, definite, kind_told
 from conflictkg.extract.chunks import Chunk, SentenceState
 from conflictkg.extract.classes import ATTACKS, HARMLESS, SPEECH_ACTS
 from conflictkg.extract.lang import Language
@@ -147,6 +147,8 @@ def find_events(state: SentenceState, text: str, mentions: list[EMention], reg: 
         roles.assault(ev)
         ev.confidence = _confidence(ev, c, reg)
         earlier = antecedent(state, c, ev, reg.doc.events, (f.event for f in found), reg.lex.lang)
+        if earlier is None and c.detail == "verb":
+            earlier = claimed_again(state, c.i, ev, reg.doc.events, reg)
         if earlier is None:
             ev.type = kind_told(state, c, ev, reg.doc.events, (f.event for f in found), reg.lex.lang)
         found.append(Found(ev, c.i, c.j, earlier, c.detail == "noun"))

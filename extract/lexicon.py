@@ -51,6 +51,7 @@ class GazetteerEntity:
     labels: dict[str, str] = field(default_factory=dict)
     wikidata: str | None = None
     located_in: list[str] = field(default_factory=list)
+    member_of: list[str] = field(default_factory=list)  # the state a force or ministry belongs to
 
     @property
     def is_actor(self) -> bool:
@@ -142,6 +143,7 @@ def load_lexicon(lang_code: str, extra_files: tuple[str, ...] = ()) -> Lexicon:
             if str(o).startswith("http://www.wikidata.org/entity/"):
                 ent.wikidata = str(o).rsplit("/", 1)[1]
         ent.located_in = [_local(o, str(ID)) for o in graph.objects(s, CK.locatedIn)]
+        ent.member_of = [_local(o, str(ID)) for o in graph.objects(s, CK.memberOf)]
         entities[key] = ent
         for label in sorted(_labels(graph, s, lang_code)):
             add(label, "entity", key)

@@ -104,6 +104,15 @@ class Registry:
                 return key
         return next((key for key in latest_first if cls in self.types(key)), None)
 
+    def state_of(self, key: str) -> str:
+        """The state whose organ an actor is ('Israel Defense Forces', 'قوات الجيش المالي': its country, from
+        the gazetteer or the text), else the actor itself: who acts for the same side."""
+        known = self.lex.entities.get(key)
+        if known is not None and known.member_of:
+            return known.member_of[0]
+        return next((r.object for r in self.doc.relations if r.subject == key and r.predicate == "memberOf"
+                     and "Country" in self.types(r.object)), key)
+
     def relate(self, subject: str, predicate: str, obj: str, sentence: int) -> None:
         if subject != obj:
             rel = Relation(subject, predicate, obj, sentence)

@@ -53,3 +53,19 @@ def test_a_definite_attack_noun_with_a_place_of_its_own_is_of_the_kind_told_befo
     doc = extract_document("Israeli fighter jets struck a missile production site near Khojir early on Friday. "
                            "Four members of the IRGC were killed in the strikes in Kermanshah.", lang="en")
     assert [e.type for e in doc.events if e.type != "Killing"] == ["Airstrike", "Airstrike"]
+
+
+def test_an_attack_its_own_side_reports_later_is_the_attack_told_before():
+    doc = extract_document("قُتل خمسة أشخاص في غارة إسرائيلية على منزل في خان يونس، بحسب الدفاع المدني. "
+                           "وقال الجيش الإسرائيلي إنه استهدف قياديا في حركة حماس.", lang="ar")
+    assert _types(doc) == ["Airstrike"]
+    assert all(c.asserts == [0] for c in doc.claims) and len(doc.claims) == 2
+    doc = extract_document("Russian missiles struck an energy facility in Odesa overnight, Ukrainian officials said. "
+                           "Russia's defence ministry said it had hit military infrastructure.", lang="en")
+    assert _types(doc) == ["RocketAttack"] and len(doc.claims) == 2
+
+
+def test_an_attack_the_other_side_reports_later_is_its_own():
+    doc = extract_document("Israeli jets struck a house in Khan Younis overnight, killing five people, medics said. "
+                           "Hamas said its fighters had targeted an Israeli army post near Rafah.", lang="en")
+    assert len(doc.events) == 2

@@ -42,3 +42,9 @@ def test_a_broken_user_lexicon_is_a_clear_error(tmp_path):
     path.write_text("this is not turtle", encoding="utf-8")
     with pytest.raises(InputError, match="not valid Turtle"), KnowledgeGraph(lexicons=[str(path)]) as kg:
         kg.add_text(EN_REPORT, doc_id="x")
+
+
+def test_an_organ_of_a_state_belongs_to_its_country_in_the_gazetteer():
+    entities = load_lexicon("ar").entities
+    assert entities["israel-defense-forces"].member_of == ["israel"]
+    assert entities["rapid-support-forces"].member_of == []  # not an organ of Sudan's state
