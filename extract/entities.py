@@ -32,6 +32,7 @@ def _not_places(code: str) -> frozenset[str]:
 
 
 _NAMING_CHUNKS = frozenset({"title", "head", "entity", "demonym"})  # the chunks entity_at builds a mention from
+_IN_ITS_NAME = frozenset({"باسمه", "باسمها", "باسمهم"})  # "المتحدث باسمه": its spokesman
 _PATRON_PHRASES = (("backed", "backedBy"), ("allied", "alliedWith"), ("led", "ledBy"), ("wing", "memberOf"))
 _DIRECTION_EN = {"east": "eastern", "west": "western", "north": "northern", "south": "southern",
                  "central": "central", "northeast": "northeastern", "northwest": "northwestern",
@@ -94,7 +95,7 @@ class _Finder(HeadPatterns):
 
     def is_stop(self, i: int) -> bool:
         t = self.toks[i]
-        return t.is_punct or t.norm in self.lang.stopwords
+        return t.is_punct or (t.norm in self.lang.stopwords and t.text not in self.lang.name_spellings)
 
     def phrase_at(self, i: int, name: str) -> int:
         """Length of the language's `name` phrase starting at token i (0 when absent)."""
@@ -314,8 +315,13 @@ class _Finder(HeadPatterns):
             j += 1  # "المتحدث العسكري باسم ...": adjectives of the title
         if j > c.j and self.norm(j) != "باسم":
             j = c.j
+        if self.norm(j) in _IN_ITS_NAME and self.free(j):  # "لكن المتحدث باسمه العميد X": the body named before
+            told = [m for m in self.mentions if m.j <= c.i and not m.demonym and self.reg.is_actor(m.key)]
+            if told:
+                affil, j = EMention(j, j + 1, told[-1].key), j + 1
+                self.used[j - 1] = True
         # affiliation after the title: باسم X / for X / of X / a demonym
-        n = 1 if self.norm(j) in ("باسم", "for", "of", "ل") else 0
+        n = 1 if affil is None and self.norm(j) in ("باسم", "for", "of", "ل") else 0
         n += n and self.norm(j + 1) == "the"  # "a spokesman for the Palestinian Authority"
         if n and self.lang.names_capitalised and j + n < len(self.toks) and self.toks[j + n].text.islower() \
                 and not self.is_stop(j + n) and self.s.chunk_at(j + n) is None \

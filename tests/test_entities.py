@@ -150,3 +150,15 @@ def test_what_a_vehicle_carries_is_hit_with_it():
     doc = extract_document("Islamic State militants ambushed a bus carrying Syrian soldiers east of Palmyra.",
                            lang="en")
     assert "militaryforce/syria" in doc.events[0].targets
+
+
+def test_the_name_ali_is_no_preposition_inside_a_name():
+    doc = extract_document("وقال المتحدث باسم الجيش الوطني الصومالي العقيد عبدالله علي إن القوات قتلت 12 مسلحا.",
+                           lang="ar")
+    assert "عبدالله علي" in {e.labels.get("ar") for e in doc.entities.values()}
+
+
+def test_a_spokesman_in_its_name_speaks_for_the_body_named_before():
+    doc = extract_document("ولم يعلق الجيش السوداني، لكن المتحدث باسمه العميد نبيل عبد الله قال إن القوات صدت "
+                           "الهجوم.", lang="ar")
+    assert any(r.predicate == "spokespersonFor" and r.object == "sudanese-armed-forces" for r in doc.relations)

@@ -61,6 +61,8 @@ class Language:
     counted_nouns: frozenset[str] = field(default_factory=frozenset)
     common_after_prepositions: frozenset[str] = field(default_factory=frozenset)  # "في وقت": nouns, not places
     could_be_name: Callable[[str], bool] = lambda word: True  # a word as written that may be an unknown name
+    # words as written that are names though they normalise to a function word: علي (the name), not على (on)
+    name_spellings: frozenset[str] = field(default_factory=frozenset)
     # a normalised verb form that is an active participle: "accusing", "متهما", after a comma a second act of the
     # main clause's subject
     is_participle: Callable[[str], bool] = lambda norm: False

@@ -153,6 +153,7 @@ LANGUAGE = Language(
     demonym_bases=demonym_bases,
     token_forms=token_forms,
     could_be_name=could_be_name,
+    name_spellings=frozenset({"علي"}),
     # مُفْعِلًا / مُفْتَعِلَةً: "متهما", "متوعدة", "مستنكرا"; no perfect or imperfect verb starts with م and a
     # trigger seldom does
     is_participle=lambda norm: norm.startswith("م") and norm.endswith(("ا", "ه", "ين")),
