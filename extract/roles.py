@@ -315,7 +315,9 @@ class Roles(Modality):
             # "..., accusing the army of ...": a participle after a comma shares the main clause's subject
             participle = c.i > 0 and self.s.tokens[c.i - 1].text in (",", "،") \
                 and self.lang.is_participle(self.s.tokens[c.i].norm) and cls in SPEECH_ACTS
-            actor, after = (None, False) if participle else self.subject(c.i, c.j, a, b, cls in SPEECH_ACTS)
+            # "Belgorod governor X said a drone hit a car": the speaker is no subject of what it reports
+            said = max([a] + [q.j for q in self.cues if a <= q.i and q.j <= c.i])
+            actor, after = (None, False) if participle else self.subject(c.i, c.j, said, b, cls in SPEECH_ACTS)
             if actor is None and self.lang.verb_initial:  # "قصفت مسيرات الدعم السريع محطة كهرباء": the weapon's
                 actor = self.possessor_actor(c.j, c.j + 1)  # owner is the subject; its object follows
                 after = actor is not None

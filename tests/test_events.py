@@ -607,3 +607,10 @@ def test_an_accusing_participle_or_holding_responsible_is_an_accusation_even_aft
                                                                                          accused):
     accusation = next(e for e in extract_document(text, lang=lang).events if e.type == "Accusation")
     assert accused in accusation.targets and (accuser is None or accusation.actors == [accuser])
+
+
+def test_a_weapon_that_hits_is_an_attack_of_its_kind_and_the_speaker_is_not_its_subject():
+    doc = extract_document("وقال رئيس بلدية كييف فيتالي كليتشكو إن صاروخا أصاب مبنى سكنيا.", lang="ar")
+    assert [e.type for e in doc.events] == ["RocketAttack"]
+    doc = extract_document("Belgorod governor Vyacheslav Gladkov said a drone hit a car.", lang="en")
+    assert [e.type for e in doc.events] == ["DroneAttack"] and doc.events[0].actors == []

@@ -130,3 +130,11 @@ def test_a_patron_after_a_quoted_name_backs_it_and_is_no_place_it_controls():
     rels = _relations("سيطرت جماعة «أنصار الله» المدعومة من إيران على مديرية حريب في محافظة مأرب.")
     assert ("houthis", "backedBy", "iran") in rels
     assert not any(p == "controls" and o == "iran" for s, p, o in rels)
+
+
+@pytest.mark.parametrize("text, place", [
+    ("وأفاد حاكم مقاطعة بريانسك ألكسندر بوغوماز بأن مسيرة سقطت على منزل.", "bryansk-oblast"),
+    ("Kharkiv mayor Ihor Terekhov said two people were killed.", "kharkiv"),
+])
+def test_a_governor_or_mayor_leads_the_place(text, place):
+    assert any(s == place and p == "ledBy" for s, p, o in _relations(text))
