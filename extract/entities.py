@@ -130,6 +130,8 @@ class _Finder(HeadPatterns):
                 break  # "متمردو تحالف القوى الديمقراطية ٢٢ مدنيا": a count, not part of the name
             if not _casualty_words(self.lang.code).isdisjoint(self.toks[j].forms):
                 break  # "قُتل جنديان وأصيب ثلاثة": the toll, not a name
+            if j > i and self.may_name_patron(j) and self.patron_named(j):
+                break  # "جماعة مسلحة يتزعمها أبو بكر شيكاو": who leads it follows the name
             if j > i and not self.lang.names_capitalised and self.norm(j).startswith("و") and \
                     len(self.toks[j].forms) > 1:
                 break  # "بلينكين والبيت الأبيض": a second name joined by و
@@ -431,6 +433,14 @@ class _Finder(HeadPatterns):
                 if words[0].startswith("-") and words[0][1:] == self.norm(dash + 1) and dash + 2 == head_start:
                     return rel
         return None
+
+    def patron_named(self, j: int) -> bool:
+        """A phrase of backing, alliance or leadership starts at j and a known name follows it."""
+        for rel in ("backed", "allied", "led"):
+            n = self.phrase_at(j, rel)
+            if n and (self.s.chunk_at(j + n, "entity", "demonym") or self.s.chunk_at(j + n - 1, "entity", "demonym")):
+                return True
+        return False
 
     def patron_after(self, j: int) -> tuple[str | None, str | None, int]:
         """'backed by X' / 'المدعومة من X' / 'allied with X' after a mention: (patron, relation, new end)."""

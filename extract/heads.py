@@ -157,6 +157,7 @@ class HeadPatterns:
         while (cls == "Group" or (cls == "Site" and self._nisba(j, definite))) and not self.lang.names_capitalised \
                 and j < len(self.toks) and len(adjectives) < 2 \
                 and self.free(j) and self.s.chunk_at(j) is None and not self.is_stop(j) \
+                and not self.may_name_patron(j) \
                 and not (self.norm(j).startswith("و") and len(self.toks[j].forms) > 1):  # "وعاملون": a conjunct
             adjectives.append(self.norm(j))  # "مصادر أمنية لبنانية", "مصادر محلية", "سوق شعبي"
             j += 1
@@ -185,11 +186,13 @@ class HeadPatterns:
             nation, m.j = d.value, d.j
             self.used[d.i:d.j] = [True] * (d.j - d.i)
         # "قرية الطيبة التابعة لمحافظة درعا": a town belongs to the province it lies in (see relations), no patron
+        named_end = m.j
         rel_patron, rel_kind, m.j = self.patron_after(m.j) if cls not in ("Settlement", "Region") else (None, None, m.j)
         patron = patron or rel_patron
         patron_rel = rel_kind or patron_rel
         name = " ".join(t.norm for t in self.toks[name_start:name_stop])
-        surface = self.surface(m.i, m.j)
+        # a name is called by itself, not by who backs or leads it ("جماعة X يتزعمها Y"); a collective by both
+        surface = self.surface(m.i, named_end if name else m.j)
         if modifiers and not name and nation is None and patron is None and cls == "ArmedGroup" \
                 and self.norm(start - 1) == "the":  # "the militant group claimed": a short form, named before
             told = self.reg.antecedent(cls, self.toks[c.j - 1].forms, self.told_before(start))

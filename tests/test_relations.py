@@ -138,3 +138,17 @@ def test_a_patron_after_a_quoted_name_backs_it_and_is_no_place_it_controls():
 ])
 def test_a_governor_or_mayor_leads_the_place(text, place):
     assert any(s == place and p == "ledBy" for s, p, o in _relations(text))
+
+
+@pytest.mark.parametrize("text, group, leader", [
+    ("ولم تعلق قوات الدعم السريع، التي يقودها محمد حمدان دقلو، على الفور.", "rapid-support-forces",
+     "mohamed-hamdan-dagalo"),
+    ("وقالت هيئة تحرير الشام بزعامة أبو محمد الجولاني إنها سيطرت على حلب.", "hayat-tahrir-al-sham", None),
+])
+def test_an_arabic_relative_or_phrase_of_leadership_names_the_leader(text, group, leader):
+    assert any(s == group and p == "ledBy" and (leader is None or o == leader) for s, p, o in _relations(text))
+
+
+def test_an_unknown_group_is_called_by_its_name_not_by_who_leads_it():
+    doc = extract_document("وتبنت الهجوم جماعة مسلحة يتزعمها أبو بكر شيكاو.")
+    assert "جماعة مسلحة" in {e.labels.get("ar") for e in doc.entities.values()}
