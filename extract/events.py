@@ -116,7 +116,13 @@ def find_events(state: SentenceState, text: str, mentions: list[EMention], reg: 
         if c.value == "Killing" and found and found[-1].event.type in ATTACKS | {"ArmedClash"} and (
                 clause_bounds(state, c.i, reg.lex.lang)[0] <= found[-1].i or c.detail == "noun"
                 or state.tokens[c.i].norm.endswith("ing")):
-            continue  # "air strikes killed 12", "..., killing two", "ما أدى إلى مقتل": the attack's deaths
+            # "air strikes killed 12", "..., killing two", "ما أدى إلى مقتل": the attack's deaths; a body whose
+            # members were killed ("ما أسفر عن مقتل ستة عناصر من الجيش السوري") was what it hit
+            attack = found[-1].event
+            if attack.type in ATTACKS and not attack.targets and c.detail == "noun":
+                body = roles.members_named(c.j)
+                attack.targets += [body.key] if body is not None and body.key not in attack.actors else []
+            continue
         ev = Event(c.value, state.index, state.tokens[c.i].start, state.tokens[c.j - 1].end,
                    state.text(c.i, c.j, text))
         roles.fill(c, ev)

@@ -351,6 +351,8 @@ class Roles(Modality):
         self.prepositional(c, ev, a, b, used)
         if cls in MUTUAL and c.detail == "noun" and len(ev.actors) == 1:
             ev.actors.extend(m.key for m in self.clause_subject(c, ev.actors[0])[:1])
+        if cls in ATTACKS and not ev.targets:
+            ev.targets.extend(self.own_holdings(c, ev, b)[:1])
         if cls == "Threat":
             self.made_to_pay(c, ev)
         if cls in ATTACKS:  # "هاجم مستوطنون قرية كفر مالك", "an attack on Kairu village": it happened there
@@ -368,6 +370,18 @@ class Roles(Modality):
         return [m for m in self.in_span(said, c.i) if self.bare(m) and self.reg.is_actor(m.key) and m.key != other
                 and not self.adjective(m) and not (self.lang.verb_initial and any(q.j <= m.i <= q.j + 1 for q in cues))
                 ][:1]  # "أفاد مصدر أمني باندلاع اشتباكات": the speaker after its verb
+
+    def own_holdings(self, c: Chunk, ev: Event, b: int) -> list[str]:
+        """'صد هجوما شنته جماعة الحوثي على مواقعه', 'fighters attacked its positions': the side whose
+        positions were hit, named before them and not the attacker."""
+        toks = self.s.tokens
+        for k in self.s.matches(language_table(self.lang.code, "holdings")):
+            possessed = toks[k - 1].norm in ("its", "their") if self.lang.names_capitalised else \
+                toks[k].text.endswith(("ه", "ها", "هم")) and len(toks[k].forms) > 1
+            if c.j <= k < b and possessed:
+                return [m.key for m in self.mentions if m.j <= k and m.key not in ev.actors and not m.demonym
+                        and self.reg.is_actor(m.key)][-1:]
+        return []
 
     def witnessing_place(self, c: Chunk, a: int) -> list[str]:
         """'شهدت العاصمة طرابلس اشتباكات', 'the town of Sake saw heavy fighting': where the event happened."""

@@ -614,3 +614,14 @@ def test_a_weapon_that_hits_is_an_attack_of_its_kind_and_the_speaker_is_not_its_
     assert [e.type for e in doc.events] == ["RocketAttack"]
     doc = extract_document("Belgorod governor Vyacheslav Gladkov said a drone hit a car.", lang="en")
     assert [e.type for e in doc.events] == ["DroneAttack"] and doc.events[0].actors == []
+
+
+def test_the_side_whose_positions_were_hit_is_the_target():
+    doc = extract_document("أعلن الجيش اليمني صد هجوم بري شنته جماعة الحوثي على مواقعه في منطقة رغوان.", lang="ar")
+    assert doc.events[0].actors == ["houthis"] and len(doc.events[0].targets) == 1
+
+
+def test_the_body_whose_members_an_attack_killed_is_its_target():
+    doc = extract_document("شن الطيران الإسرائيلي غارات على مواقع قرب بلدة الكسوة، ما أسفر عن مقتل ستة عناصر من "
+                           "الجيش السوري.", lang="ar")
+    assert doc.events[0].targets == ["syrian-arab-army"] and doc.events[0].fatalities == 6
