@@ -2,6 +2,7 @@
 
 import gc
 import os
+import pickle
 
 from conflictkg import build
 from conflictkg.build import Source, extract_all
@@ -17,6 +18,12 @@ def _sources() -> list[Source]:
 def test_documents_come_in_input_order_with_or_without_workers():
     for jobs in (1, 2):
         assert [d.doc_id for d in extract_all(_sources(), jobs=jobs)] == ["doc-0", "doc-1"]
+
+
+def test_a_document_survives_the_trip_from_a_worker_unchanged():
+    for document in extract_all(_sources()):  # one English, one Arabic
+        assert document.events and document.entities and document.sentences
+        assert pickle.loads(pickle.dumps(document)) == document
 
 
 def _many(n: int) -> list[Source]:
