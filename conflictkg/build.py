@@ -9,13 +9,12 @@ loses nothing already stored.
 from __future__ import annotations
 
 import gc
-import multiprocessing
 import sys
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
+from functools import partial
 from importlib import resources
 from pathlib import Path
 
@@ -23,6 +22,7 @@ from conflictkg.errors import InputError
 from conflictkg.extract import Document, detect_language, document_id, extract_document
 from conflictkg.extract.lexicon import load_lexicon
 from conflictkg.graph.iris import slug
+from conflictkg.parallel import shared_map
 
 __all__ = ["Source", "read_sources", "sample_sources", "extract_all", "title_of"]
 
@@ -149,7 +149,7 @@ def _long_lived_frozen() -> Iterator[Callable[[Document], Document]]:
 
 def extract_all(sources: list[Source], *, lang: str | None = None, day: date | None = None,
                 lexicons: tuple[str, ...] = (), jobs: int = 1, model: str | None = None) -> Iterator[Document]:
-    """Documents in input order; with jobs > 1, extraction runs in worker processes."""
+    """Documents in input order; with jobs > 1, jobs - 1 worker processes extract alongside this one."""
     options = {"lang": lang, "date": day, "lexicons": lexicons, "model": model}
     for code in {lang or detect_language(s.text) for s in sources}:
         load_lexicon(code, lexicons)  # built once here; forked workers inherit it
@@ -157,9 +157,5 @@ def extract_all(sources: list[Source], *, lang: str | None = None, day: date | N
     with _long_lived_frozen() as keep:
         if jobs <= 1 or len(sources) < 2:
             yield from map(keep, map(_extract, sources))
-            return
-        ctx = multiprocessing.get_context("fork") if sys.platform.startswith("linux") else None
-        with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=_start_worker,
-                                 initargs=(options,)) as pool:
-            yield from map(keep, pool.map(_extract, sources,
-                                          chunksize=max(1, min(64, len(sources) // (jobs * 4) or 1))))
+        else:
+            yield from map(keep, shared_map(_extract, sources, jobs - 1, partial(_start_worker, options)))
