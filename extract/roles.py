@@ -64,11 +64,13 @@ class Roles(Modality):
 
     def joined(self, a: EMention, b: EMention) -> bool:
         """b follows a, joined by and / و ('Iraq and Syria', 'العراق وسوريا', 'U.S. and British')."""
-        gap = self.s.tokens[a.j:b.i]
-        if not gap:
-            return self.s.tokens[b.i].norm[:1] == "و" and not self.lang.names_capitalised
-        if gap[0].norm not in ("and", "و", "،") and not (gap[0].text == "," and not self.lang.names_capitalised):
+        toks = self.s.tokens
+        if a.j >= b.i:
+            return toks[b.i].norm[:1] == "و" and not self.lang.names_capitalised
+        first = toks[a.j]  # most mentions are joined by nothing: this word tells, before the gap is sliced
+        if first.norm not in ("and", "و", "،") and not (first.text == "," and not self.lang.names_capitalised):
             return False  # an English comma may open an appositive ("X, an umbrella group of Y,")
+        gap = toks[a.j:b.i]
         # "the Sudanese army and the paramilitary RSF": determiners and adjectives may follow "and";
         # "the pro-government militia": a hyphenated adjective is one word
         words = [t for k, t in enumerate(gap[1:], 1) if t.text != "-" and (k + 1 == len(gap) or gap[k + 1].text != "-")]
@@ -87,16 +89,18 @@ class Roles(Modality):
             idx = ms.index(first)
         except ValueError:  # an antecedent from an earlier sentence
             return [first]
-        out = [first]
-        for m in reversed(ms[:idx]):
-            if not self.joined(m, out[0]) or self.reg.is_place(m.key) != self.reg.is_place(first.key):
-                break
-            out.insert(0, m)
-        for m in ms[idx + 1:]:
-            if not self.joined(out[-1], m):
-                break
-            out.append(m)
-        return out
+        return self._coordinated_at(ms, idx)
+
+    def _coordinated_at(self, ms: list[EMention], idx: int) -> list[EMention]:
+        """The mentions coordinated with ms[idx], in text order."""
+        first = ms[idx]
+        start = end = idx  # ms[start:end + 1] are coordinated
+        while start > 0 and self.joined(ms[start - 1], ms[start]) and \
+                self.reg.is_place(ms[start - 1].key) == self.reg.is_place(first.key):
+            start -= 1
+        while end + 1 < len(ms) and self.joined(ms[end], ms[end + 1]):
+            end += 1
+        return ms[start:end + 1]
 
     def made_to_pay(self, c: Chunk, ev: Event) -> None:
         """'vowed that Hezbollah would pay a heavy price', 'حذر من أن إسرائيل ستدفع الثمن': the one who is
@@ -420,11 +424,11 @@ class Roles(Modality):
         ms = [m for m in self.mentions if a <= m.i and m.j <= b and id(m) not in used
               and not (m.j <= c.i and self.prep(m) is None)]
         done: set[int] = set()
-        for m in ms:
+        for idx, m in enumerate(ms):
             if id(m) in done:
                 continue
             role = self.prep(m)
-            group = self.coordinated(ms, m)
+            group = self._coordinated_at(ms, idx)
             done.update(map(id, group))
             if role is None:
                 continue
