@@ -1,7 +1,7 @@
 """Whether an event word tells something that happened: negated, denied, conditional, threatened or future.
 
 A mixin of `roles.Roles`, which holds the sentence (`s`), its language (`lang`) and its support verbs,
-cues and threats; events.py asks these of every trigger before it fills roles.
+cues and event words; events.py asks these of every trigger before it fills roles.
 """
 
 from __future__ import annotations
@@ -77,8 +77,8 @@ class Modality:
         """The threat an attack belongs to ('vowed to strike', 'توعد بضرب'): such an attack has not happened."""
         if cls in SPEECH_ACTS:
             return None
-        for c in reversed(self._threats):
-            if c.j <= i and i - c.j <= 16:
+        for c in reversed(self.triggers):
+            if c.value == "Threat" and c.j <= i and i - c.j <= 16:
                 return c
         return None
 

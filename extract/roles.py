@@ -42,7 +42,6 @@ class Roles(Modality):
         # the sentence's event words, support verbs, cues and weapons, asked about by every trigger
         self.triggers, self.supports = state.chunks_of("trigger"), state.chunks_of("support")
         self.cues, self.weapons = state.chunks_of("cue"), state.chunks_of("weapon")
-        self._threats = [c for c in self.triggers if c.value == "Threat"]
         self._preps: dict[int, str | None] = {}  # id(mention) -> its preposition's role, see prep
 
     def prep(self, m: EMention) -> str | None:

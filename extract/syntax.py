@@ -128,8 +128,10 @@ def appositives(state: SentenceState, lang: Language) -> list[tuple[int, int]]:
     """The comma-fenced descriptions of names in a sentence, (opening comma, closing comma): they open
     with a 'wing' phrase, after an article in English (see `appositive`)."""
     toks = state.tokens
-    commas = [k - 1 - (toks[k - 1].norm in ("the", "a", "an"))
-              for k in state.matches(language_table(lang.code, "wing")) if k > 1]
+    wings = state.matches(language_table(lang.code, "wing"))
+    if not wings:
+        return []  # most sentences: no description opens anywhere
+    commas = [k - 1 - (toks[k - 1].norm in ("the", "a", "an")) for k in wings if k > 1]
     fenced = [(k, appositive(state, k, lang)) for k in commas if toks[k].text in (",", "،")]
     return [(k, close) for k, close in fenced if close > 0]
 
@@ -192,8 +194,8 @@ def prep_of(state: SentenceState, m: EMention, lang: Language) -> str | None:
             and lang.prepositions[toks[m.i - 2].norm] in ("target", "location") and not toks[m.i - 1].is_punct \
             and toks[m.i - 1].norm not in lang.stopwords and toks[m.i].norm[:1] == "ل":
         return lang.prepositions[toks[m.i - 2].norm]  # "ضد مواقع لكتائب حزب الله": the positions' owner
-    if not lang.names_capitalised and m.i > 1 and language_table(lang.code, "place_part").at(toks, m.i - 1) \
-            and lang.prepositions.get(toks[m.i - 2].norm) in ("target", "location"):
+    if not lang.names_capitalised and m.i > 1 and lang.prepositions.get(toks[m.i - 2].norm) in ("target", "location") \
+            and language_table(lang.code, "place_part").at(toks, m.i - 1):
         return "location"  # "على طريق بلدة الناقورة", "في محيط مدينة الفاشر": where, not what was hit
     if not m.prefix:
         return None
