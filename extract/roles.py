@@ -42,18 +42,20 @@ class Roles(Modality):
         # the sentence's event words, support verbs, cues and weapons, asked about by every trigger
         self.triggers, self.supports = state.chunks_of("trigger"), state.chunks_of("support")
         self.cues, self.weapons = state.chunks_of("cue"), state.chunks_of("weapon")
-        self._preps: dict[int, str | None] = {}  # id(mention) -> its preposition's role, see prep
+        self._preps: dict[EMention, str | None] = {}  # mention -> its preposition's role, see prep
 
     def prep(self, m: EMention) -> str | None:
         """The role a preposition gives mention m, worked out when first asked: many mentions stand in
         no event's clause. A bare mention joined to the one before shares its role: "في العراق وسوريا"."""
-        if id(m) not in self._preps:
-            role = prep_of(self.s, m, self.lang)
-            k = self.mentions.index(m)
-            if role is None and k and self.joined(self.mentions[k - 1], m):
-                role = self.prep(self.mentions[k - 1])
-            self._preps[id(m)] = role
-        return self._preps[id(m)]
+        preps = self._preps  # keyed by the mention itself: a mention hashes by identity
+        if m in preps:
+            return preps[m]
+        role = prep_of(self.s, m, self.lang)
+        k = self.mentions.index(m)
+        if role is None and k and self.joined(self.mentions[k - 1], m):
+            role = self.prep(self.mentions[k - 1])
+        preps[m] = role
+        return role
 
     def in_span(self, a: int, b: int) -> list[EMention]:
         return [m for m in self.mentions if a <= m.i and m.j <= b]
@@ -185,10 +187,11 @@ class Roles(Modality):
                           and not self.adjective(m)]
                 if before:
                     return before[-1], False
-        named = next((m for m in self.mentions if m.j == a - 1 and self.bare(m) and self.reg.is_actor(m.key)
-                      and not m.demonym), None)
-        if a > 0 and self.s.tokens[a - 1].text == "," and named is not None and self.lang.names_capitalised:
-            return named, False  # "A spokesman for the PA, Nabil Abu Rudeineh, accused ..."
+        if a > 0 and self.s.tokens[a - 1].text == "," and self.lang.names_capitalised:
+            named = next((m for m in self.mentions if m.j == a - 1 and self.bare(m) and self.reg.is_actor(m.key)
+                          and not m.demonym), None)
+            if named is not None:
+                return named, False  # "A spokesman for the PA, Nabil Abu Rudeineh, accused ..."
         if not self.lang.verb_initial:
             inverted = [m for m in self.in_span(j, b) if self.bare(m) and self.reg.is_actor(m.key)]
             if inverted and inverted[0].i == j and self.reg.types(inverted[0].key) & {"Person"}:
@@ -388,14 +391,15 @@ class Roles(Modality):
         # "an RSF ground assault": one lower-case word may stand between the name and the event noun
         modified = c.i > 1 and self.lang.names_capitalised and toks[c.i - 1].text.isalpha() \
             and toks[c.i - 1].text.islower() and self.s.chunk_at(c.i - 1) is None
+        english = self.lang.names_capitalised
+        before = (c.i - possessive, c.i - modified)  # where an English modifier ends
         for m in self.mentions:
-            if (m.j in (c.i - possessive, c.i - modified) and self.lang.names_capitalised) or (
-                    m.i == c.j and not self.lang.names_capitalised and m.demonym):
+            if (m.j in before if english else m.i == c.j and m.demonym):
                 # "in a Russian missile strike", "in Israel's raids": the preposition governs the noun phrase
-                modifier = self.lang.names_capitalised and (m.demonym or possessive)
+                modifier = english and (m.demonym or possessive)
                 if self.reg.is_actor(m.key) and (modifier or not self.prep(m)):
                     return m
-        agent = next((m for m in self.in_span(c.j, b) if self.prep(m) == "agent"), None)
+        agent = next((m for m in self.mentions if c.j <= m.i and m.j <= b and self.prep(m) == "agent"), None)
         if agent is not None:
             return agent
         if c.value in ATTACKS and c.j + 1 < len(toks) and toks[c.j].norm in ("من", "from"):
