@@ -250,6 +250,8 @@ def _weapon_lands(state: SentenceState, triggers: list[Chunk], lang: Language) -
 def _one_reading_per_span(state: SentenceState, triggers: list[Chunk], mentions: list[EMention],
                           lang: Language) -> list[Chunk]:
     """'raid', 'attack', 'قصف' are verbs and nouns: keep the noun in a nominal context, else the verb."""
+    if len(triggers) < 2:
+        return list(triggers)  # one reading of one span
     by_span: dict[tuple[int, int], list[Chunk]] = {}
     for c in sorted(triggers, key=attrgetter("i", "j")):
         by_span.setdefault((c.i, c.j), []).append(c)
@@ -295,8 +297,9 @@ def _nominal_context(state: SentenceState, c: Chunk, mentions: list[EMention], l
 def _describes_a_name(state: SentenceState, c: Chunk, mentions: list[EMention], roles: Roles) -> bool:
     """'Rapid Support Forces', 'militias supported by Iran', 'the Houthis, backed by Iran,', 'Iran-backed
     Houthis', 'fighting alongside': the word is part of a name or of a relation between names, not an act."""
-    if any(m.i <= c.i and c.j <= m.j for m in mentions):
-        return True
+    for m in mentions:
+        if m.i <= c.i and c.j <= m.j:
+            return True
     if c.i in state.matches(language_table(roles.lang.code, "allied")):
         return True  # "armed movements fighting alongside the army": an alliance, not a clash
     toks = state.tokens
