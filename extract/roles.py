@@ -167,12 +167,13 @@ class Roles(Modality):
                 if m.j == i and m.demonym and self.s.chunk_at(m.i - 1, "weapon"):
                     return m, False  # "طائرات باكستانية قصفت": the aircraft's nation acts
         if self.lang.verb_initial:
-            right = next((m for m in self.in_span(j, b) if self.speaks(m, speech) and not self.adjective(m)), None)
+            right = next((m for m in self.mentions if j <= m.i and m.j <= b and self.speaks(m, speech)
+                          and not self.adjective(m)), None)
             if right is not None and self.bare(right) and right.i - j <= 3 and \
                     not self.s.chunk_at(right.i - 1, "weapon"):
                 return right, True
-        left = next((m for m in reversed(self.in_span(a, i))
-                     if self.bare(m) and self.speaks(m, speech) and not self.adjective(m)), None)
+        left = next((m for m in reversed(self.mentions) if a <= m.i and m.j <= i
+                     and self.bare(m) and self.speaks(m, speech) and not self.adjective(m)), None)
         if left is not None:
             return left, False
         if a > 1 and self.s.tokens[a - 1].text in (",", "،"):
@@ -337,8 +338,8 @@ class Roles(Modality):
                 relative = b if self.lang.relatives.isdisjoint(self.s.vocabulary) else next(
                     (k for k in range(c.j, b) if self.s.tokens[k].norm in self.lang.relatives), b)
                 stop = min(next_trigger, relative)
-                obj = next((m for m in self.in_span(start, stop) if self.bare(m) and m is not actor
-                            and (not m.demonym or self.holds(m))), None)
+                obj = next((m for m in self.mentions if start <= m.i and m.j <= stop and self.bare(m)
+                            and m is not actor and (not m.demonym or self.holds(m))), None)
                 if obj is not None:
                     ev.targets.extend(map(_KEY, self.coordinated(self.mentions, obj)))
                     used |= {id(obj)}
