@@ -221,9 +221,10 @@ _DETERMINERS = frozenset("a an the this that these those its their his her our a
 def _intercepted(state: SentenceState, lang: Language) -> list[Chunk]:
     """'shot down 23 Ukrainian drones', 'أسقطت الدفاعات الجوية 23 طائرة مسيرة أوكرانية': an attack with that
     weapon, told by the weapon's noun, whose owner, named beside it, is the actor."""
-    downed = state.matches(language_table(lang.code, "intercepted"))
+    weapons = state.chunks_of("weapon")
+    downed = state.matches(language_table(lang.code, "intercepted")) if weapons else {}  # most sentences: no weapon
     out = []
-    for w in state.chunks_of("weapon") if downed else ():
+    for w in weapons if downed else ():
         owner = state.chunk_at(w.j if lang.verb_initial else w.i - 1, "demonym")
         if w.value and owner is not None and any(w.i - 6 <= k and k + n <= w.i for k, (n, _) in downed.items()):
             out.append(Chunk("trigger", w.i, w.j, w.value, "noun"))
@@ -233,9 +234,10 @@ def _intercepted(state: SentenceState, lang: Language) -> list[Chunk]:
 def _weapon_lands(state: SentenceState, triggers: list[Chunk], lang: Language) -> list[Chunk]:
     """'mortar shells landed near the palace', 'سقطت قذائف على حي': a weapon that lands or falls is an
     attack of its kind, whose event word is that verb."""
-    lands = state.matches(language_table(lang.code, "lands"))
+    weapons = state.chunks_of("weapon")
+    lands = state.matches(language_table(lang.code, "lands")) if weapons else {}  # most sentences: no weapon
     toks, out = state.tokens, []
-    for w in state.chunks_of("weapon") if lands else ():
+    for w in weapons if lands else ():
         # the verb follows its weapon ("rockets reportedly fell", "إحدى المسيرات سقطت"), or in Arabic comes first
         after = range(w.j, min(len(toks), w.j + 2))
         for k in [*range(max(0, w.i - 3), w.i), *after] if lang.verb_initial else after:

@@ -30,7 +30,7 @@ def clause_bounds(state: SentenceState, i: int, lang: Language) -> tuple[int, in
 
 
 def _clause_bounds(state: SentenceState, i: int, lang: Language) -> tuple[int, int]:
-    toks = state.tokens
+    toks, complementisers = state.tokens, lang.complementisers
     marks = state.clause_marks
     if marks is None:  # the tokens that may bound a clause; every other token is crossed
         marks = state.clause_marks = state.positions(_bounding_words(lang.code))
@@ -39,7 +39,7 @@ def _clause_bounds(state: SentenceState, i: int, lang: Language) -> tuple[int, i
     while x >= 0:
         k = marks[x]
         a = k + 1
-        if _opens_report(state, k, lang):
+        if toks[k].norm in complementisers and _opens_report(state, k, lang):
             break
         if _breaks(state, k, lang):
             resume = _aside(toks, k, -1, lang) if toks[k].text in (",", "،") else -1
@@ -56,7 +56,7 @@ def _clause_bounds(state: SentenceState, i: int, lang: Language) -> tuple[int, i
     while x < len(marks):
         k = marks[x]
         b = k
-        if _opens_report(state, k, lang):
+        if toks[k].norm in complementisers and _opens_report(state, k, lang):
             break
         if _breaks(state, k, lang):
             resume = _aside(toks, k, 1, lang) if toks[k].text in (",", "،") else -1
@@ -137,11 +137,9 @@ def appositives(state: SentenceState, lang: Language) -> list[tuple[int, int]]:
 
 
 def _opens_report(state: SentenceState, k: int, lang: Language) -> bool:
-    """A complementiser opens a new clause, except in 'مواقع يشتبه بأنها تابعة ل': after a verb that
-    reports nothing, a few words into a noun phrase, it stays inside the clause."""
+    """The complementiser at token k opens a new clause, except in 'مواقع يشتبه بأنها تابعة ل': after a verb
+    that reports nothing, a few words into a noun phrase, it stays inside the clause."""
     toks = state.tokens
-    if toks[k].norm not in lang.complementisers:
-        return False
     return lang.names_capitalised or k < 2 or state.chunk_at(k - 1) is not None or \
         state.chunk_at(k - 2) is not None or not toks[k - 1].norm.startswith(("ي", "ت"))
 
