@@ -264,9 +264,10 @@ def _co_speakers(state: SentenceState, who: EMention | str, mentions: list[EMent
         return []
     toks, out = state.tokens, []
     for m in mentions:
-        first, second = (m, who) if m.i < who.i else (who, m)
-        if second.i - first.j > 1 or m is who or m.demonym or m.key == who.key or not reg.is_actor(m.key):
+        if m.j < who.i - 1 or m.i > who.j + 1 or m is who or m.demonym or m.key == who.key \
+                or not reg.is_actor(m.key):
             continue  # next to each other or one word apart, and another actor
+        first, second = (m, who) if m.i < who.i else (who, m)
         gap = toks[first.j:second.i]
         if (len(gap) == 1 and gap[0].norm in ("and", "و")) or (
                 not gap and toks[second.i].norm[:1] == "و" and not reg.lex.lang.names_capitalised):

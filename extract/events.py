@@ -144,9 +144,9 @@ def find_events(state: SentenceState, text: str, mentions: list[EMention], reg: 
             ev.actors = _participle_speaker(state, c, ev, found, mentions, roles)
         roles.assault(ev)
         ev.confidence = _confidence(ev, c, reg)
-        earlier = antecedent(state, c, ev, reg.doc.events, (f.event for f in found), reg.lex.lang)
+        earlier = antecedent(state, c, ev, reg.doc.events, map(_EVENT, found), reg.lex.lang)
         if earlier is None:
-            ev.type = kind_told(state, c, ev, reg.doc.events, (f.event for f in found), reg.lex.lang)
+            ev.type = kind_told(state, c, ev, reg.doc.events, map(_EVENT, found), reg.lex.lang)
         found.append(Found(ev, c.i, c.j, earlier, c.detail == "noun"))
     for ev, killed in toll_of:
         ev.targets += [t for t in killed if t not in ev.targets + ev.actors]
@@ -214,7 +214,7 @@ def _blamed_on(state: SentenceState, c: Chunk, ev: Event, found: list[Found], ro
         ev.targets = [t for t in ev.targets if t != accused.key]
 
 
-_IN_GAZETTEER = attrgetter("in_gazetteer")
+_IN_GAZETTEER, _EVENT = attrgetter("in_gazetteer"), attrgetter("event")
 _DETERMINERS = frozenset("a an the this that these those its their his her our another every each".split())
 
 

@@ -355,11 +355,14 @@ class Roles(Modality):
         self.prepositional(c, ev, a, b, used)
         if cls == "Threat":
             self.made_to_pay(c, ev)
-        if cls in ATTACKS:  # "هاجم مستوطنون قرية كفر مالك", "an attack on Kairu village": it happened there
+        # "هاجم مستوطنون قرية كفر مالك", "an attack on Kairu village": it happened there (the locations are
+        # distinct already: only new ones need a merge)
+        if cls in ATTACKS and ev.targets:
             ev.locations = list(dict.fromkeys([t for t in ev.targets if "Settlement" in self.reg.types(t)]
                                               + ev.locations))
-        if c.detail == "noun":
-            ev.locations = list(dict.fromkeys(ev.locations + self.witnessing_place(c, a)))
+        witnessed = self.witnessing_place(c, a) if c.detail == "noun" else []
+        if witnessed:
+            ev.locations = list(dict.fromkeys(ev.locations + witnessed))
 
     def witnessing_place(self, c: Chunk, a: int) -> list[str]:
         """'شهدت العاصمة طرابلس اشتباكات', 'the town of Sake saw heavy fighting': where the event happened."""
