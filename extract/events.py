@@ -181,9 +181,8 @@ def _fire_under(state: SentenceState, triggers: list[Chunk], lang: Language) -> 
     """'the patrol came under fire', 'ships came under Houthi missile fire': fire after 'came under' is an
     attack, of the kind of the weapon named with it; of no one kind when two are ('missile and drone fire'), and
     gunfire, a ground assault, when none is."""
-    under, fire = language_table(lang.code, "under"), language_table(lang.code, "fire_noun")
-    toks, out, unders = state.tokens, [], state.matches(under)
-    fires = state.matches(fire) if unders else {}
+    toks, out, unders = state.tokens, [], state.matches(language_table(lang.code, "under"))
+    fires = state.matches(language_table(lang.code, "fire_noun")) if unders else {}
     for k, hit in unders.items() if fires else ():
         for x in range(k + hit[0], min(len(toks), k + hit[0] + 6)):
             if any(t.i == x for t in triggers):
