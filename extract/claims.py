@@ -60,9 +60,8 @@ def _outlet(state: SentenceState, cue: Chunk, reg: Registry, text: str, near: li
 def _claimant(state: SentenceState, cue: Chunk, mentions: list[EMention], reg: Registry, text: str,
               previous: str | None) -> EMention | str | None:
     lang = reg.lex.lang
-    actors = [m for m in mentions if reg.is_actor(m.key) and not m.demonym]
-    after = [m for m in actors if m.i >= cue.j and m.i - cue.j <= 6]
-    before = [m for m in actors if m.j <= cue.i and cue.i - m.j <= 8]
+    # the actors named up to six words after the cue (only those are looked up: most mentions stand further off)
+    after = [m for m in mentions if cue.j <= m.i <= cue.j + 6 and not m.demonym and reg.is_actor(m.key)]
     if cue.value == "source":  # "بحسب ما أعلن رئيس الإدارة العسكرية للمدينة تيمور تكاتشينكو": the person
         titled = next((k for k in range(cue.j, min(cue.j + 3, len(state.tokens))) if state.chunk_at(k, "title")), None)
         holder = _named_holder(state, titled, mentions, reg) if titled is not None else None
@@ -74,9 +73,11 @@ def _claimant(state: SentenceState, cue: Chunk, mentions: list[EMention], reg: R
         return speaker
     # "قال X", "قال ضابط في الجيش يدعى X": the first actor after the verb with no preposition of its own
     subject = next((m for m in after if prep_of(state, m, lang) is None), None) if lang.verb_initial else None
-    before_report = [m for m in after if all(t.norm not in lang.complementisers for t in state.tokens[cue.j:m.i])]
-    if subject in before_report:  # "قال قائد القوات في المنطقة العقيد عبد الله حسين": the commander, by name
+    if subject is not None and lang.complementisers.isdisjoint(state.norms[cue.j:subject.i]):
+        # no report opens before the subject: "قال قائد القوات في المنطقة العقيد عبد الله حسين": the commander, by name
         return _named_holder(state, cue.j, mentions, reg) or subject
+    actors = [m for m in mentions if reg.is_actor(m.key) and not m.demonym]
+    before = [m for m in actors if m.j <= cue.i and cue.i - m.j <= 8]
     outlet = _outlet(state, cue, reg, text, after if lang.verb_initial else before)
     if outlet is not None:
         return outlet
@@ -266,9 +267,10 @@ def _co_speakers(state: SentenceState, who: EMention | str, mentions: list[EMent
         return []
     toks, out = state.tokens, []
     for m in mentions:
-        first, second = (m, who) if m.i < who.i else (who, m)
-        if second.i - first.j > 1 or m is who or m.demonym or m.key == who.key or not reg.is_actor(m.key):
+        if m.j < who.i - 1 or m.i > who.j + 1 or m is who or m.demonym or m.key == who.key \
+                or not reg.is_actor(m.key):
             continue  # next to each other or one word apart, and another actor
+        first, second = (m, who) if m.i < who.i else (who, m)
         gap = toks[first.j:second.i]
         if (len(gap) == 1 and gap[0].norm in ("and", "و")) or (
                 not gap and toks[second.i].norm[:1] == "و" and not reg.lex.lang.names_capitalised):
@@ -344,11 +346,11 @@ def _speaker_is_subject(state: SentenceState, cue: Chunk, trigger: int, reg: Reg
     """A pronoun that points back to the speaker opens the reported clause: 'إنه', 'that it'; but the one
     who 'repelled an attack', 'صد الهجوم', was its target."""
     lang = reg.lex.lang
-    table = language_table(lang.code, "self")
-    repelled = state.matches(language_table(lang.code, "repelled"))
-    if any(trigger - 3 <= k + n <= trigger for k, (n, _) in repelled.items()):
+    pronouns = state.matches(language_table(lang.code, "self"))
+    if not any(cue.j <= k < min(trigger, cue.j + 14) and k + n <= trigger for k, (n, _) in pronouns.items()):
         return False
-    return any(cue.j <= k < min(trigger, cue.j + 14) and k + n <= trigger for k, (n, _) in state.matches(table).items())
+    repelled = state.matches(language_table(lang.code, "repelled"))
+    return not any(trigger - 3 <= k + n <= trigger for k, (n, _) in repelled.items())
 
 
 def _confidence(reg: Registry, claimant: str, has_medium: bool) -> float:

@@ -152,11 +152,11 @@ def find_events(state: SentenceState, text: str, mentions: list[EMention], reg: 
             ev.actors = _participle_speaker(state, c, ev, found, mentions, roles)
         roles.assault(ev)
         ev.confidence = _confidence(ev, c, reg)
-        earlier = antecedent(state, c, ev, reg.doc.events, (f.event for f in found), reg.lex.lang)
+        earlier = antecedent(state, c, ev, reg.doc.events, map(_EVENT, found), reg.lex.lang)
         if earlier is None and c.detail == "verb":
             earlier = claimed_again(state, c.i, ev, reg.doc.events, reg)
         if earlier is None:
-            ev.type = kind_told(state, c, ev, reg.doc.events, (f.event for f in found), reg.lex.lang)
+            ev.type = kind_told(state, c, ev, reg.doc.events, map(_EVENT, found), reg.lex.lang)
         found.append(Found(ev, c.i, c.j, earlier, c.detail == "noun"))
     for ev, killed in toll_of:
         ev.targets += [t for t in killed if t not in ev.targets + ev.actors]
@@ -191,9 +191,8 @@ def _fire_under(state: SentenceState, triggers: list[Chunk], lang: Language) -> 
     """'the patrol came under fire', 'ships came under Houthi missile fire': fire after 'came under' is an
     attack, of the kind of the weapon named with it; of no one kind when two are ('missile and drone fire'), and
     gunfire, a ground assault, when none is."""
-    under, fire = language_table(lang.code, "under"), language_table(lang.code, "fire_noun")
-    toks, out, unders = state.tokens, [], state.matches(under)
-    fires = state.matches(fire) if unders else {}
+    toks, out, unders = state.tokens, [], state.matches(language_table(lang.code, "under"))
+    fires = state.matches(language_table(lang.code, "fire_noun")) if unders else {}
     for k, hit in unders.items() if fires else ():
         for x in range(k + hit[0], min(len(toks), k + hit[0] + 6)):
             if any(t.i == x for t in triggers):
@@ -224,7 +223,7 @@ def _blamed_on(state: SentenceState, c: Chunk, ev: Event, found: list[Found], ro
         ev.targets = [t for t in ev.targets if t != accused.key]
 
 
-_IN_GAZETTEER = attrgetter("in_gazetteer")
+_IN_GAZETTEER, _EVENT = attrgetter("in_gazetteer"), attrgetter("event")
 _DETERMINERS = frozenset("a an the this that these those its their his her our another every each".split())
 _TIME_PREPOSITIONS = frozenset("after following amid during despite".split())  # "retook it following clashes"
 
@@ -232,9 +231,10 @@ _TIME_PREPOSITIONS = frozenset("after following amid during despite".split())  #
 def _intercepted(state: SentenceState, lang: Language) -> list[Chunk]:
     """'shot down 23 Ukrainian drones', 'أسقطت الدفاعات الجوية 23 طائرة مسيرة أوكرانية': an attack with that
     weapon, told by the weapon's noun, whose owner, named beside it, is the actor."""
-    downed = state.matches(language_table(lang.code, "intercepted"))
+    weapons = state.chunks_of("weapon")
+    downed = state.matches(language_table(lang.code, "intercepted")) if weapons else {}  # most sentences: no weapon
     out = []
-    for w in state.chunks_of("weapon") if downed else ():
+    for w in weapons if downed else ():
         owner = state.chunk_at(w.j if lang.verb_initial else w.i - 1, "demonym")
         if w.value and owner is not None and any(w.i - 6 <= k and k + n <= w.i for k, (n, _) in downed.items()):
             out.append(Chunk("trigger", w.i, w.j, w.value, "noun"))
@@ -244,9 +244,10 @@ def _intercepted(state: SentenceState, lang: Language) -> list[Chunk]:
 def _weapon_lands(state: SentenceState, triggers: list[Chunk], lang: Language) -> list[Chunk]:
     """'mortar shells landed near the palace', 'سقطت قذائف على حي': a weapon that lands or falls is an
     attack of its kind, whose event word is that verb."""
-    lands = state.matches(language_table(lang.code, "lands"))
+    weapons = state.chunks_of("weapon")
+    lands = state.matches(language_table(lang.code, "lands")) if weapons else {}  # most sentences: no weapon
     toks, out = state.tokens, []
-    for w in state.chunks_of("weapon") if lands else ():
+    for w in weapons if lands else ():
         # the verb follows its weapon ("rockets reportedly fell", "إحدى المسيرات سقطت"), or in Arabic comes first
         after = range(w.j, min(len(toks), w.j + 2))
         for k in [*range(max(0, w.i - 3), w.i), *after] if lang.verb_initial else after:
@@ -261,6 +262,8 @@ def _weapon_lands(state: SentenceState, triggers: list[Chunk], lang: Language) -
 def _one_reading_per_span(state: SentenceState, triggers: list[Chunk], mentions: list[EMention],
                           lang: Language) -> list[Chunk]:
     """'raid', 'attack', 'قصف' are verbs and nouns: keep the noun in a nominal context, else the verb."""
+    if len(triggers) < 2:
+        return list(triggers)  # one reading of one span
     by_span: dict[tuple[int, int], list[Chunk]] = {}
     for c in sorted(triggers, key=attrgetter("i", "j")):
         by_span.setdefault((c.i, c.j), []).append(c)
@@ -310,8 +313,9 @@ def _nominal_context(state: SentenceState, c: Chunk, mentions: list[EMention], l
 def _describes_a_name(state: SentenceState, c: Chunk, mentions: list[EMention], roles: Roles) -> bool:
     """'Rapid Support Forces', 'militias supported by Iran', 'the Houthis, backed by Iran,', 'Iran-backed
     Houthis', 'fighting alongside': the word is part of a name or of a relation between names, not an act."""
-    if any(m.i <= c.i and c.j <= m.j for m in mentions):
-        return True
+    for m in mentions:
+        if m.i <= c.i and c.j <= m.j:
+            return True
     if c.i in state.matches(language_table(roles.lang.code, "allied")):
         return True  # "armed movements fighting alongside the army": an alliance, not a clash
     toks = state.tokens

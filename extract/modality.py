@@ -1,7 +1,7 @@
 """Whether an event word tells something that happened: negated, denied, conditional, threatened or future.
 
 A mixin of `roles.Roles`, which holds the sentence (`s`), its language (`lang`) and its support verbs,
-cues and threats; events.py asks these of every trigger before it fills roles.
+cues and event words; events.py asks these of every trigger before it fills roles.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from conflictkg.extract.syntax import clause_bounds
 
 __all__ = ["Modality"]
 
-_NORM, _PUNCT = attrgetter("norm"), attrgetter("is_punct")
+_PUNCT = attrgetter("is_punct")
 
 
 def _arabic_future_verb(word: str) -> bool:
@@ -41,20 +41,21 @@ class Modality:
         foiled = self.s.matches(language_table(self.lang.code, "foiled"))
         if foiled and any(i - 4 <= k < i and not any(map(_PUNCT, toks[k:i])) for k in foiled):
             return True  # "police defused a car bomb", "أحبطت قوات الأمن هجوما": it never went off
-        if self.lang.names_capitalised and "no" in map(_NORM, toks[max(0, i - 5):i]) and not any(
+        norms = self.s.norms
+        if self.lang.names_capitalised and "no" in norms[max(0, i - 5):i] and not any(
                 map(_PUNCT, toks[max(0, i - 5):i])):
             return True  # "no civilians were injured or killed"
         negators = self.lang.negators
-        for t in toks[max(0, i - 3):i]:
-            if t.norm in negators or t.norm.endswith("n't"):
+        for norm in norms[max(0, i - 3):i]:
+            if norm in negators or norm.endswith("n't"):
                 return True
         return False
 
     def future(self, i: int) -> bool:
         """'will strike', 'سيضرب', 'ستواصل القتال': not (yet) happened."""
-        toks, markers, arabic = self.s.tokens, self.lang.future_markers, not self.lang.names_capitalised
+        norms, markers, arabic = self.s.norms, self.lang.future_markers, not self.lang.names_capitalised
         for k in range(max(0, i - 3), i + 1):
-            norm = toks[k].norm
+            norm = norms[k]
             if norm in markers:
                 return True
             if arabic and _arabic_future_verb(norm) and (k == i or self.s.chunk_at(k) is None):
@@ -77,8 +78,8 @@ class Modality:
         """The threat an attack belongs to ('vowed to strike', 'توعد بضرب'): such an attack has not happened."""
         if cls in SPEECH_ACTS:
             return None
-        for c in reversed(self._threats):
-            if c.j <= i and i - c.j <= 16:
+        for c in reversed(self.triggers):
+            if c.value == "Threat" and c.j <= i and i - c.j <= 16:
                 return c
         return None
 

@@ -44,10 +44,10 @@ class PhraseTable:
     @staticmethod
     def fits(tokens: list[Token], start: int, words: tuple[str, ...]) -> bool:
         """Whether `words` stand at token `start`."""
-        if start < 0 or start + len(words) > len(tokens):
-            return False
-        for k, w in enumerate(words):
-            if w not in tokens[start + k].forms:
+        if start < 0 or start + len(words) > len(tokens) or words[0] not in tokens[start].forms:
+            return False  # most tries fail on the first word
+        for k in range(1, len(words)):
+            if words[k] not in tokens[start + k].forms:
                 return False
         return True
 

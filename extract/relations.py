@@ -36,13 +36,14 @@ def find_relations(state: SentenceState, mentions: list[EMention], reg: Registry
     # locatedIn: a narrower place followed by a broader one
     for n, (a, b) in enumerate(zip(places, places[1:], strict=False)):
         gap = toks[a.j:b.i]
+        near = len(gap) <= 4  # places further apart are told one in the other only by a possessive
         # "X في Y", "X, Y", "X in the Kherson region", "X, in the central Gaza Strip"
-        words = [t for t in gap if t.text not in (",", "،") and t.norm not in ("the", "a")]
+        words = [t for t in gap if t.text not in (",", "،") and t.norm not in ("the", "a")] if near else []
         # "in", "في", and "the capital of" / "district of" / "عاصمة" / "الواقعة" between a narrower and a broader
         # place
         located = [t for k, t in enumerate(gap, a.j) if t in words and (
-            lang.prepositions.get(t.norm) == "location" or t.norm in ("of", "عاصمه") or k in situated)]
-        adjacent = len(gap) <= 4 and len([t for t in located if t.norm in lang.prepositions]) <= 1 and all(
+            lang.prepositions.get(t.norm) == "location" or t.norm in ("of", "عاصمه") or k in situated)] if near else []
+        adjacent = near and len([t for t in located if t.norm in lang.prepositions]) <= 1 and all(
             t in located or (lang.names_capitalised and t.text.islower() and t.norm not in lang.stopwords)
             for t in words) and (located or len(gap) <= 1) \
             and not any(t.norm in ("'s", "'") for t in words)  # "Iran's allies in Yemen": not Iran in Yemen

@@ -43,19 +43,20 @@ class Roles(Modality):
         # the sentence's event words, support verbs, cues and weapons, asked about by every trigger
         self.triggers, self.supports = state.chunks_of("trigger"), state.chunks_of("support")
         self.cues, self.weapons = state.chunks_of("cue"), state.chunks_of("weapon")
-        self._threats = [c for c in self.triggers if c.value == "Threat"]
-        self._preps: dict[int, str | None] = {}  # id(mention) -> its preposition's role, see prep
+        self._preps: dict[EMention, str | None] = {}  # mention -> its preposition's role, see prep
 
     def prep(self, m: EMention) -> str | None:
         """The role a preposition gives mention m, worked out when first asked: many mentions stand in
         no event's clause. A bare mention joined to the one before shares its role: "في العراق وسوريا"."""
-        if id(m) not in self._preps:
-            role = prep_of(self.s, m, self.lang)
-            k = self.mentions.index(m)
-            if role is None and k and self.joined(self.mentions[k - 1], m):
-                role = self.prep(self.mentions[k - 1])
-            self._preps[id(m)] = role
-        return self._preps[id(m)]
+        preps = self._preps  # keyed by the mention itself: a mention hashes by identity
+        if m in preps:
+            return preps[m]
+        role = prep_of(self.s, m, self.lang)
+        k = self.mentions.index(m)
+        if role is None and k and self.joined(self.mentions[k - 1], m):
+            role = self.prep(self.mentions[k - 1])
+        preps[m] = role
+        return role
 
     def in_span(self, a: int, b: int) -> list[EMention]:
         return [m for m in self.mentions if a <= m.i and m.j <= b]
@@ -65,11 +66,13 @@ class Roles(Modality):
 
     def joined(self, a: EMention, b: EMention) -> bool:
         """b follows a, joined by and / و ('Iraq and Syria', 'العراق وسوريا', 'U.S. and British')."""
-        gap = self.s.tokens[a.j:b.i]
-        if not gap:
-            return self.s.tokens[b.i].norm[:1] == "و" and not self.lang.names_capitalised
-        if gap[0].norm not in ("and", "و", "،") and not (gap[0].text == "," and not self.lang.names_capitalised):
+        toks = self.s.tokens
+        if a.j >= b.i:
+            return toks[b.i].norm[:1] == "و" and not self.lang.names_capitalised
+        first = toks[a.j]  # most mentions are joined by nothing: this word tells, before the gap is sliced
+        if first.norm not in ("and", "و", "،") and not (first.text == "," and not self.lang.names_capitalised):
             return False  # an English comma may open an appositive ("X, an umbrella group of Y,")
+        gap = toks[a.j:b.i]
         # "the Sudanese army and the paramilitary RSF": determiners and adjectives may follow "and";
         # "the pro-government militia": a hyphenated adjective is one word
         words = [t for k, t in enumerate(gap[1:], 1) if t.text != "-" and (k + 1 == len(gap) or gap[k + 1].text != "-")]
@@ -88,16 +91,18 @@ class Roles(Modality):
             idx = ms.index(first)
         except ValueError:  # an antecedent from an earlier sentence
             return [first]
-        out = [first]
-        for m in reversed(ms[:idx]):
-            if not self.joined(m, out[0]) or self.reg.is_place(m.key) != self.reg.is_place(first.key):
-                break
-            out.insert(0, m)
-        for m in ms[idx + 1:]:
-            if not self.joined(out[-1], m):
-                break
-            out.append(m)
-        return out
+        return self._coordinated_at(ms, idx)
+
+    def _coordinated_at(self, ms: list[EMention], idx: int) -> list[EMention]:
+        """The mentions coordinated with ms[idx], in text order."""
+        first = ms[idx]
+        start = end = idx  # ms[start:end + 1] are coordinated
+        while start > 0 and self.joined(ms[start - 1], ms[start]) and \
+                self.reg.is_place(ms[start - 1].key) == self.reg.is_place(first.key):
+            start -= 1
+        while end + 1 < len(ms) and self.joined(ms[end], ms[end + 1]):
+            end += 1
+        return ms[start:end + 1]
 
     def made_to_pay(self, c: Chunk, ev: Event) -> None:
         """'vowed that Hezbollah would pay a heavy price', 'حذر من أن إسرائيل ستدفع الثمن': the one who is
@@ -163,12 +168,13 @@ class Roles(Modality):
                 if m.j == i and m.demonym and self.s.chunk_at(m.i - 1, "weapon"):
                     return m, False  # "طائرات باكستانية قصفت": the aircraft's nation acts
         if self.lang.verb_initial:
-            right = next((m for m in self.in_span(j, b) if self.speaks(m, speech) and not self.adjective(m)), None)
+            right = next((m for m in self.mentions if j <= m.i and m.j <= b and self.speaks(m, speech)
+                          and not self.adjective(m)), None)
             if right is not None and self.bare(right) and right.i - j <= 3 and \
                     not self.s.chunk_at(right.i - 1, "weapon"):
                 return right, True
-        left = next((m for m in reversed(self.in_span(a, i))
-                     if self.bare(m) and self.speaks(m, speech) and not self.adjective(m)), None)
+        left = next((m for m in reversed(self.mentions) if a <= m.i and m.j <= i
+                     and self.bare(m) and self.speaks(m, speech) and not self.adjective(m)), None)
         if left is not None:
             return left, False
         if a > 1 and self.s.tokens[a - 1].text in (",", "،"):
@@ -183,10 +189,11 @@ class Roles(Modality):
                           and not self.adjective(m)]
                 if before:
                     return before[-1], False
-        named = next((m for m in self.mentions if m.j == a - 1 and self.bare(m) and self.reg.is_actor(m.key)
-                      and not m.demonym), None)
-        if a > 0 and self.s.tokens[a - 1].text == "," and named is not None and self.lang.names_capitalised:
-            return named, False  # "A spokesman for the PA, Nabil Abu Rudeineh, accused ..."
+        if a > 0 and self.s.tokens[a - 1].text == "," and self.lang.names_capitalised:
+            named = next((m for m in self.mentions if m.j == a - 1 and self.bare(m) and self.reg.is_actor(m.key)
+                          and not m.demonym), None)
+            if named is not None:
+                return named, False  # "A spokesman for the PA, Nabil Abu Rudeineh, accused ..."
         if not self.lang.verb_initial:
             inverted = [m for m in self.in_span(j, b) if self.bare(m) and self.reg.is_actor(m.key)]
             if inverted and inverted[0].i == j and self.reg.types(inverted[0].key) & {"Person"}:
@@ -334,8 +341,8 @@ class Roles(Modality):
                 relative = b if self.lang.relatives.isdisjoint(self.s.vocabulary) else next(
                     (k for k in range(c.j, b) if self.s.tokens[k].norm in self.lang.relatives), b)
                 stop = min(next_trigger, relative)
-                obj = next((m for m in self.in_span(start, stop) if self.bare(m) and m is not actor
-                            and (not m.demonym or self.holds(m))), None)
+                obj = next((m for m in self.mentions if start <= m.i and m.j <= stop and self.bare(m)
+                            and m is not actor and (not m.demonym or self.holds(m))), None)
                 if obj is not None:
                     ev.targets.extend(map(_KEY, self.coordinated(self.mentions, obj)))
                     used |= {id(obj)}
@@ -355,11 +362,14 @@ class Roles(Modality):
             ev.targets.extend(self.own_holdings(c, ev, b)[:1])
         if cls == "Threat":
             self.made_to_pay(c, ev)
-        if cls in ATTACKS:  # "هاجم مستوطنون قرية كفر مالك", "an attack on Kairu village": it happened there
+        # "هاجم مستوطنون قرية كفر مالك", "an attack on Kairu village": it happened there (the locations are
+        # distinct already: only new ones need a merge)
+        if cls in ATTACKS and ev.targets:
             ev.locations = list(dict.fromkeys([t for t in ev.targets if "Settlement" in self.reg.types(t)]
                                               + ev.locations))
-        if c.detail == "noun":
-            ev.locations = list(dict.fromkeys(ev.locations + self.witnessing_place(c, a)))
+        witnessed = self.witnessing_place(c, a) if c.detail == "noun" else []
+        if witnessed:
+            ev.locations = list(dict.fromkeys(ev.locations + witnessed))
 
     def clause_subject(self, c: Chunk, other: str) -> list[EMention]:
         """'سيطر الجيش على البلدة بعد معارك مع الشباب', 'troops retook the town after fighting with JNIM': a clash
@@ -414,14 +424,15 @@ class Roles(Modality):
         # "an RSF ground assault": one lower-case word may stand between the name and the event noun
         modified = c.i > 1 and self.lang.names_capitalised and toks[c.i - 1].text.isalpha() \
             and toks[c.i - 1].text.islower() and self.s.chunk_at(c.i - 1) is None
+        english = self.lang.names_capitalised
+        before = (c.i - possessive, c.i - modified)  # where an English modifier ends
         for m in self.mentions:
-            if (m.j in (c.i - possessive, c.i - modified) and self.lang.names_capitalised) or (
-                    m.i == c.j and not self.lang.names_capitalised and m.demonym):
+            if (m.j in before if english else m.i == c.j and m.demonym):
                 # "in a Russian missile strike", "in Israel's raids": the preposition governs the noun phrase
-                modifier = self.lang.names_capitalised and (m.demonym or possessive)
+                modifier = english and (m.demonym or possessive)
                 if self.reg.is_actor(m.key) and (modifier or not self.prep(m)):
                     return m
-        agent = next((m for m in self.in_span(c.j, b) if self.prep(m) == "agent"), None)
+        agent = next((m for m in self.mentions if c.j <= m.i and m.j <= b and self.prep(m) == "agent"), None)
         if agent is not None:
             return agent
         if c.value in ATTACKS and c.j + 1 < len(toks) and toks[c.j].norm in ("من", "from"):
@@ -449,11 +460,11 @@ class Roles(Modality):
         ms = [m for m in self.mentions if a <= m.i and m.j <= b and id(m) not in used
               and not (m.j <= c.i and self.prep(m) is None)]
         done: set[int] = set()
-        for m in ms:
+        for idx, m in enumerate(ms):
             if id(m) in done:
                 continue
             role = self.prep(m)
-            group = self.coordinated(ms, m)
+            group = self._coordinated_at(ms, idx)
             done.update(map(id, group))
             if role is None:
                 continue

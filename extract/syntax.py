@@ -30,7 +30,7 @@ def clause_bounds(state: SentenceState, i: int, lang: Language) -> tuple[int, in
 
 
 def _clause_bounds(state: SentenceState, i: int, lang: Language) -> tuple[int, int]:
-    toks = state.tokens
+    toks, complementisers = state.tokens, lang.complementisers
     marks = state.clause_marks
     if marks is None:  # the tokens that may bound a clause; every other token is crossed
         marks = state.clause_marks = state.positions(_bounding_words(lang.code))
@@ -39,7 +39,7 @@ def _clause_bounds(state: SentenceState, i: int, lang: Language) -> tuple[int, i
     while x >= 0:
         k = marks[x]
         a = k + 1
-        if _opens_report(state, k, lang):
+        if toks[k].norm in complementisers and _opens_report(state, k, lang):
             break
         if _breaks(state, k, lang):
             resume = _aside(state, k, -1, lang) if toks[k].text in (",", "،") else -1
@@ -56,7 +56,7 @@ def _clause_bounds(state: SentenceState, i: int, lang: Language) -> tuple[int, i
     while x < len(marks):
         k = marks[x]
         b = k
-        if _opens_report(state, k, lang):
+        if toks[k].norm in complementisers and _opens_report(state, k, lang):
             break
         if _breaks(state, k, lang):
             resume = _aside(state, k, 1, lang) if toks[k].text in (",", "،") else -1
@@ -145,10 +145,13 @@ def asides(state: SentenceState, lang: Language) -> list[tuple[int, int]]:
     comma): descriptions of names, which open with a 'wing' or 'is_a' phrase, after an article in English (see
     `appositive`), and the circumstances of a statement, which name its medium ('، خلال مؤتمر صحفي في كييف،')."""
     toks = state.tokens
-    commas = [k - 1 - (toks[k - 1].norm in ("the", "a", "an")) for name in ("wing", "is_a")
-              for k in state.matches(language_table(lang.code, name)) if k > 1]
+    openers = [k for name in ("wing", "is_a") for k in state.matches(language_table(lang.code, name)) if k > 1]
+    mediums = state.chunks_of("medium")
+    if not openers and not mediums:
+        return []  # most sentences: no description or medium anywhere
+    commas = [k - 1 - (toks[k - 1].norm in ("the", "a", "an")) for k in openers]
     fenced = [(k, appositive(state, k, lang)) for k in commas if toks[k].text in (",", "،")]
-    for m in state.chunks_of("medium"):
+    for m in mediums:
         k = next((k for k in range(m.i - 1, max(0, m.i - 4), -1) if toks[k].text in (",", "،")), None)
         if k is not None:
             fenced.append((k, _medium_aside(state, k, 1)))
@@ -156,11 +159,9 @@ def asides(state: SentenceState, lang: Language) -> list[tuple[int, int]]:
 
 
 def _opens_report(state: SentenceState, k: int, lang: Language) -> bool:
-    """A complementiser opens a new clause, except in 'مواقع يشتبه بأنها تابعة ل': after a verb that
-    reports nothing, a few words into a noun phrase, it stays inside the clause."""
+    """The complementiser at token k opens a new clause, except in 'مواقع يشتبه بأنها تابعة ل': after a verb
+    that reports nothing, a few words into a noun phrase, it stays inside the clause."""
     toks = state.tokens
-    if toks[k].norm not in lang.complementisers:
-        return False
     return lang.names_capitalised or k < 2 or state.chunk_at(k - 1) is not None or \
         state.chunk_at(k - 2) is not None or not toks[k - 1].norm.startswith(("ي", "ت"))
 
@@ -213,8 +214,8 @@ def prep_of(state: SentenceState, m: EMention, lang: Language) -> str | None:
             and lang.prepositions[toks[m.i - 2].norm] in ("target", "location") and not toks[m.i - 1].is_punct \
             and toks[m.i - 1].norm not in lang.stopwords and toks[m.i].norm[:1] == "ل":
         return lang.prepositions[toks[m.i - 2].norm]  # "ضد مواقع لكتائب حزب الله": the positions' owner
-    if not lang.names_capitalised and m.i > 1 and language_table(lang.code, "place_part").at(toks, m.i - 1) \
-            and lang.prepositions.get(toks[m.i - 2].norm) in ("target", "location"):
+    if not lang.names_capitalised and m.i > 1 and lang.prepositions.get(toks[m.i - 2].norm) in ("target", "location") \
+            and language_table(lang.code, "place_part").at(toks, m.i - 1):
         return "location"  # "على طريق بلدة الناقورة", "في محيط مدينة الفاشر": where, not what was hit
     if not m.prefix:
         return None
