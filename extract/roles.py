@@ -358,6 +358,8 @@ class Roles(Modality):
         self.prepositional(c, ev, a, b, used)
         if cls in MUTUAL and c.detail == "noun" and len(ev.actors) == 1:
             ev.actors.extend(m.key for m in self.clause_subject(c, ev.actors[0])[:1])
+            if not ev.locations:
+                ev.locations.extend(self.place_taken(c))
         if cls in ATTACKS and not ev.targets:
             ev.targets.extend(self.own_holdings(c, ev, b)[:1])
         if cls == "Threat":
@@ -380,6 +382,16 @@ class Roles(Modality):
         return [m for m in self.in_span(said, c.i) if self.bare(m) and self.reg.is_actor(m.key) and m.key != other
                 and not self.adjective(m) and not (self.lang.verb_initial and any(q.j <= m.i <= q.j + 1 for q in cues))
                 ][:1]  # "أفاد مصدر أمني باندلاع اشتباكات": the speaker after its verb
+
+    def place_taken(self, c: Chunk) -> list[str]:
+        """'سيطر الجيش على بلدة X بعد معارك مع ...', 'troops retook the town of X after fighting with ...': the
+        fighting was in the town taken before it."""
+        for k, (n, _) in self.s.matches(language_table(self.lang.code, "control")).items():
+            if k < c.i:
+                taken = next((m for m in self.mentions if k + n <= m.i < c.i and self.reg.is_place(m.key)), None)
+                if taken is not None and self.reg.types(taken.key) & {"Settlement", "Site"}:
+                    return [taken.key]
+        return []
 
     def own_holdings(self, c: Chunk, ev: Event, b: int) -> list[str]:
         """'صد هجوما شنته جماعة الحوثي على مواقعه', 'fighters attacked its positions': the side whose

@@ -625,3 +625,12 @@ def test_the_body_whose_members_an_attack_killed_is_its_target():
     doc = extract_document("شن الطيران الإسرائيلي غارات على مواقع قرب بلدة الكسوة، ما أسفر عن مقتل ستة عناصر من "
                            "الجيش السوري.", lang="ar")
     assert doc.events[0].targets == ["syrian-arab-army"] and doc.events[0].fatalities == 6
+
+
+@pytest.mark.parametrize("text, lang, place", [
+    ("سيطر الجيش الصومالي على بلدة عيل بور في إقليم غلمدغ، بعد معارك عنيفة مع حركة الشباب.", "ar", "el-buur"),
+    ("Malian troops retook the town of Lere after heavy fighting with JNIM militants.", "en", "lere"),
+])
+def test_a_clash_before_a_town_was_taken_was_fought_there(text, lang, place):
+    clash = next(e for e in extract_document(text, lang=lang).events if e.type == "ArmedClash")
+    assert clash.locations == [place]
