@@ -7,7 +7,6 @@ from the language profile (extract/lang/) and the lexicon Turtle.
 from __future__ import annotations
 
 import hashlib
-import re
 from bisect import bisect_left
 from datetime import date
 from functools import cache
@@ -44,7 +43,6 @@ def _tokenizer(lang: str):
     return get_language(lang).make_tokenizer()
 
 
-_LINES = re.compile(r"[^\n]+")
 _WORDS_KEPT = 100_000  # distinct words a language keeps read; the table is emptied when full
 _SPACE = ("",)  # what the table of words read holds for whitespace, which makes no token
 _new = object.__new__
@@ -53,30 +51,28 @@ _new = object.__new__
 def _tokens(text: str, start: int, end: int, lang: str) -> list[Token]:
     """Tokens of text[start:end] with document offsets and normalised forms.
 
-    spaCy is given one line at a time: once it meets one of its special cases in a text (a newline is
-    one), it keeps none of the words that follow in its cache of split words, so every word of a text of
-    several lines was split afresh each time it came back; a line seldom holds a special case. The tokens
-    are those of the whole text: spaCy splits each run of non-space characters on its own, and a line break
-    leaves a space token between lines, so none of its special cases spans two. Its arrays are read in one
-    call per line, only each token's offset and word id (its orth): iterating a Doc builds a Python object
-    per token, which cost more than the tokenizing. The word id finds the word, its normalised form and
-    forms in the language's table of words already seen, without cutting the word out of the text. Each
-    Token's fields are set here, not through its dataclass __init__: called from C, that runs in an
-    interpreter frame of its own, which cost three times the setting.
+    spaCy is given the text in one call, its line breaks read as spaces. A line break is one of spaCy's special
+    cases, and once it meets one in a text it keeps none of the words that follow in its cache of split words:
+    with the breaks in, every word after the first line was split afresh each time it came back, and a call
+    per line cost a Doc and an array read per line. A space keeps the offsets and the tokens: spaCy splits
+    each run of non-space characters on its own, and the whitespace tokens are dropped. Its arrays are read in
+    one call, only each token's offset and word id (its orth): iterating a Doc builds a Python object per
+    token, which cost more than the tokenizing. The word id finds the word, its normalised form and forms in
+    the language's table of words already seen, without cutting the word out of the text. Each Token's fields
+    are set here, not through its dataclass __init__: called from C, that runs in an interpreter frame of its
+    own, which cost three times the setting.
     """
     language = get_language(lang)
     seen, tokenizer = language.words_seen, _tokenizer(lang)
     out = []
-    for line in _LINES.finditer(text, start, end):
-        offset = line.start()
-        for s, orth in tokenizer(line.group()).to_array([IDX, ORTH]).tolist():
-            known = seen.get(orth) or _read_word(language, tokenizer.vocab[orth])
-            if known is not _SPACE:
-                token = _new(Token)
-                token.text, token.norm, token.is_punct, token.forms = known
-                token.start = offset + s
-                token.end = token.start + len(token.text)
-                out.append(token)
+    for s, orth in tokenizer(text[start:end].replace("\n", " ")).to_array([IDX, ORTH]).tolist():
+        known = seen.get(orth) or _read_word(language, tokenizer.vocab[orth])
+        if known is not _SPACE:
+            token = _new(Token)
+            token.text, token.norm, token.is_punct, token.forms = known
+            token.start = start + s
+            token.end = token.start + len(token.text)
+            out.append(token)
     return out
 
 
