@@ -34,6 +34,7 @@ class Chunk:
 _START = attrgetter("i")  # sort key: a chunk's first token
 _TEXT, _FORMS, _NORM = attrgetter("text"), attrgetter("forms"), attrgetter("norm")
 _NONE: list[Chunk] = []  # an empty default shared by the look-ups below; never appended to
+_NO_MATCHES: dict[int, tuple[int, Hashable]] = {}  # `matches` for a table absent from the sentence; never filled
 
 
 @dataclass(slots=True)
@@ -100,12 +101,14 @@ class SentenceState:
         settles the sentences without one of the table's key words."""
         found = self._matches.get(table)
         if found is None:
-            found = self._matches[table] = {}
+            found = _NO_MATCHES  # most tables: no dictionary of their own
             if not table.key_words.isdisjoint(self.vocabulary):
+                found = {}
                 for k in reading_positions(self.tokens, table.first_words):  # where one of its phrases may start
                     hit = table.at(self.tokens, k)
                     if hit is not None:
                         found[k] = hit
+            self._matches[table] = found
         return found
 
     def positions(self, words: Collection[str]) -> list[int]:
