@@ -56,16 +56,17 @@ def _tokens(text: str, start: int, end: int, lang: str) -> list[Token]:
     with the breaks in, every word after the first line was split afresh each time it came back, and a call
     per line cost a Doc and an array read per line. A space keeps the offsets and the tokens: spaCy splits
     each run of non-space characters on its own, and the whitespace tokens are dropped. Its arrays are read in
-    one call, only each token's offset and word id (its orth): iterating a Doc builds a Python object per
-    token, which cost more than the tokenizing. The word id finds the word, its normalised form and forms in
-    the language's table of words already seen, without cutting the word out of the text. Each Token's fields
-    are set here, not through its dataclass __init__: called from C, that runs in an interpreter frame of its
-    own, which cost three times the setting.
+    one call, as two columns (no list per token), only each token's offset and word id (its orth): iterating a
+    Doc builds a Python object per token, which cost more than the tokenizing. The word id finds the word, its
+    normalised form and forms in the language's table of words already seen, without cutting the word out of
+    the text. Each Token's fields are set here, not through its dataclass __init__: called from C, that runs in
+    an interpreter frame of its own, which cost three times the setting.
     """
     language = get_language(lang)
     seen, tokenizer = language.words_seen, _tokenizer(lang)
     out = []
-    for s, orth in tokenizer(text[start:end].replace("\n", " ")).to_array([IDX, ORTH]).tolist():
+    offsets, orths = tokenizer(text[start:end].replace("\n", " ")).to_array([IDX, ORTH]).T.tolist()
+    for s, orth in zip(offsets, orths, strict=True):
         known = seen.get(orth) or _read_word(language, tokenizer.vocab[orth])
         if known is not _SPACE:
             token = _new(Token)
