@@ -65,7 +65,7 @@ class _Finder(HeadPatterns):
         self.s, self.text, self.reg = state, text, reg
         self.lang: Language = reg.lex.lang
         self.toks, self.n = state.tokens, len(state.tokens)
-        self.norms = dict(enumerate(state.norms))  # read by the patterns many times
+        self.norms = state.norms  # read by the patterns many times, through norm()
         self.used = [False] * len(self.toks)
         self.mentions: list[EMention] = []
         self.patron_words = _patron_words(self.lang.code)
@@ -90,7 +90,7 @@ class _Finder(HeadPatterns):
 
     def norm(self, i: int) -> str:
         """Token i's normalised form, "" outside the sentence."""
-        return self.norms.get(i, "")
+        return self.norms[i] if 0 <= i < self.n else ""
 
     def is_stop(self, i: int) -> bool:
         t = self.toks[i]
