@@ -80,13 +80,13 @@ class _Finder(HeadPatterns):
     # -- helpers -------------------------------------------------------------
     def surface(self, i: int, j: int) -> str:
         """The words as written, without a conjunction glued to the first ('وشهود' names 'شهود')."""
-        text = self.s.text(i, j, self.text)
-        if self.lang.names_capitalised:
-            return text
-        first = self.s.starting.get(i)
+        if j <= i:
+            return ""
+        start = self.toks[i].start
+        first = self.s.starting.get(i) if not self.lang.names_capitalised else None
         if first is not None:
-            text = text[conjunction_length(first.prefix):]
-        return text
+            start += conjunction_length(first.prefix)
+        return self.text[start:self.toks[j - 1].end]
 
     def norm(self, i: int) -> str:
         """Token i's normalised form, "" outside the sentence."""
