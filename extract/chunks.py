@@ -34,6 +34,7 @@ class Chunk:
 _START = attrgetter("i")  # sort key: a chunk's first token
 _TEXT, _FORMS, _NORM = attrgetter("text"), attrgetter("forms"), attrgetter("norm")
 _NONE: list[Chunk] = []  # an empty default shared by the look-ups below; never appended to
+_NO_MATCHES: dict[int, tuple[int, Hashable]] = {}  # `matches` for a table absent from the sentence; never filled
 
 
 @dataclass(slots=True)
@@ -100,12 +101,14 @@ class SentenceState:
         settles the sentences without one of the table's key words."""
         found = self._matches.get(table)
         if found is None:
-            found = self._matches[table] = {}
+            found = _NO_MATCHES  # most tables: no dictionary of their own
             if not table.key_words.isdisjoint(self.vocabulary):
+                found = {}
                 for k in reading_positions(self.tokens, table.first_words):  # where one of its phrases may start
                     hit = table.at(self.tokens, k)
                     if hit is not None:
                         found[k] = hit
+            self._matches[table] = found
         return found
 
     def positions(self, words: Collection[str]) -> list[int]:
@@ -313,17 +316,20 @@ def match_gapped(state: SentenceState, chunks: list[Chunk], lex: Lexicon, gap: i
     for i, (n_first, group) in state.matches(table).items():
         if i < taken or any(c.i <= i < c.j and c.kind == "trigger" and c.j - c.i > n_first for c in chunks):
             continue  # the phrase already matched whole, or is part of one ("حذر ... ستدفع الثمن غاليا")
+        after = i + n_first
+        last = min(len(tokens), after + gap + 1)
+        last = next((k for k in range(after, last) if tokens[k].text in CLAUSE_ENDS), last)  # the clause's end
         for second, entry, strict in group:
-            stop = min(len(tokens), i + n_first + gap + 1)
+            if second[0] not in state.vocabulary:
+                continue  # most second parts: their first word is nowhere in the sentence
+            stop = last
             if strict:  # the second part stands before another kind of event word, or on it
                 stop = min([stop] + [c.i + 1 for c in chunks if c.kind == "trigger" and c.value != entry.value
-                                     and c.i >= i + n_first])
-            for k in range(i + n_first, stop):
-                if tokens[k].text in CLAUSE_ENDS:
-                    break
-                if table.fits(tokens, k, second):
+                                     and c.i >= after])
+            for k in range(after, stop):
+                if second[0] in tokens[k].forms and table.fits(tokens, k, second):
                     end = k + len(second)
-                    chunks = [c for c in chunks if c.j <= i or c.i >= end or (i + n_first <= c.i and c.j <= k)]
+                    chunks = [c for c in chunks if c.j <= i or c.i >= end or (after <= c.i and c.j <= k)]
                     chunks.append(Chunk(entry.kind, i, i + n_first, entry.value, entry.detail))
                     chunks.append(Chunk("tail", k, end, entry.value))
                     taken = end

@@ -66,7 +66,7 @@ class _Finder(HeadPatterns):
         self.s, self.text, self.reg = state, text, reg
         self.lang: Language = reg.lex.lang
         self.toks, self.n = state.tokens, len(state.tokens)
-        self.norms = dict(enumerate(state.norms))  # read by the patterns many times
+        self.norms = state.norms  # read by the patterns many times, through norm()
         self.used = [False] * len(self.toks)
         self.mentions: list[EMention] = []
         self.patron_words = _patron_words(self.lang.code)
@@ -81,17 +81,17 @@ class _Finder(HeadPatterns):
     # -- helpers -------------------------------------------------------------
     def surface(self, i: int, j: int) -> str:
         """The words as written, without a conjunction glued to the first ('وشهود' names 'شهود')."""
-        text = self.s.text(i, j, self.text)
-        if self.lang.names_capitalised:
-            return text
-        first = self.s.starting.get(i)
+        if j <= i:
+            return ""
+        start = self.toks[i].start
+        first = self.s.starting.get(i) if not self.lang.names_capitalised else None
         if first is not None:
-            text = text[conjunction_length(first.prefix):]
-        return text
+            start += conjunction_length(first.prefix)
+        return self.text[start:self.toks[j - 1].end]
 
     def norm(self, i: int) -> str:
         """Token i's normalised form, "" outside the sentence."""
-        return self.norms.get(i, "")
+        return self.norms[i] if 0 <= i < self.n else ""
 
     def is_stop(self, i: int) -> bool:
         t = self.toks[i]

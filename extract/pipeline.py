@@ -7,7 +7,6 @@ from the language profile (extract/lang/) and the lexicon Turtle.
 from __future__ import annotations
 
 import hashlib
-import re
 from bisect import bisect_left
 from datetime import date
 from functools import cache
@@ -44,14 +43,7 @@ def _tokenizer(lang: str):
     return get_language(lang).make_tokenizer()
 
 
-@cache
-def _spanning_specials(lang: str) -> tuple[str, ...]:
-    """spaCy's special cases that hold a space ('ب. م'): the only words it does not split on their own."""
-    return tuple(k for k in _tokenizer(lang).rules if not k.isspace() and any(c.isspace() for c in k))
-
-
-_CHUNKS = re.compile(r"\S+")
-_WORDS_KEPT = 100_000  # distinct words (and runs of non-space characters) a language keeps read; emptied when full
+_WORDS_KEPT = 100_000  # distinct words a language keeps read; the table is emptied when full
 _SPACE = ("",)  # what the table of words read holds for whitespace, which makes no token
 _new = object.__new__
 
@@ -59,45 +51,30 @@ _new = object.__new__
 def _tokens(text: str, start: int, end: int, lang: str) -> list[Token]:
     """Tokens of text[start:end] with document offsets and normalised forms.
 
-    spaCy splits each run of non-space characters on its own (its cache of split words is keyed by them), so
-    a run read once is not given to it again: the language keeps each run's pieces, (offset in the run, the
-    word read), and a document is cut into runs by one regular expression. Most runs of a report have been
-    read before, in it or in an earlier one, and a look-up costs a fraction of spaCy's building a Doc for
-    them. A text holding one of spaCy's few special cases with a space in it ('ب. م') goes to spaCy whole.
-    Each Token's fields are set here, not through its dataclass __init__: called from C, that runs in an
-    interpreter frame of its own, which cost three times the setting.
+    spaCy is given the text in one call, its line breaks read as spaces. A line break is one of spaCy's special
+    cases, and once it meets one in a text it keeps none of the words that follow in its cache of split words:
+    with the breaks in, every word after the first line was split afresh each time it came back, and a call
+    per line cost a Doc and an array read per line. A space keeps the offsets and the tokens: spaCy splits
+    each run of non-space characters on its own, and the whitespace tokens are dropped. Its arrays are read in
+    one call, as two columns (no list per token), only each token's offset and word id (its orth): iterating a
+    Doc builds a Python object per token, which cost more than the tokenizing. The word id finds the word, its
+    normalised form and forms in the language's table of words already seen, without cutting the word out of
+    the text. Each Token's fields are set here, not through its dataclass __init__: called from C, that runs in
+    an interpreter frame of its own, which cost three times the setting.
     """
     language = get_language(lang)
-    if any(special in text[start:end] for special in _spanning_specials(lang)):
-        runs = [(start, _read_run(language, text[start:end], keep=False))]
-    else:
-        pieces_of = language.runs_seen
-        runs = [(m.start(), pieces_of.get(m[0]) or _read_run(language, m[0]))
-                for m in _CHUNKS.finditer(text, start, end)]
+    seen, tokenizer = language.words_seen, _tokenizer(lang)
     out = []
-    for offset, pieces in runs:
-        for s, known in pieces:
+    offsets, orths = tokenizer(text[start:end].replace("\n", " ")).to_array([IDX, ORTH]).T.tolist()
+    for s, orth in zip(offsets, orths, strict=True):
+        known = seen.get(orth) or _read_word(language, tokenizer.vocab[orth])
+        if known is not _SPACE:
             token = _new(Token)
             token.text, token.norm, token.is_punct, token.forms = known
-            token.start = offset + s
+            token.start = start + s
             token.end = token.start + len(token.text)
             out.append(token)
     return out
-
-
-def _read_run(language: Language, run: str, keep: bool = True) -> tuple[tuple[int, tuple], ...]:
-    """spaCy's tokens of `run`: (offset in it, the word read), whitespace left out; kept by the run when `keep`."""
-    tokenizer, seen = _tokenizer(language.code), language.words_seen
-    pieces = []
-    for s, orth in tokenizer(run).to_array([IDX, ORTH]).tolist():
-        known = seen.get(orth) or _read_word(language, tokenizer.vocab[orth])
-        if known is not _SPACE:
-            pieces.append((s, known))
-    if keep:
-        if len(language.runs_seen) >= _WORDS_KEPT:
-            language.runs_seen.clear()
-        language.runs_seen[run] = pieces = tuple(pieces)
-    return pieces
 
 
 def _read_word(language: Language, lexeme: Lexeme) -> tuple[str, str, bool, tuple[str, ...]]:

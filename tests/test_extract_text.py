@@ -136,9 +136,9 @@ def test_a_written_possessive_ha_is_stripped_but_not_ta_marbuta(word, stem, has)
     ("قال «المرصد»: قُتل ٣ مدنيين\tفي\u00a0حلب…  و”أطلق (ب. م) صواريخ”.\nوأضاف: لا.", "ar"),
     ("U.S. forces struck (again) at 3 a.m.;\tthe Houthis' “drones”\u00a0didn't land.\n\nOfficials said so.", "en"),
 ])
-def test_tokens_are_spacys_tokens_read_once_per_run_of_characters(text, lang):
+def test_tokens_are_spacys_tokens_with_document_offsets(text, lang):
     tokenizer = get_language(lang).make_tokenizer()  # spacy.blank(lang)'s, with quotes split off words
     expected = [(t.text, t.idx) for t in tokenizer(text) if not t.is_space]
-    for _ in range(2):  # the second time from the runs already read
+    for _ in range(2):  # the second time from the words already read
         assert [(t.text, t.start) for t in _tokens(text, 0, len(text), lang)] == expected
     assert [(t.text, t.start) for t in _tokens(text, 5, len(text), lang)][0][1] >= 5

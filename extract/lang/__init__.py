@@ -69,8 +69,6 @@ class Language:
     # spaCy's word id -> (word, normalise, is punctuation, token_forms), kept by the pipeline: a document repeats
     # its words
     words_seen: dict[int, tuple] = field(default_factory=dict, compare=False, repr=False)
-    # a run of non-space characters -> spaCy's tokens of it, (offset, word read): kept by the pipeline
-    runs_seen: dict[str, tuple] = field(default_factory=dict, compare=False, repr=False)
     # `phrases` keys (a key a language leaves out simply never matches):
     #   relations: backed (backed by), allied (allied with), led (led by), wing (the armed wing of X: memberOf X),
     #     control (controls), relative_be (", which is backed by"), named (a name follows: يدعى / named)
