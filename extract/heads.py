@@ -141,6 +141,12 @@ class HeadPatterns:
                 and "Country" in self.reg.lex.entities[nxt.value].types)):
             nation, j = nxt.value, nxt.j  # "حكومة جنوب السودان", "جيش مالي": the state's own body
             self.reg.known(nxt.value, self.surface(nxt.i, nxt.j))
+        if entry == "command":  # "القيادة العامة للجيش الوطني الليبي": a force's command speaks for the force
+            k = j + (j < len(self.toks) and self.norm(j).startswith("ال") and self.s.chunk_at(j) is None)
+            force = self.s.chunk_at(k, "entity")
+            if force is not None and force.i == k and force.prefix.endswith("ل") \
+                    and self.reg.lex.entities[force.value].is_actor:
+                return self.add(start, force.j, self.reg.known(force.value, self.surface(force.i, force.j)))
         name_start = j + of
         relation_next = self.may_name_patron(j) and any(self.phrase_at(j, rel) for rel in ("backed", "allied", "led"))
         if definite and nation is None and not relation_next and j < len(self.toks) and self.free(j) \

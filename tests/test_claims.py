@@ -232,3 +232,12 @@ def test_gunmen_from_a_quoted_group_are_that_group():
 def test_who_speaks_of_an_attack_claims_it_and_did_not_carry_it_out(text, lang):
     doc = extract_document(text, lang=lang)
     assert len(doc.claims) == 1 and doc.claims[0].asserts == [0] and not doc.events[0].actors
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("نفت القيادة العامة للجيش الوطني الليبي أن تكون طائراتها قد قصفت مواقع قرب مدينة غريان.",
+     "libyan-national-army"),
+    ("قالت قيادة الجيش السوداني إن قواتها صدت هجوما على مدينة الفاشر.", "sudanese-armed-forces"),
+])
+def test_a_forces_command_speaks_for_the_force(text, speaker):
+    assert [c.claimant for c in extract_document(text, lang="ar").claims] == [speaker]
