@@ -358,8 +358,7 @@ class Roles(Modality):
         self.prepositional(c, ev, a, b, used)
         if cls in MUTUAL and c.detail == "noun" and len(ev.actors) == 1:
             ev.actors.extend(m.key for m in self.clause_subject(c, ev.actors[0])[:1])
-            if not ev.locations:
-                ev.locations.extend(self.place_taken(c))
+            ev.locations = list(dict.fromkeys(self.place_taken(c) + ev.locations))
         if cls in ATTACKS and not ev.targets:
             ev.targets.extend(self.own_holdings(c, ev, b)[:1])
         if cls == "Threat":

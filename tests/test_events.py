@@ -634,3 +634,10 @@ def test_the_body_whose_members_an_attack_killed_is_its_target():
 def test_a_clash_before_a_town_was_taken_was_fought_there(text, lang, place):
     clash = next(e for e in extract_document(text, lang=lang).events if e.type == "ArmedClash")
     assert clash.locations == [place]
+
+
+def test_the_town_taken_comes_before_the_province_the_clash_is_placed_in():
+    doc = extract_document("قال الجيش إن قواته استعادت السيطرة على مدينة الخوي في ولاية غرب كردفان بعد معارك عنيفة "
+                           "مع قوات الدعم السريع.", lang="ar")
+    clash = next(e for e in doc.events if e.type == "ArmedClash")
+    assert clash.locations[0] == "al-khuwei"
