@@ -11,7 +11,7 @@ from operator import attrgetter
 
 from conflictkg.extract.anaphora import antecedent, claimed_again, definite, kind_told
 from conflictkg.extract.chunks import Chunk, SentenceState
-from conflictkg.extract.classes import ATTACKS, HARMLESS, SPEECH_ACTS
+from conflictkg.extract.classes import ATTACKS, HARMLESS, SPEECH_ACTS, VIOLENT
 from conflictkg.extract.lang import Language
 from conflictkg.extract.model import Event
 from conflictkg.extract.phrases import language_table
@@ -144,11 +144,13 @@ def find_events(state: SentenceState, text: str, mentions: list[EMention], reg: 
             before.locations += [t for t in ev.targets if reg.is_place(t) and t not in before.locations]
         accused = next((f.event for f in reversed(found) if f.event.type == "Accusation" and f.event.targets),
                        None) if not ev.actors and ev.type not in SPEECH_ACTS else None
-        if accused is not None:
-            ev.actors = [accused.targets[0]]  # "accused X of killing", "اتهم X بقتل"
-            ev.targets = [t for t in ev.targets if t not in ev.actors]
-        _blamed_on(state, c, ev, found, roles)
-        if not ev.actors and ev.type in SPEECH_ACTS and c.i > 0 and state.tokens[c.i - 1].text in (",", "،"):
+        blamed = accused.targets[0] if accused is not None else None
+        if accused is not None and (ev.targets or ev.locations or not definite(state, c, reg.lex.lang)):
+            ev.actors = [blamed]  # "accused X of killing", "اتهم X بقتل"; not "... بالوقوف وراء الهجوم": the
+            ev.targets = [t for t in ev.targets if t not in ev.actors]  # attack told before, done by X
+        blamed = _blamed_on(state, c, ev, found, roles) or blamed
+        participle = c.i > 0 and state.tokens[c.i - 1].text in (",", "،")
+        if not ev.actors and ev.type in SPEECH_ACTS and participle:
             ev.actors = _participle_speaker(state, c, ev, found, mentions, roles)
         roles.assault(ev)
         ev.confidence = _confidence(ev, c, reg)
@@ -157,10 +159,22 @@ def find_events(state: SentenceState, text: str, mentions: list[EMention], reg: 
             earlier = claimed_again(state, c.i, ev, reg.doc.events, reg)
         if earlier is None:
             ev.type = kind_told(state, c, ev, reg.doc.events, map(_EVENT, found), reg.lex.lang)
+        else:  # "The ministry blamed the attack on ISSP": by the claim, ISSP did the attack told before
+            _done_by(reg, (reg.doc.events + [f.event for f in found])[earlier], blamed)
+        if ev.type == "Accusation" and participle and reg.lex.lang.is_participle(state.tokens[c.i].norm):
+            for f in found:  # "a car bomb exploded ..., the army said, blaming the ELN": the ELN did it
+                _done_by(reg, f.event, ev.targets[0] if ev.targets else None)
         found.append(Found(ev, c.i, c.j, earlier, c.detail == "noun"))
     for ev, killed in toll_of:
         ev.targets += [t for t in killed if t not in ev.targets + ev.actors]
     return found
+
+
+def _done_by(reg: Registry, ev: Event, accused: str | None) -> None:
+    """The accused did a violent act that no one named is told to have done (by the gunmen told, if any)."""
+    if accused is not None and ev.type in VIOLENT and all(map(reg.doc.unnamed, ev.actors)) \
+            and accused not in ev.actors:
+        ev.actors = ev.actors + [accused]
 
 
 def _weapon_event(state: SentenceState, lang: Language) -> bool:
@@ -207,20 +221,22 @@ def _fire_under(state: SentenceState, triggers: list[Chunk], lang: Language) -> 
     return out
 
 
-def _blamed_on(state: SentenceState, c: Chunk, ev: Event, found: list[Found], roles: Roles) -> None:
+def _blamed_on(state: SentenceState, c: Chunk, ev: Event, found: list[Found], roles: Roles) -> str | None:
     """'blamed the attack on X': X is the accused, not the attack's target, and 'the attack' is left
-    without roles so that it folds into the attack told before."""
+    without roles so that it folds into the attack told before. The accused, if any."""
     if ev.type not in ATTACKS:
-        return
+        return None
     blame = next((f for f in reversed(found) if f.event.type == "Accusation" and not f.event.targets
                   and 0 <= c.i - f.j <= 3), None)
     if blame is None or blame.i not in state.matches(
             language_table(roles.lang.code, "blame_on")):
-        return
+        return None
     accused = next((m for m in roles.mentions if c.j < m.i <= c.j + 2 and roles.prep(m) == "target"), None)
     if accused is not None:
         blame.event.targets = [accused.key]
         ev.targets = [t for t in ev.targets if t != accused.key]
+        return accused.key
+    return None
 
 
 _IN_GAZETTEER, _EVENT = attrgetter("in_gazetteer"), attrgetter("event")

@@ -641,3 +641,17 @@ def test_the_town_taken_comes_before_the_province_the_clash_is_placed_in():
                            "مع قوات الدعم السريع.", lang="ar")
     clash = next(e for e in doc.events if e.type == "ArmedClash")
     assert clash.locations[0] == "al-khuwei"
+
+
+@pytest.mark.parametrize("text, lang, accused", [
+    ("Gunmen raided the village of Tchoma Bangou on Saturday, killing 21 villagers, the Defence Ministry said. "
+     "The ministry blamed the attack on Islamic State Sahel Province.", "en", "islamic-state-sahel-province"),
+    ("A car bomb exploded outside a military base in Tame on Tuesday, killing three soldiers, the army said, "
+     "blaming the ELN guerrilla group.", "en", "national-liberation-army-colombia"),
+    ("انفجرت سيارة مفخخة قرب قاعدة عسكرية في بلدة تام، ما أسفر عن مقتل ثلاثة جنود، بحسب الجيش، متهما جيش التحرير "
+     "الوطني بالوقوف وراء الهجوم.", "ar", "national-liberation-army-colombia"),
+])
+def test_the_one_blamed_for_an_attack_no_one_named_did_is_its_actor(text, lang, accused):
+    doc = extract_document(text, lang=lang)
+    attacks = [e for e in doc.events if e.type not in ("Accusation", "Killing")]
+    assert len(attacks) == 1 and accused in attacks[0].actors
