@@ -17,7 +17,7 @@ from conflictkg.extract.events import Found
 from conflictkg.extract.model import Claim, Event
 from conflictkg.extract.phrases import language_table
 from conflictkg.extract.quantities import harm_words
-from conflictkg.extract.registry import EMention, Registry
+from conflictkg.extract.registry import ACTOR_TYPES, EMention, Registry
 from conflictkg.extract.syntax import prep_of
 from conflictkg.extract.text import QUOTES_CLOSE, QUOTES_OPEN
 from conflictkg.graph.iris import slug
@@ -57,6 +57,17 @@ def _outlet(state: SentenceState, cue: Chunk, reg: Registry, text: str, near: li
     return reg.new(f"organization/{reg.doc.doc_id}/{slug(surface)}", "Organization", surface, surface)
 
 
+def _unnamed_speaker(state: SentenceState, cue: Chunk, mentions: list[EMention], reg: Registry,
+                     text: str) -> str | None:
+    """'..., killing three soldiers, the army said': a head right before an English speech verb that names
+    nothing told before is the speaker, described, rather than a name further back."""
+    head = state.chunk_at(cue.i - 1, "head") if reg.lex.lang.names_capitalised and cue.i > 0 else None
+    if head is None or head.j != cue.i or head.value not in ACTOR_TYPES or any(m.j == cue.i for m in mentions):
+        return None
+    surface = state.text(head.i, head.j, text)
+    return reg.new(f"{head.value.lower()}/{reg.doc.doc_id}/{slug(surface)}", head.value, surface, surface)
+
+
 def _claimant(state: SentenceState, cue: Chunk, mentions: list[EMention], reg: Registry, text: str,
               previous: str | None) -> EMention | str | None:
     lang = reg.lex.lang
@@ -81,6 +92,9 @@ def _claimant(state: SentenceState, cue: Chunk, mentions: list[EMention], reg: R
     outlet = _outlet(state, cue, reg, text, after if lang.verb_initial else before)
     if outlet is not None:
         return outlet
+    unnamed = _unnamed_speaker(state, cue, mentions, reg, text)
+    if unnamed is not None:
+        return unnamed
     bare_before = [m for m in before if prep_of(state, m, lang) is None]
     toks = state.tokens
     if bare_before and cue.i > 1 and toks[cue.i - 1].text in (",", "،"):

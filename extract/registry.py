@@ -95,14 +95,15 @@ class Registry:
     def antecedent(self, cls: str, head: Collection[str], told: Sequence[str]) -> str | None:
         """What a short form names ("الحركة", "the group"): of the entities `told` before it (keys in mention
         order), the last of its class whose name has the head word ("حركة الشباب", "Group for the Support of
-        Islam and Muslims"), else the last of its class."""
+        Islam and Muslims"), else the last of its class that has a name."""
         norm = self.lex.lang.normalise
         latest_first = list(dict.fromkeys(reversed(told)))  # each entity once
         for key in latest_first:
             ent = self.doc.entities[key]
             if cls in ent.types and any(w in head for label in ent.labels.values() for w in norm(label).split()):
                 return key
-        return next((key for key in latest_first if cls in self.types(key)), None)
+        # not one described only ("three soldiers" is no antecedent of "the army")
+        return next((key for key in latest_first if cls in self.types(key) and not self.doc.unnamed(key)), None)
 
     def state_of(self, key: str) -> str:
         """The state whose organ an actor is ('Israel Defense Forces', 'قوات الجيش المالي': its country, from

@@ -241,3 +241,9 @@ def test_who_speaks_of_an_attack_claims_it_and_did_not_carry_it_out(text, lang):
 ])
 def test_a_forces_command_speaks_for_the_force(text, speaker):
     assert [c.claimant for c in extract_document(text, lang="ar").claims] == [speaker]
+
+
+def test_a_speaker_named_by_its_head_alone_is_not_the_victims_named_before():
+    doc = extract_document("A car bomb exploded outside a military base in Tame on Tuesday, killing three soldiers, "
+                           "the army said.", lang="en")
+    assert [doc.entities[c.claimant].labels["en"] for c in doc.claims] == ["army"]
