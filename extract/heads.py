@@ -210,9 +210,9 @@ class HeadPatterns:
                 return self.finish(m, f"{cls.lower()}/{self.reg.doc.doc_id}/{slug(surface)}", cls, surface)
             modifiers = modifiers + [slug(a) for a in adjectives]
             return self.finish(m, f"{cls.lower()}/" + "-".join([*modifiers, entry]), cls, surface)
-        if not name and nation is None and patron is None and cls in ("ArmedGroup", "Group") and \
-                self.norm(m.j) in ("من", "from", "of"):
-            out = self.members_of(m, entry)
+        link = 1 if self.norm(m.j) in ("من", "from", "of") else self.phrase_at(m.j, "belonging")
+        if not name and nation is None and patron is None and cls in ("ArmedGroup", "Group") and link:
+            out = self.members_of(m, entry, link)
             if out is not None:
                 return out
         if not name and nation is None and patron is None:
@@ -259,10 +259,11 @@ class HeadPatterns:
             self.reg.relate(m.key, patron_rel, patron, self.s.index)
         return m
 
-    def members_of(self, m: EMention, entry: str) -> EMention | None:
-        """Gunmen or fighters 'from' a group are that group: "مسلحون من جماعة نصرة الإسلام", "fighters from
-        the ADF", a short form named before ("مسلحون من الحركة"), a collective ("مسلحين من العشائر البدوية")."""
-        at = m.j + 1 + (self.norm(m.j + 1) == "the")
+    def members_of(self, m: EMention, entry: str, link: int) -> EMention | None:
+        """Gunmen or fighters 'from' a group, or believed to belong to it (`link` words between), are that group:
+        "مسلحون من جماعة نصرة الإسلام", "مسلحون يشتبه في انتمائهم إلى جماعة بوكو حرام", "fighters from the ADF",
+        a short form named before ("مسلحون من الحركة"), a collective ("مسلحين من العشائر البدوية")."""
+        at = m.j + link + (self.norm(m.j + link) == "the")
         org = self.s.chunk_at(at, "entity")
         short = self.s.chunk_at(at, "head")
         if org is None and short is not None and short.i == at and short.value in ACTOR_TYPES \

@@ -162,3 +162,12 @@ def test_a_spokesman_in_its_name_speaks_for_the_body_named_before():
     doc = extract_document("ولم يعلق الجيش السوداني، لكن المتحدث باسمه العميد نبيل عبد الله قال إن القوات صدت "
                            "الهجوم.", lang="ar")
     assert any(r.predicate == "spokespersonFor" and r.object == "sudanese-armed-forces" for r in doc.relations)
+
+
+@pytest.mark.parametrize("text, lang, group", [
+    ("قتل مسلحون يشتبه في انتمائهم إلى جماعة بوكو حرام ١٨ مزارعا في هجوم على قرية دالوا.", "ar", "boko-haram"),
+    ("Gunmen believed to belong to ISWAP killed 12 farmers near Dalwa.", "en", "islamic-state-west-africa-province"),
+])
+def test_gunmen_believed_to_belong_to_a_group_are_that_group_and_no_victim(text, lang, group):
+    doc = extract_document(text, lang=lang)
+    assert doc.events[0].actors == [group] and group not in doc.events[0].targets

@@ -73,7 +73,8 @@ class Language:
     #   relations: backed (backed by), allied (allied with), led (led by), wing (the armed wing of X: memberOf X),
     #     control (controls), relative_be (", which is backed by"), named (a name follows: يدعى / named)
     #   roles: agent (by), affiliated (التابع ل / belonging to: the real agent follows), members (members of),
-    #     order (ordered), blame_on (blamed X on Y), place_part (outskirts of / على طريق: where, not what)
+    #     order (ordered), blame_on (blamed X on Y), place_part (outskirts of / على طريق: where, not what),
+    #     belonging (gunmen believed to belong to X: X)
     #   events: response (in response to), under (came under), fire_noun (fire after "came under"), lands (a
     #     weapon that lands / falls), intercepted (shot down: the weapon's owner attacked), witnessed (the place
     #     that saw the fighting), stop (to halt the fighting: no fighting), untrue (reports ... were untrue),

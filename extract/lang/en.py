@@ -128,6 +128,9 @@ LANGUAGE = Language(
         "lands": _p("landed", "land", "lands", "fell", "fall", "falls", "rained down", "slammed into", "crashed into",
                     "impacted"),  # "mortar shells landed near the palace": the weapon's attack
         "order": _p("ordered", "orders", "authorized", "authorised", "approved"),
+        # "gunmen believed to belong to ISWAP": the group they are believed to be from follows
+        "belonging": _p("believed to belong to", "believed to be from", "suspected of belonging to",
+                        "thought to belong to", "believed to be members of", "suspected to be from"),
         "members": _p("members of", "fighters from", "members from", "fighters of", "soldiers from"),
         "since": _p("since"),
         # what a force holds, hit in its place: "Houthi positions", "positions of the PKK"
