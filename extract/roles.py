@@ -531,6 +531,9 @@ class Roles(Modality):
             ev.type = told  # "attacked the base with drones and rockets": of no one kind
         if c.j - c.i > 1:  # a weapon inside the trigger phrase
             ev.instruments.extend(self.inner_instruments(c))
+        if ev.type == "ArmedClash":  # "the group has been fighting junta troops": both sides fight, none is hit
+            ev.actors += [t for t in ev.targets if self.reg.is_actor(t) and not self.reg.is_place(t)]
+            ev.targets = [t for t in ev.targets if t not in ev.actors]
         ev.actors = list(dict.fromkeys(ev.actors))
         ev.targets = [t for t in dict.fromkeys(ev.targets) if t not in ev.actors]
         ev.locations = list(dict.fromkeys(ev.locations))

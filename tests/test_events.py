@@ -655,3 +655,12 @@ def test_the_one_blamed_for_an_attack_no_one_named_did_is_its_actor(text, lang, 
     doc = extract_document(text, lang=lang)
     attacks = [e for e in doc.events if e.type not in ("Accusation", "Killing")]
     assert len(attacks) == 1 and accused in attacks[0].actors
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Rebels of the Arakan Army have been fighting junta troops across Rakhine state since 2023.", "en"),
+    ("تقاتل قوات الدعم السريع الجيش السوداني في ولاية الجزيرة منذ أشهر.", "ar"),
+])
+def test_whom_a_side_fights_is_the_other_side_not_a_target(text, lang):
+    clash = next(e for e in extract_document(text, lang=lang).events if e.type == "ArmedClash")
+    assert len(clash.actors) == 2 and clash.targets == []
