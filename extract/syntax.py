@@ -61,7 +61,7 @@ def _clause_bounds(state: SentenceState, i: int, lang: Language) -> tuple[int, i
         if _breaks(state, k, lang):
             resume = _aside(state, k, 1, lang) if toks[k].text in (",", "،") else -1
             if resume < 0 and toks[k].text in (",", "،"):
-                resume = appositive(state, k, lang)
+                resume = appositive(state, k)
             if resume < 0:
                 break
             b = resume + 1
@@ -71,7 +71,7 @@ def _clause_bounds(state: SentenceState, i: int, lang: Language) -> tuple[int, i
     else:
         b = len(toks)
     # "struck X in response to a drone attack that killed ... in Jordan": the answered event is a clause of its own
-    responses = state.matches(language_table(lang.code, "response"))
+    responses = state.named("response")
     if responses:
         a = max([a] + [k + n for k, (n, _) in responses.items() if k + n <= i])
         b = min([b] + [k for k in responses if k > i])
@@ -127,30 +127,30 @@ def _medium_aside(state: SentenceState, k: int, step: int) -> int:
     return close if any(start <= m.i <= start + 2 and m.j <= hi for m in state.chunks_of("medium")) else -1
 
 
-def appositive(state: SentenceState, k: int, lang: Language) -> int:
+def appositive(state: SentenceState, k: int) -> int:
     """The comma closing a description of the name before the comma at k ('، فرع تنظيم القاعدة في منطقة
     الساحل،', ', the armed wing of Hamas,', '، وهي تحالف يضم ...،'), else -1. The clause goes on after it,
     and what is named inside it describes that name: it plays no role in the clause."""
     toks = state.tokens
     start = k + 1 + (k + 1 < len(toks) and toks[k + 1].norm in ("the", "a", "an"))
-    if k == 0 or state.chunk_at(k - 1) is None or not (start in state.matches(language_table(lang.code, "wing"))
-                                                       or start in state.matches(language_table(lang.code, "is_a"))):
+    if k == 0 or state.chunk_at(k - 1) is None or not (start in state.named("wing")
+                                                       or start in state.named("is_a")):
         return -1
     close = next((n for n in range(start, min(len(toks), start + 10)) if toks[n].text in (",", "،")), None)
     return close if close is not None and close + 1 < len(toks) else -1
 
 
-def asides(state: SentenceState, lang: Language) -> list[tuple[int, int]]:
+def asides(state: SentenceState) -> list[tuple[int, int]]:
     """The comma-fenced asides of a sentence that play no part in its clauses, (opening comma, closing
     comma): descriptions of names, which open with a 'wing' or 'is_a' phrase, after an article in English (see
     `appositive`), and the circumstances of a statement, which name its medium ('، خلال مؤتمر صحفي في كييف،')."""
     toks = state.tokens
-    openers = [k for name in ("wing", "is_a") for k in state.matches(language_table(lang.code, name)) if k > 1]
+    openers = [k for name in ("wing", "is_a") for k in state.named(name) if k > 1]
     mediums = state.chunks_of("medium")
     if not openers and not mediums:
         return []  # most sentences: no description or medium anywhere
     commas = [k - 1 - (toks[k - 1].norm in ("the", "a", "an")) for k in openers]
-    fenced = [(k, appositive(state, k, lang)) for k in commas if toks[k].text in (",", "،")]
+    fenced = [(k, appositive(state, k)) for k in commas if toks[k].text in (",", "،")]
     for m in mediums:
         k = next((k for k in range(m.i - 1, max(0, m.i - 4), -1) if toks[k].text in (",", "،")), None)
         if k is not None:
@@ -171,7 +171,7 @@ def prep_of(state: SentenceState, m: EMention, lang: Language) -> str | None:
     toks = state.tokens
     if toks[m.i].norm in lang.directions and m.j - m.i > 1:
         return "location"  # "جنوبي قطاع غزة", "eastern Syria"
-    if language_table(lang.code, "affiliated").ending_before(toks, m.i):
+    if state.tables["affiliated"].ending_before(toks, m.i):
         return None  # "الطيران التابع للجيش" / "drones belonging to X": X is the agent
     if m.i > 0:
         prev = toks[m.i - 1].norm
@@ -181,7 +181,7 @@ def prep_of(state: SentenceState, m: EMention, lang: Language) -> str | None:
         if role == "source" and not lang.names_capitalised and _part_of_place(state, m.i - 1, lang):
             return "location"  # "على مناطق متفرقة من مدينة خان يونس", "أحياء من الفاشر": parts of the city
         if role is not None:
-            if role == "source" and m.i > 1 and language_table(lang.code, "members").ending_before(toks, m.i):
+            if role == "source" and m.i > 1 and state.tables["members"].ending_before(toks, m.i):
                 return None  # "members of X" / "أعضاء من X": X itself
             return role
         if lang.names_capitalised and _where_of(toks, m.i - 1, lang):
@@ -215,7 +215,7 @@ def prep_of(state: SentenceState, m: EMention, lang: Language) -> str | None:
             and toks[m.i - 1].norm not in lang.stopwords and toks[m.i].norm[:1] == "ل":
         return lang.prepositions[toks[m.i - 2].norm]  # "ضد مواقع لكتائب حزب الله": the positions' owner
     if not lang.names_capitalised and m.i > 1 and lang.prepositions.get(toks[m.i - 2].norm) in ("target", "location") \
-            and language_table(lang.code, "place_part").at(toks, m.i - 1):
+            and state.tables["place_part"].at(toks, m.i - 1):
         return "location"  # "على طريق بلدة الناقورة", "في محيط مدينة الفاشر": where, not what was hit
     if not m.prefix:
         return None
@@ -233,7 +233,7 @@ def _held_by(state: SentenceState, m: EMention, lang: Language) -> bool:
     toks = state.tokens
     if m.prefix not in ("", "ل", "لل") or m.i < 1:
         return False
-    holdings = state.matches(language_table(lang.code, "holdings"))
+    holdings = state.named("holdings")
     if not holdings:
         return False
     k = next((m.i - n for n in (1, 2) if holdings.get(m.i - n, (0,))[0] == n), None)
