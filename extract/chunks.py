@@ -58,8 +58,9 @@ class SentenceState:
     # every form of every token: a word absent from it occurs nowhere in the sentence
     vocabulary: set[str] = field(init=False, repr=False)
     norms: list[str] = field(init=False, repr=False)  # each token's normalised form, read by several stages
-    clauses: dict[int, tuple[int, int]] = field(default_factory=dict)  # token -> its clause, kept by syntax.py
     clause_marks: list[int] | None = None  # the tokens that may bound a clause, kept by syntax.py
+    clause_starts: dict[int, int] = field(default_factory=dict)  # mark index -> a clause start, kept by syntax.py
+    clause_ends: dict[int, int] = field(default_factory=dict)  # mark index -> a clause end, kept by syntax.py
 
     def __post_init__(self) -> None:
         self.vocabulary = set(chain.from_iterable(map(_FORMS, self.tokens)))

@@ -20,62 +20,63 @@ PLACE_WORDS = frozenset("district province state region capital city town villag
 def clause_bounds(state: SentenceState, i: int, lang: Language) -> tuple[int, int]:
     """The clause around token i: between clause breaks, complementisers and quotes.
 
-    Every stage asks for clauses, often of the same tokens: the answer is kept on the sentence, and
-    the scan jumps between the few tokens that may bound a clause, found once per sentence.
+    Every stage asks for clauses, often of the same tokens: the scan jumps between the few tokens that may
+    bound a clause, found once per sentence, and its result is kept on the sentence per mark it starts from,
+    as all the tokens between two marks share it.
     """
-    bounds = state.clauses.get(i)
-    if bounds is None:
-        bounds = state.clauses[i] = _clause_bounds(state, i, lang)
-    return bounds
-
-
-def _clause_bounds(state: SentenceState, i: int, lang: Language) -> tuple[int, int]:
-    toks, complementisers = state.tokens, lang.complementisers
     marks = state.clause_marks
     if marks is None:  # the tokens that may bound a clause; every other token is crossed
         marks = state.clause_marks = state.positions(_bounding_words(lang.code))
-    a = i
-    x = bisect_left(marks, a) - 1  # the last mark before a
-    while x >= 0:
-        k = marks[x]
-        a = k + 1
-        if toks[k].norm in complementisers and _opens_report(state, k, lang):
-            break
-        if _breaks(state, k, lang):
-            resume = _aside(state, k, -1, lang) if toks[k].text in (",", "،") else -1
-            if resume < 0:
-                break
-            a = resume
-            x = bisect_left(marks, a) - 1
-            continue
-        x -= 1
-    else:
-        a = 0
-    b = i + 1
-    x = bisect_left(marks, b)  # the first mark from b on
-    while x < len(marks):
-        k = marks[x]
-        b = k
-        if toks[k].norm in complementisers and _opens_report(state, k, lang):
-            break
-        if _breaks(state, k, lang):
-            resume = _aside(state, k, 1, lang) if toks[k].text in (",", "،") else -1
-            if resume < 0 and toks[k].text in (",", "،"):
-                resume = appositive(state, k)
-            if resume < 0:
-                break
-            b = resume + 1
-            x = bisect_left(marks, b)
-            continue
-        x += 1
-    else:
-        b = len(toks)
+    x, y = bisect_left(marks, i) - 1, bisect_left(marks, i + 1)
+    a = state.clause_starts.get(x)
+    if a is None:
+        a = state.clause_starts[x] = _clause_start(state, marks, x, lang)
+    b = state.clause_ends.get(y)
+    if b is None:
+        b = state.clause_ends[y] = _clause_end(state, marks, y, lang)
     # "struck X in response to a drone attack that killed ... in Jordan": the answered event is a clause of its own
     responses = state.named("response")
     if responses:
         a = max([a] + [k + n for k, (n, _) in responses.items() if k + n <= i])
         b = min([b] + [k for k in responses if k > i])
     return a, b
+
+
+def _clause_start(state: SentenceState, marks: list[int], x: int, lang: Language) -> int:
+    """Where a clause starts whose last possible bound before it is mark x (-1: none)."""
+    toks, complementisers = state.tokens, lang.complementisers
+    while x >= 0:
+        k = marks[x]
+        a = k + 1
+        if toks[k].norm in complementisers and _opens_report(state, k, lang):
+            return a
+        if _breaks(state, k, lang):
+            resume = _aside(state, k, -1, lang) if toks[k].text in (",", "،") else -1
+            if resume < 0:
+                return a
+            x = bisect_left(marks, resume) - 1
+            continue
+        x -= 1
+    return 0
+
+
+def _clause_end(state: SentenceState, marks: list[int], x: int, lang: Language) -> int:
+    """Where a clause ends (exclusive) whose first possible bound after it is mark x (len(marks): none)."""
+    toks, complementisers = state.tokens, lang.complementisers
+    while x < len(marks):
+        k = marks[x]
+        if toks[k].norm in complementisers and _opens_report(state, k, lang):
+            return k
+        if _breaks(state, k, lang):
+            resume = _aside(state, k, 1, lang) if toks[k].text in (",", "،") else -1
+            if resume < 0 and toks[k].text in (",", "،"):
+                resume = appositive(state, k)
+            if resume < 0:
+                return k
+            x = bisect_left(marks, resume + 1)
+            continue
+        x += 1
+    return len(toks)
 
 
 @cache
