@@ -104,7 +104,9 @@ class SentenceState:
         settles the sentences without one of the table's key words."""
         found = self._matches.get(table)
         if found is None:
-            found = self._matches[table] = self._find(table)
+            # most tables: no dictionary of their own
+            found = _NO_MATCHES if table.key_words.isdisjoint(self.vocabulary) else self._find(table)
+            self._matches[table] = found
         return found
 
     def named(self, name: str) -> dict[int, tuple[int, Hashable]]:
@@ -112,12 +114,12 @@ class SentenceState:
         rules ask tens of thousands of times a pass, and a name is a cheaper key than (language, name)."""
         found = self._matches.get(name)
         if found is None:
-            found = self._matches[name] = self._find(self.tables[name])
+            table = self.tables[name]  # as in `matches`, the set test first, without a call
+            found = _NO_MATCHES if table.key_words.isdisjoint(self.vocabulary) else self._find(table)
+            self._matches[name] = found
         return found
 
     def _find(self, table: PhraseTable) -> dict[int, tuple[int, Hashable]]:
-        if table.key_words.isdisjoint(self.vocabulary):
-            return _NO_MATCHES  # most tables: no dictionary of their own
         found = {}
         for k in reading_positions(self.tokens, table.first_words):  # where one of its phrases may start
             hit = table.at(self.tokens, k)
