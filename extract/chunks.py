@@ -15,7 +15,7 @@ from itertools import chain, compress, repeat
 from operator import attrgetter, is_not, itemgetter
 
 from conflictkg.extract.lexicon import Entry, Lexicon
-from conflictkg.extract.phrases import PhraseTable
+from conflictkg.extract.phrases import LanguageTables, PhraseTable
 from conflictkg.extract.text import Token, reading_positions
 
 __all__ = ["CLAUSE_ENDS", "Chunk", "SentenceState", "match_phrases", "phrase_at"]
@@ -47,17 +47,20 @@ class SentenceState:
     index: int
     start: int
     tokens: list[Token]
+    tables: LanguageTables  # the language's named phrase tables, for `named`
     _chunks: list[Chunk] = field(default_factory=list)
     _by_start: dict[int, list[Chunk]] = field(default_factory=dict)  # token -> the chunks starting there
     _inside: dict[int, int] = field(default_factory=dict)  # token inside a longer chunk -> the chunk's start
     starting: dict[int, Chunk] = field(default_factory=dict)  # token -> the first chunk starting there
     _kinds: dict[str | tuple[str, ...], list[Chunk]] = field(default_factory=dict)  # kind(s) -> chunks, in order
-    _matches: dict[PhraseTable, dict[int, tuple[int, Hashable]]] = field(default_factory=dict)
+    # table, or name in `tables` -> its matches
+    _matches: dict[PhraseTable | str, dict[int, tuple[int, Hashable]]] = field(default_factory=dict)
     # every form of every token: a word absent from it occurs nowhere in the sentence
     vocabulary: set[str] = field(init=False, repr=False)
     norms: list[str] = field(init=False, repr=False)  # each token's normalised form, read by several stages
-    clauses: dict[int, tuple[int, int]] = field(default_factory=dict)  # token -> its clause, kept by syntax.py
     clause_marks: list[int] | None = None  # the tokens that may bound a clause, kept by syntax.py
+    clause_starts: dict[int, int] = field(default_factory=dict)  # mark index -> a clause start, kept by syntax.py
+    clause_ends: dict[int, int] = field(default_factory=dict)  # mark index -> a clause end, kept by syntax.py
 
     def __post_init__(self) -> None:
         self.vocabulary = set(chain.from_iterable(map(_FORMS, self.tokens)))
@@ -101,14 +104,27 @@ class SentenceState:
         settles the sentences without one of the table's key words."""
         found = self._matches.get(table)
         if found is None:
-            found = _NO_MATCHES  # most tables: no dictionary of their own
-            if not table.key_words.isdisjoint(self.vocabulary):
-                found = {}
-                for k in reading_positions(self.tokens, table.first_words):  # where one of its phrases may start
-                    hit = table.at(self.tokens, k)
-                    if hit is not None:
-                        found[k] = hit
+            # most tables: no dictionary of their own
+            found = _NO_MATCHES if table.key_words.isdisjoint(self.vocabulary) else self._find(table)
             self._matches[table] = found
+        return found
+
+    def named(self, name: str) -> dict[int, tuple[int, Hashable]]:
+        """`matches` of the language's phrase list `name` ("control", "response" ...), kept by name: the
+        rules ask tens of thousands of times a pass, and a name is a cheaper key than (language, name)."""
+        found = self._matches.get(name)
+        if found is None:
+            table = self.tables[name]  # as in `matches`, the set test first, without a call
+            found = _NO_MATCHES if table.key_words.isdisjoint(self.vocabulary) else self._find(table)
+            self._matches[name] = found
+        return found
+
+    def _find(self, table: PhraseTable) -> dict[int, tuple[int, Hashable]]:
+        found = {}
+        for k in reading_positions(self.tokens, table.first_words):  # where one of its phrases may start
+            hit = table.at(self.tokens, k)
+            if hit is not None:
+                found[k] = hit
         return found
 
     def positions(self, words: Collection[str]) -> list[int]:

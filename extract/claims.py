@@ -15,7 +15,6 @@ from conflictkg.extract.chunks import Chunk, SentenceState
 from conflictkg.extract.classes import ATTACKS, MUTUAL, SPEECH_ACTS, VIOLENT
 from conflictkg.extract.events import Found
 from conflictkg.extract.model import Claim, Event
-from conflictkg.extract.phrases import language_table
 from conflictkg.extract.quantities import harm_words
 from conflictkg.extract.registry import ACTOR_TYPES, EMention, Registry
 from conflictkg.extract.syntax import prep_of
@@ -169,10 +168,10 @@ def find_claims(state: SentenceState, text: str, mentions: list[EMention], event
         if first_found is not None and first_found.event.type not in SPEECH_ACTS and not first_found.event.actors \
                 and reg.lex.lang.verb_initial and _object_of_cue(state, cue, first_found, mentions, reg) \
                 and not any(cue.j <= k <= first_found.i
-                            for k in state.matches(language_table(reg.lex.lang.code, "death"))):
+                            for k in state.named("death")):
             # "أعلنت X استهداف قاعدة": the speaker claims its own attack; not "أعلنت X مقتل ٢٢ مدنيا في هجوم"
             first_found.event.actors = [key]
-        if scope and _speaker_is_subject(state, cue, events[scope[0]].i, reg):
+        if scope and _speaker_is_subject(state, cue, events[scope[0]].i):
             first = events[scope[0]].event
             if key not in first.actors:  # "قال إنه ينسق مع ..." / "said it would strike": the speaker acts
                 first.actors.insert(0, key)
@@ -247,9 +246,8 @@ def _corroborated(state: SentenceState, reg: Registry) -> list[int]:
 def _pronoun_speaker(state: SentenceState, cue: Chunk, reg: Registry, previous: str | None) -> str | None:
     """'Dozens of militants were also killed, he said': the last speaker of the pronoun's kind (a person
     for he/she, a body for it/they), not the nearest noun."""
-    code = reg.lex.lang.code
-    person = language_table(code, "speaker_person").ending_before(state.tokens, cue.i)
-    if not person and not language_table(code, "speaker_body").ending_before(state.tokens, cue.i):
+    person = state.tables["speaker_person"].ending_before(state.tokens, cue.i)
+    if not person and not state.tables["speaker_body"].ending_before(state.tokens, cue.i):
         return None
     spoken = [c.claimant for c in reg.doc.claims] + ([previous] if previous is not None else [])
     return next((key for key in reversed(spoken) if ("Person" in reg.types(key)) == person), None)
@@ -356,14 +354,13 @@ def _object_of_cue(state: SentenceState, cue: Chunk, found: Found, mentions: lis
         and state.chunk_at(found.i, "trigger") is not None and state.chunk_at(found.i, "trigger").detail == "noun"
 
 
-def _speaker_is_subject(state: SentenceState, cue: Chunk, trigger: int, reg: Registry) -> bool:
+def _speaker_is_subject(state: SentenceState, cue: Chunk, trigger: int) -> bool:
     """A pronoun that points back to the speaker opens the reported clause: 'إنه', 'that it'; but the one
     who 'repelled an attack', 'صد الهجوم', was its target."""
-    lang = reg.lex.lang
-    pronouns = state.matches(language_table(lang.code, "self"))
+    pronouns = state.named("self")
     if not any(cue.j <= k < min(trigger, cue.j + 14) and k + n <= trigger for k, (n, _) in pronouns.items()):
         return False
-    repelled = state.matches(language_table(lang.code, "repelled"))
+    repelled = state.named("repelled")
     return not any(trigger - 3 <= k + n <= trigger for k, (n, _) in repelled.items())
 
 

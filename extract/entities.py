@@ -496,7 +496,7 @@ class _Finder(HeadPatterns):
     def named_persons(self) -> None:
         """'ضابط في الشرطة يدعى محمد عبدي', 'an officer named Mohamed Abdi': the words after 'named' are a
         person's name. يدعى is also 'claims' ('يدعي أن'), so a naming drops the reporting cue read there."""
-        for k, hit in self.s.matches(language_table(self.lang.code, "named")).items():
+        for k, hit in self.s.named("named").items():
             if self.norm(k + hit[0]) in self.lang.complementisers or not self.free(k + hit[0]):
                 continue
             end, person = self.person_name(k + hit[0])

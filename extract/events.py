@@ -14,7 +14,6 @@ from conflictkg.extract.chunks import Chunk, SentenceState
 from conflictkg.extract.classes import ATTACKS, HARMLESS, SPEECH_ACTS, VIOLENT
 from conflictkg.extract.lang import Language
 from conflictkg.extract.model import Event
-from conflictkg.extract.phrases import language_table
 from conflictkg.extract.registry import EMention, Registry
 from conflictkg.extract.roles import Roles
 from conflictkg.extract.syntax import clause_bounds, prep_of
@@ -36,7 +35,7 @@ class Found:
 
 def find_events(state: SentenceState, text: str, mentions: list[EMention], reg: Registry) -> list[Found]:
     """Events asserted as having happened in one sentence, with their roles."""
-    if not state.chunks_of("trigger") and not state.chunks_of("support") and not _weapon_event(state, reg.lex.lang):
+    if not state.chunks_of("trigger") and not state.chunks_of("support") and not _weapon_event(state):
         return []  # no event word: the role rules have nothing to fill
     roles = Roles(state, text, mentions, reg)
     found: list[Found] = []
@@ -52,7 +51,7 @@ def find_events(state: SentenceState, text: str, mentions: list[EMention], reg: 
         end = b if reg.lex.lang.verb_initial else (w.j if w is not None else b)
         if w is not None and w.value and not any(s.j <= t.i < end for t in triggers):
             triggers.append(Chunk("trigger", s.i, s.j, w.value, "verb"))
-    triggers += _fire_under(state, triggers, reg.lex.lang)
+    triggers += _fire_under(state, triggers)
     downed = _intercepted(state, reg.lex.lang)
     # "air defences shot down 23 Ukrainian drones": the drones' attack, by their owner, not by the defences
     if downed:
@@ -69,7 +68,7 @@ def find_events(state: SentenceState, text: str, mentions: list[EMention], reg: 
         # "نفت الحركة ذلك، متهمة الجيش ...": one who denies still accuses
         if not c.value or roles.negated(c.i) or (roles.denied(c.i) and c.value not in SPEECH_ACTS) \
                 or roles.conditional(c.i) \
-                or _describes(state, c) or _generic(state, c) or _only_heard(state, c, reg.lex.lang):
+                or _describes(state, c) or _generic(state, c) or _only_heard(state, c):
             continue
         threat = roles.threatened(c.i, c.value)
         if threat is not None:  # "هدد بضرب بيروت": what is threatened becomes the threat's target
@@ -177,12 +176,11 @@ def _done_by(reg: Registry, ev: Event, accused: str | None) -> None:
         ev.actors = ev.actors + [accused]
 
 
-def _weapon_event(state: SentenceState, lang: Language) -> bool:
+def _weapon_event(state: SentenceState) -> bool:
     """Whether a sentence without an event word or support verb may still tell an event: 'came under',
     or a weapon that lands or is shot down."""
-    code = lang.code
-    return bool(state.matches(language_table(code, "under"))) or bool(state.chunks_of("weapon")) and bool(
-        state.matches(language_table(code, "lands")) or state.matches(language_table(code, "intercepted")))
+    return bool(state.named("under")) or bool(state.chunks_of("weapon")) and bool(
+        state.named("lands") or state.named("intercepted"))
 
 
 def _participle_speaker(state: SentenceState, c: Chunk, ev: Event, found: list[Found], mentions: list[EMention],
@@ -201,12 +199,12 @@ def _participle_speaker(state: SentenceState, c: Chunk, ev: Event, found: list[F
     return [subject.key] if subject is not None and subject.key not in ev.targets else []
 
 
-def _fire_under(state: SentenceState, triggers: list[Chunk], lang: Language) -> list[Chunk]:
+def _fire_under(state: SentenceState, triggers: list[Chunk]) -> list[Chunk]:
     """'the patrol came under fire', 'ships came under Houthi missile fire': fire after 'came under' is an
     attack, of the kind of the weapon named with it; of no one kind when two are ('missile and drone fire'), and
     gunfire, a ground assault, when none is."""
-    toks, out, unders = state.tokens, [], state.matches(language_table(lang.code, "under"))
-    fires = state.matches(language_table(lang.code, "fire_noun")) if unders else {}
+    toks, out, unders = state.tokens, [], state.named("under")
+    fires = state.named("fire_noun") if unders else {}
     for k, hit in unders.items() if fires else ():
         for x in range(k + hit[0], min(len(toks), k + hit[0] + 6)):
             if any(t.i == x for t in triggers):
@@ -228,8 +226,7 @@ def _blamed_on(state: SentenceState, c: Chunk, ev: Event, found: list[Found], ro
         return None
     blame = next((f for f in reversed(found) if f.event.type == "Accusation" and not f.event.targets
                   and 0 <= c.i - f.j <= 3), None)
-    if blame is None or blame.i not in state.matches(
-            language_table(roles.lang.code, "blame_on")):
+    if blame is None or blame.i not in state.named("blame_on"):
         return None
     accused = next((m for m in roles.mentions if c.j < m.i <= c.j + 2 and roles.prep(m) == "target"), None)
     if accused is not None:
@@ -248,7 +245,7 @@ def _intercepted(state: SentenceState, lang: Language) -> list[Chunk]:
     """'shot down 23 Ukrainian drones', 'أسقطت الدفاعات الجوية 23 طائرة مسيرة أوكرانية': an attack with that
     weapon, told by the weapon's noun, whose owner, named beside it, is the actor."""
     weapons = state.chunks_of("weapon")
-    downed = state.matches(language_table(lang.code, "intercepted")) if weapons else {}  # most sentences: no weapon
+    downed = state.named("intercepted") if weapons else {}  # most sentences: no weapon
     out = []
     for w in weapons if downed else ():
         owner = state.chunk_at(w.j if lang.verb_initial else w.i - 1, "demonym")
@@ -261,7 +258,7 @@ def _weapon_lands(state: SentenceState, triggers: list[Chunk], lang: Language) -
     """'mortar shells landed near the palace', 'سقطت قذائف على حي': a weapon that lands or falls is an
     attack of its kind, whose event word is that verb."""
     weapons = state.chunks_of("weapon")
-    lands = state.matches(language_table(lang.code, "lands")) if weapons else {}  # most sentences: no weapon
+    lands = state.named("lands") if weapons else {}  # most sentences: no weapon
     toks, out = state.tokens, []
     for w in weapons if lands else ():
         # the verb follows its weapon ("rockets reportedly fell", "إحدى المسيرات سقطت"), or in Arabic comes first
@@ -332,13 +329,13 @@ def _describes_a_name(state: SentenceState, c: Chunk, mentions: list[EMention], 
     for m in mentions:
         if m.i <= c.i and c.j <= m.j:
             return True
-    if c.i in state.matches(language_table(roles.lang.code, "allied")):
+    if c.i in state.named("allied"):
         return True  # "armed movements fighting alongside the army": an alliance, not a clash
     toks = state.tokens
     if c.value not in SPEECH_ACTS or roles.passive(c):
         return False
     hyphenated = c.i > 1 and toks[c.i - 1].text == "-" and toks[c.i - 1].end == toks[c.i].start
-    return hyphenated or c.j in state.matches(language_table(roles.lang.code, "agent"))
+    return hyphenated or c.j in state.named("agent")
 
 
 def _verb_used_as_noun(state: SentenceState, c: Chunk, mentions: list[EMention], lang: Language) -> bool:
@@ -387,12 +384,12 @@ def _generic(state: SentenceState, c: Chunk) -> bool:
     return c.detail == "noun" and c.i > 0 and state.tokens[c.i - 1].norm in _ANY
 
 
-def _only_heard(state: SentenceState, c: Chunk, lang: Language) -> bool:
+def _only_heard(state: SentenceState, c: Chunk) -> bool:
     """'سماع دوي انفجارات', 'residents heard loud explosions', 'explosions were heard': a sound, reported
     without anyone saying an attack took place."""
     if c.detail != "noun" or c.value not in ATTACKS:
         return False
-    heard = state.matches(language_table(lang.code, "heard"))
+    heard = state.named("heard")
     return any(c.i - 2 <= k + n <= c.i for k, (n, _) in heard.items()) or c.j in heard
 
 

@@ -10,7 +10,6 @@ from operator import attrgetter
 
 from conflictkg.extract.chunks import Chunk
 from conflictkg.extract.classes import SPEECH_ACTS
-from conflictkg.extract.phrases import language_table
 from conflictkg.extract.syntax import clause_bounds
 
 __all__ = ["Modality"]
@@ -35,10 +34,10 @@ class Modality:
                 i = support.i
                 break
         before = i - 1 - (i > 0 and toks[i - 1].norm == "the")
-        stops = self.s.matches(language_table(self.lang.code, "stop"))
+        stops = self.s.named("stop")
         if stops and any(k + stops[k][0] == before + 1 for k in range(max(0, before - 2), before + 1) if k in stops):
             return True  # "an agreement to halt the fighting", "اتفاق لوقف القتال": an end to it, not it
-        foiled = self.s.matches(language_table(self.lang.code, "foiled"))
+        foiled = self.s.named("foiled")
         if foiled and any(i - 4 <= k < i and not any(map(_PUNCT, toks[k:i])) for k in foiled):
             return True  # "police defused a car bomb", "أحبطت قوات الأمن هجوما": it never went off
         norms = self.s.norms
@@ -68,7 +67,7 @@ class Modality:
         for c in self.cues:
             if c.value == "denial" and c.j <= i:
                 return True
-        untrue = self.s.matches(language_table(self.lang.code, "untrue"))
+        untrue = self.s.named("untrue")
         if not untrue:
             return False
         _, b = clause_bounds(self.s, i, self.lang)
@@ -85,8 +84,7 @@ class Modality:
 
     def conditional(self, i: int) -> bool:
         """'if Hezbollah fires rockets', 'إذا استمر إطلاق الصواريخ': a hypothetical event."""
-        table = language_table(self.lang.code, "conditional")
-        for k in self.s.matches(table):
+        for k in self.s.named("conditional"):
             if i - 6 <= k < i:
                 return True
         return False

@@ -14,7 +14,7 @@ from functools import cache
 from conflictkg.extract.lang import get_language
 from conflictkg.extract.text import Token
 
-__all__ = ["PhraseTable", "language_table"]
+__all__ = ["LanguageTables", "PhraseTable", "language_table", "language_tables"]
 
 
 class PhraseTable:
@@ -71,8 +71,25 @@ class PhraseTable:
                    for form in tokens[end - 1].forms for words, _ in self._by_last.get(form, ()))
 
 
+class LanguageTables(dict[str, PhraseTable]):
+    """One language's named phrase lists as tables ("control", "response" ...), each built on first use:
+    a plain dictionary look-up by name for the rules, which ask tens of thousands of times a pass."""
+
+    def __init__(self, lang_code: str) -> None:
+        super().__init__()
+        self.code = lang_code
+
+    def __missing__(self, name: str) -> PhraseTable:
+        table = self[name] = PhraseTable((words, words) for words in get_language(self.code).phrases.get(name, ()))
+        return table
+
+
 @cache
+def language_tables(lang_code: str) -> LanguageTables:
+    """The language's phrase tables, shared by all its documents."""
+    return LanguageTables(lang_code)
+
+
 def language_table(lang_code: str, name: str) -> PhraseTable:
     """A table of one of the language's named phrase lists ("control", "response" ...)."""
-    lang = get_language(lang_code)
-    return PhraseTable((words, words) for words in lang.phrases.get(name, ()))
+    return language_tables(lang_code)[name]

@@ -25,6 +25,7 @@ from conflictkg.extract.lang import Language, detect_language, get_language
 from conflictkg.extract.lexicon import load_lexicon
 from conflictkg.extract.model import Document, Sentence
 from conflictkg.extract.model_evidence import ModelEvidence, fill_from_parse, model_evidence
+from conflictkg.extract.phrases import language_tables
 from conflictkg.extract.quantities import casualties, find_time, number_at
 from conflictkg.extract.registry import Registry
 from conflictkg.extract.relations import find_relations, link_responses
@@ -111,13 +112,14 @@ def extract_document(text: str, *, doc_id: str | None = None, lang: str | None =
     lex = load_lexicon(lang, tuple(lexicons))
     doc = Document(doc_id or document_id(text), text, lang, title=title, source=source, date=date)
     reg = Registry(doc, lex)
+    tables = language_tables(lang)
     spans = split_sentences(text, language.keep_together)
     extra = model_evidence(text, model) if model else ModelEvidence()
     repeats: dict[int, int] = {}
     for index, ((start, end), tokens) in enumerate(zip(spans, _by_sentence(_tokens(text, 0, len(text), lang), spans),
                                                         strict=True)):
         doc.sentences.append(Sentence(index, start, end, text[start:end]))
-        state = SentenceState(index, start, tokens)
+        state = SentenceState(index, start, tokens, tables)
         state.chunks = match_phrases(state, lex)
         mentions = find_entities(state, text, reg, [e for e in extra.entities if start <= e[0] and e[1] <= end])
         found = find_events(state, text, mentions, reg)

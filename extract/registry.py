@@ -59,8 +59,8 @@ class Registry:
         """A gazetteer entity, added to the document on first mention."""
         if key not in self.doc.entities:
             g = self.lex.entities[key]
-            self.doc.entities[key] = Entity(key, set(g.types), dict(g.labels), wikidata=g.wikidata,
-                                            in_gazetteer=True)
+            # positional: a document adds thousands, and keyword arguments cost a third more to pass
+            self.doc.entities[key] = Entity(key, set(g.types), dict(g.labels), set(), g.wikidata, set(), True)
             if "Person" in g.types:
                 for label in g.labels.values():
                     self._surnames.setdefault(self.lex.lang.normalise(label.split()[-1]), key)

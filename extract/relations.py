@@ -12,7 +12,6 @@ from conflictkg.extract.chunks import SentenceState
 from conflictkg.extract.events import Found
 from conflictkg.extract.lang import get_language
 from conflictkg.extract.model import Document
-from conflictkg.extract.phrases import language_table
 from conflictkg.extract.registry import EMention, Registry, breadth
 from conflictkg.extract.syntax import PLACE_WORDS
 
@@ -32,7 +31,7 @@ def find_relations(state: SentenceState, mentions: list[EMention], reg: Registry
     lang = reg.lex.lang
     toks = state.tokens
     places = [m for m in mentions if reg.is_place(m.key)]
-    situated = state.matches(language_table(lang.code, "situated")) if places else {}
+    situated = state.named("situated") if places else {}
     # locatedIn: a narrower place followed by a broader one
     for n, (a, b) in enumerate(zip(places, places[1:], strict=False)):
         gap = toks[a.j:b.i]
@@ -70,7 +69,7 @@ def find_relations(state: SentenceState, mentions: list[EMention], reg: Registry
             for r in [r for r in reg.doc.relations if r.subject == m.key and r.sentence == state.index]:
                 reg.relate(whole.key, r.predicate, r.object, state.index)
     # controls
-    control = state.matches(language_table(lang.code, "control")) if places else {}  # a place is controlled
+    control = state.named("control") if places else {}  # a place is controlled
     actors = [m for m in mentions if reg.is_actor(m.key) and not m.demonym] if control else []
     for k, (n, words) in control.items():
         end = k + n
@@ -116,8 +115,7 @@ def _possessed_by(toks: list, owner: EMention, place: EMention) -> bool:
 def link_responses(state: SentenceState, found: list[Found], offset: int, doc: Document) -> None:
     """Set inResponseTo from 'in response to X' / 'ردا على X' / 'ردا على ذلك' (the event before)."""
     toks = state.tokens
-    response = language_table(doc.lang, "response")
-    for k, (n, _) in state.matches(response).items() if found else ():
+    for k, (n, _) in state.named("response").items() if found else ():
         cause = next((x for x, f in enumerate(found) if k + n <= f.i <= k + n + 3), None)
         responder = next((x for x in range(len(found) - 1, -1, -1) if found[x].i < k), None)
         if responder is None:

@@ -12,7 +12,6 @@ from conflictkg.extract.chunks import CLAUSE_ENDS, Chunk, SentenceState, phrase_
 from conflictkg.extract.classes import ATTACKS, FROM_THE_AIR, HARMLESS, MUTUAL, SPEECH_ACTS, VIOLENT
 from conflictkg.extract.modality import Modality
 from conflictkg.extract.model import Event
-from conflictkg.extract.phrases import language_table
 from conflictkg.extract.quantities import number_at
 from conflictkg.extract.registry import EMention, Registry
 from conflictkg.extract.syntax import asides, clause_bounds, prep_of
@@ -36,7 +35,7 @@ class Roles(Modality):
         self.lang = reg.lex.lang
         # what a comma-fenced aside names plays no role: "X، فرع تنظيم القاعدة في منطقة الساحل،", "، خلال مؤتمر
         # صحفي في كييف،"
-        fenced = asides(state, self.lang)
+        fenced = asides(state)
         if fenced:
             mentions = [m for m in mentions if not any(k < m.i and m.j <= close for k, close in fenced)]
         self.mentions = mentions
@@ -107,7 +106,7 @@ class Roles(Modality):
     def made_to_pay(self, c: Chunk, ev: Event) -> None:
         """'vowed that Hezbollah would pay a heavy price', 'حذر من أن إسرائيل ستدفع الثمن': the one who is
         to pay, or whose act will not go unanswered, is the threat's target."""
-        ends = self.s.matches(language_table(self.lang.code, "consequence"))
+        ends = self.s.named("consequence")
         k = next((k for k in ends if c.j <= k < c.j + 12), None)  # past 'that'/'أن', as far as a gapped phrase
         if k is not None and not ev.targets and not any(t.text in CLAUSE_ENDS for t in self.s.tokens[c.j:k]):
             ev.targets = [m.key for m in self.in_span(c.j, k) if self.bare(m) and self.reg.is_actor(m.key)
@@ -121,7 +120,7 @@ class Roles(Modality):
 
     def holds(self, m: EMention) -> bool:
         """'Houthi positions', 'Russian supply depots': the nation or group named before what it holds."""
-        return m.j in self.s.matches(language_table(self.lang.code, "holdings"))
+        return m.j in self.s.named("holdings")
 
     def counted(self, m: EMention) -> bool:
         """'ثلاثة مدنيين', 'عشرات الجنود', 'جنديان': a number of people, as the dead and wounded are told."""
@@ -142,7 +141,7 @@ class Roles(Modality):
 
     def under(self, c: Chunk) -> EMention | None:
         """'X came under rocket fire' / 'تعرضت X لهجمات': X is the target."""
-        hits = self.s.matches(language_table(self.lang.code, "under"))
+        hits = self.s.named("under")
         if not hits:
             return None
         a, _ = clause_bounds(self.s, c.i, self.lang)
@@ -183,7 +182,7 @@ class Roles(Modality):
                 p -= 1
             if p > 0 and (self.s.tokens[p + 1].norm in self.lang.relatives | {"the", "a", "an"}
                           or self.s.tokens[p + 2].norm in ("'s", "'")  # ", Iran's allies in Yemen,"
-                          or any(p + 1 in self.s.matches(language_table(self.lang.code, name))
+                          or any(p + 1 in self.s.named(name)
                                  for name in ("backed", "allied", "led", "wing"))):  # ", backed by Iran,"
                 before = [m for m in self.in_span(0, p) if self.bare(m) and self.reg.is_actor(m.key)
                           and not self.adjective(m)]
@@ -276,7 +275,7 @@ class Roles(Modality):
     def order_actor(self, i: int) -> EMention | None:
         """'Biden ordered strikes' / 'أمر بايدن بشن ضربات': the one who ordered."""
         toks = self.s.tokens
-        for k, hit in self.s.matches(language_table(self.lang.code, "order")).items():
+        for k, hit in self.s.named("order").items():
             if not i - 6 <= k < i:
                 continue
             actor, _ = self.subject(k, k + hit[0], 0, len(toks))
@@ -385,7 +384,7 @@ class Roles(Modality):
     def place_taken(self, c: Chunk) -> list[str]:
         """'سيطر الجيش على بلدة X بعد معارك مع ...', 'troops retook the town of X after fighting with ...': the
         fighting was in the town taken before it."""
-        for k, (n, _) in self.s.matches(language_table(self.lang.code, "control")).items():
+        for k, (n, _) in self.s.named("control").items():
             if k < c.i:
                 taken = next((m for m in self.mentions if k + n <= m.i < c.i and self.reg.is_place(m.key)), None)
                 if taken is not None and self.reg.types(taken.key) & {"Settlement", "Site"}:
@@ -396,7 +395,7 @@ class Roles(Modality):
         """'صد هجوما شنته جماعة الحوثي على مواقعه', 'fighters attacked its positions': the side whose
         positions were hit, named before them and not the attacker."""
         toks = self.s.tokens
-        for k in self.s.matches(language_table(self.lang.code, "holdings")):
+        for k in self.s.named("holdings"):
             possessed = toks[k - 1].norm in ("its", "their") if self.lang.names_capitalised else \
                 toks[k].text.endswith(("ه", "ها", "هم")) and len(toks[k].forms) > 1
             if c.j <= k < b and possessed:
@@ -406,7 +405,7 @@ class Roles(Modality):
 
     def witnessing_place(self, c: Chunk, a: int) -> list[str]:
         """'شهدت العاصمة طرابلس اشتباكات', 'the town of Sake saw heavy fighting': where the event happened."""
-        for k, hit in self.s.matches(language_table(self.lang.code, "witnessed")).items():
+        for k, hit in self.s.named("witnessed").items():
             if a <= k < c.i:
                 span = self.in_span(k + hit[0], c.i) if self.lang.verb_initial else self.in_span(a, k)
                 return [m.key for m in span if self.bare(m) and self.reg.is_place(m.key)]
@@ -424,7 +423,7 @@ class Roles(Modality):
     def members_named(self, k: int) -> EMention | None:
         """'مقتل ستة عناصر من الجيش السوري', 'قُتل عنصران من حزب الله': the body whose members are counted
         right after token k (a count, then 'members of'); they, and so it, were hit."""
-        members = language_table(self.lang.code, "members")
+        members = self.s.tables["members"]
         return next((m for m in self.mentions if k < m.i <= k + 5 and self.bare(m) and self.reg.is_actor(m.key)
                      and members.ending_before(self.s.tokens, m.i)), None)
 

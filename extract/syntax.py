@@ -20,62 +20,63 @@ PLACE_WORDS = frozenset("district province state region capital city town villag
 def clause_bounds(state: SentenceState, i: int, lang: Language) -> tuple[int, int]:
     """The clause around token i: between clause breaks, complementisers and quotes.
 
-    Every stage asks for clauses, often of the same tokens: the answer is kept on the sentence, and
-    the scan jumps between the few tokens that may bound a clause, found once per sentence.
+    Every stage asks for clauses, often of the same tokens: the scan jumps between the few tokens that may
+    bound a clause, found once per sentence, and its result is kept on the sentence per mark it starts from,
+    as all the tokens between two marks share it.
     """
-    bounds = state.clauses.get(i)
-    if bounds is None:
-        bounds = state.clauses[i] = _clause_bounds(state, i, lang)
-    return bounds
-
-
-def _clause_bounds(state: SentenceState, i: int, lang: Language) -> tuple[int, int]:
-    toks, complementisers = state.tokens, lang.complementisers
     marks = state.clause_marks
     if marks is None:  # the tokens that may bound a clause; every other token is crossed
         marks = state.clause_marks = state.positions(_bounding_words(lang.code))
-    a = i
-    x = bisect_left(marks, a) - 1  # the last mark before a
-    while x >= 0:
-        k = marks[x]
-        a = k + 1
-        if toks[k].norm in complementisers and _opens_report(state, k, lang):
-            break
-        if _breaks(state, k, lang):
-            resume = _aside(state, k, -1, lang) if toks[k].text in (",", "،") else -1
-            if resume < 0:
-                break
-            a = resume
-            x = bisect_left(marks, a) - 1
-            continue
-        x -= 1
-    else:
-        a = 0
-    b = i + 1
-    x = bisect_left(marks, b)  # the first mark from b on
-    while x < len(marks):
-        k = marks[x]
-        b = k
-        if toks[k].norm in complementisers and _opens_report(state, k, lang):
-            break
-        if _breaks(state, k, lang):
-            resume = _aside(state, k, 1, lang) if toks[k].text in (",", "،") else -1
-            if resume < 0 and toks[k].text in (",", "،"):
-                resume = appositive(state, k, lang)
-            if resume < 0:
-                break
-            b = resume + 1
-            x = bisect_left(marks, b)
-            continue
-        x += 1
-    else:
-        b = len(toks)
+    x, y = bisect_left(marks, i) - 1, bisect_left(marks, i + 1)
+    a = state.clause_starts.get(x)
+    if a is None:
+        a = state.clause_starts[x] = _clause_start(state, marks, x, lang)
+    b = state.clause_ends.get(y)
+    if b is None:
+        b = state.clause_ends[y] = _clause_end(state, marks, y, lang)
     # "struck X in response to a drone attack that killed ... in Jordan": the answered event is a clause of its own
-    responses = state.matches(language_table(lang.code, "response"))
+    responses = state.named("response")
     if responses:
         a = max([a] + [k + n for k, (n, _) in responses.items() if k + n <= i])
         b = min([b] + [k for k in responses if k > i])
     return a, b
+
+
+def _clause_start(state: SentenceState, marks: list[int], x: int, lang: Language) -> int:
+    """Where a clause starts whose last possible bound before it is mark x (-1: none)."""
+    toks, complementisers = state.tokens, lang.complementisers
+    while x >= 0:
+        k = marks[x]
+        a = k + 1
+        if toks[k].norm in complementisers and _opens_report(state, k, lang):
+            return a
+        if _breaks(state, k, lang):
+            resume = _aside(state, k, -1, lang) if toks[k].text in (",", "،") else -1
+            if resume < 0:
+                return a
+            x = bisect_left(marks, resume) - 1
+            continue
+        x -= 1
+    return 0
+
+
+def _clause_end(state: SentenceState, marks: list[int], x: int, lang: Language) -> int:
+    """Where a clause ends (exclusive) whose first possible bound after it is mark x (len(marks): none)."""
+    toks, complementisers = state.tokens, lang.complementisers
+    while x < len(marks):
+        k = marks[x]
+        if toks[k].norm in complementisers and _opens_report(state, k, lang):
+            return k
+        if _breaks(state, k, lang):
+            resume = _aside(state, k, 1, lang) if toks[k].text in (",", "،") else -1
+            if resume < 0 and toks[k].text in (",", "،"):
+                resume = appositive(state, k)
+            if resume < 0:
+                return k
+            x = bisect_left(marks, resume + 1)
+            continue
+        x += 1
+    return len(toks)
 
 
 @cache
@@ -127,30 +128,30 @@ def _medium_aside(state: SentenceState, k: int, step: int) -> int:
     return close if any(start <= m.i <= start + 2 and m.j <= hi for m in state.chunks_of("medium")) else -1
 
 
-def appositive(state: SentenceState, k: int, lang: Language) -> int:
+def appositive(state: SentenceState, k: int) -> int:
     """The comma closing a description of the name before the comma at k ('، فرع تنظيم القاعدة في منطقة
     الساحل،', ', the armed wing of Hamas,', '، وهي تحالف يضم ...،'), else -1. The clause goes on after it,
     and what is named inside it describes that name: it plays no role in the clause."""
     toks = state.tokens
     start = k + 1 + (k + 1 < len(toks) and toks[k + 1].norm in ("the", "a", "an"))
-    if k == 0 or state.chunk_at(k - 1) is None or not (start in state.matches(language_table(lang.code, "wing"))
-                                                       or start in state.matches(language_table(lang.code, "is_a"))):
+    if k == 0 or state.chunk_at(k - 1) is None or not (start in state.named("wing")
+                                                       or start in state.named("is_a")):
         return -1
     close = next((n for n in range(start, min(len(toks), start + 10)) if toks[n].text in (",", "،")), None)
     return close if close is not None and close + 1 < len(toks) else -1
 
 
-def asides(state: SentenceState, lang: Language) -> list[tuple[int, int]]:
+def asides(state: SentenceState) -> list[tuple[int, int]]:
     """The comma-fenced asides of a sentence that play no part in its clauses, (opening comma, closing
     comma): descriptions of names, which open with a 'wing' or 'is_a' phrase, after an article in English (see
     `appositive`), and the circumstances of a statement, which name its medium ('، خلال مؤتمر صحفي في كييف،')."""
     toks = state.tokens
-    openers = [k for name in ("wing", "is_a") for k in state.matches(language_table(lang.code, name)) if k > 1]
+    openers = [k for name in ("wing", "is_a") for k in state.named(name) if k > 1]
     mediums = state.chunks_of("medium")
     if not openers and not mediums:
         return []  # most sentences: no description or medium anywhere
     commas = [k - 1 - (toks[k - 1].norm in ("the", "a", "an")) for k in openers]
-    fenced = [(k, appositive(state, k, lang)) for k in commas if toks[k].text in (",", "،")]
+    fenced = [(k, appositive(state, k)) for k in commas if toks[k].text in (",", "،")]
     for m in mediums:
         k = next((k for k in range(m.i - 1, max(0, m.i - 4), -1) if toks[k].text in (",", "،")), None)
         if k is not None:
@@ -171,7 +172,7 @@ def prep_of(state: SentenceState, m: EMention, lang: Language) -> str | None:
     toks = state.tokens
     if toks[m.i].norm in lang.directions and m.j - m.i > 1:
         return "location"  # "جنوبي قطاع غزة", "eastern Syria"
-    if language_table(lang.code, "affiliated").ending_before(toks, m.i):
+    if state.tables["affiliated"].ending_before(toks, m.i):
         return None  # "الطيران التابع للجيش" / "drones belonging to X": X is the agent
     if m.i > 0:
         prev = toks[m.i - 1].norm
@@ -181,7 +182,7 @@ def prep_of(state: SentenceState, m: EMention, lang: Language) -> str | None:
         if role == "source" and not lang.names_capitalised and _part_of_place(state, m.i - 1, lang):
             return "location"  # "على مناطق متفرقة من مدينة خان يونس", "أحياء من الفاشر": parts of the city
         if role is not None:
-            if role == "source" and m.i > 1 and language_table(lang.code, "members").ending_before(toks, m.i):
+            if role == "source" and m.i > 1 and state.tables["members"].ending_before(toks, m.i):
                 return None  # "members of X" / "أعضاء من X": X itself
             return role
         if lang.names_capitalised and _where_of(toks, m.i - 1, lang):
@@ -215,7 +216,7 @@ def prep_of(state: SentenceState, m: EMention, lang: Language) -> str | None:
             and toks[m.i - 1].norm not in lang.stopwords and toks[m.i].norm[:1] == "ل":
         return lang.prepositions[toks[m.i - 2].norm]  # "ضد مواقع لكتائب حزب الله": the positions' owner
     if not lang.names_capitalised and m.i > 1 and lang.prepositions.get(toks[m.i - 2].norm) in ("target", "location") \
-            and language_table(lang.code, "place_part").at(toks, m.i - 1):
+            and state.tables["place_part"].at(toks, m.i - 1):
         return "location"  # "على طريق بلدة الناقورة", "في محيط مدينة الفاشر": where, not what was hit
     if not m.prefix:
         return None
@@ -233,7 +234,7 @@ def _held_by(state: SentenceState, m: EMention, lang: Language) -> bool:
     toks = state.tokens
     if m.prefix not in ("", "ل", "لل") or m.i < 1:
         return False
-    holdings = state.matches(language_table(lang.code, "holdings"))
+    holdings = state.named("holdings")
     if not holdings:
         return False
     k = next((m.i - n for n in (1, 2) if holdings.get(m.i - n, (0,))[0] == n), None)

@@ -7,6 +7,7 @@ import pytest
 from conflictkg.extract.chunks import SentenceState, match_phrases
 from conflictkg.extract.lang import detect_language, get_language
 from conflictkg.extract.lexicon import load_lexicon
+from conflictkg.extract.phrases import language_tables
 from conflictkg.extract.pipeline import _tokens
 from conflictkg.extract.quantities import count_near, find_time, number_at
 from conflictkg.extract.text import split_sentences
@@ -16,7 +17,7 @@ EN = get_language("en")
 
 
 def state(text: str, lang: str) -> SentenceState:
-    s = SentenceState(0, 0, _tokens(text, 0, len(text), lang))
+    s = SentenceState(0, 0, _tokens(text, 0, len(text), lang), language_tables(lang))
     s.chunks = match_phrases(s, load_lexicon(lang))
     return s
 
