@@ -299,8 +299,7 @@ class Roles(Modality):
                 used.add(id(owner))
             actor = self.noun_actor(c, a, b) if c.detail == "noun" else None
         elif passive:
-            # "the agency said one person was killed": the speaker is no subject of what it reports
-            said = max((q.j for q in self.cues if a <= q.i and q.j <= c.i), default=a)
+            said = self.reported_from(a, c.i)  # "the agency said one person was killed"
             left = [m for m in self.in_span(said, c.i) if self.bare(m)]
             right = [m for m in self.in_span(c.j, b) if self.bare(m) and not m.demonym]
             subject = right[0] if (self.lang.verb_initial and right and right[0].i - c.j <= 2) else (
@@ -321,8 +320,7 @@ class Roles(Modality):
             # "..., accusing the army of ...": a participle after a comma shares the main clause's subject
             participle = c.i > 0 and self.s.tokens[c.i - 1].text in (",", "،") \
                 and self.lang.is_participle(self.s.tokens[c.i].norm) and cls in SPEECH_ACTS
-            # "Belgorod governor X said a drone hit a car": the speaker is no subject of what it reports
-            said = max([a] + [q.j for q in self.cues if a <= q.i and q.j <= c.i])
+            said = self.reported_from(a, c.i)  # "Belgorod governor X said a drone hit a car"
             actor, after = (None, False) if participle else self.subject(c.i, c.j, said, b, cls in SPEECH_ACTS)
             if actor is None and self.lang.verb_initial:  # "قصفت مسيرات الدعم السريع محطة كهرباء": the weapon's
                 actor = self.possessor_actor(c.j, c.j + 1)  # owner is the subject; its object follows
@@ -371,12 +369,17 @@ class Roles(Modality):
         if witnessed:
             ev.locations = list(dict.fromkeys(ev.locations + witnessed))
 
+    def reported_from(self, a: int, i: int) -> int:
+        """Where the clause a speech cue between tokens a and i reports starts (a when there is none): the
+        speaker is no subject of what it reports."""
+        return max([a] + [q.j for q in self.cues if a <= q.i and q.j <= i])
+
     def clause_subject(self, c: Chunk, other: str) -> list[EMention]:
         """'سيطر الجيش على البلدة بعد معارك مع الشباب', 'troops retook the town after fighting with JNIM': a clash
         told with one side was fought by the subject of the clause it follows, not by one who reports it."""
-        toks, cues = self.s.tokens, [q for q in self.cues if q.j <= c.i]
-        said = max([q.j for q in cues] + [k + 1 for k in range(c.i) if toks[k].norm in self.lang.complementisers],
-                   default=0)  # "قال مسؤول إن", "officials said that"
+        cues = [q for q in self.cues if q.j <= c.i]
+        said = max([self.reported_from(0, c.i)] + [k + 1 for k in self.s.positions(self.lang.complementisers)
+                                                    if k < c.i])  # "قال مسؤول إن", "officials said that"
         return [m for m in self.in_span(said, c.i) if self.bare(m) and self.reg.is_actor(m.key) and m.key != other
                 and not self.adjective(m) and not (self.lang.verb_initial and any(q.j <= m.i <= q.j + 1 for q in cues))
                 ][:1]  # "أفاد مصدر أمني باندلاع اشتباكات": the speaker after its verb
