@@ -13,7 +13,7 @@ import re
 from conflictkg.extract.anaphora import claimed_again
 from conflictkg.extract.chunks import Chunk, SentenceState
 from conflictkg.extract.classes import ATTACKS, MUTUAL, SPEECH_ACTS, VIOLENT
-from conflictkg.extract.events import Found
+from conflictkg.extract.events import Found, unclaimed
 from conflictkg.extract.model import Claim, Event
 from conflictkg.extract.quantities import harm_words
 from conflictkg.extract.registry import ACTOR_TYPES, EMention, Registry
@@ -162,7 +162,7 @@ def find_claims(state: SentenceState, text: str, mentions: list[EMention], event
         if cue.value == "responsibility":
             asserts = asserts or _claimed_act(reg, [f for f in events if f.i < cue.i], key)
             for k in scope:  # "تبنت X الهجوم على ...": X's own act
-                if _unclaimed(reg, events[k].event):
+                if unclaimed(reg, events[k].event):
                     events[k].event.actors = [key]
         first_found = events[scope[0]] if scope else None
         if first_found is not None and first_found.event.type not in SPEECH_ACTS and not first_found.event.actors \
@@ -296,15 +296,9 @@ def _claimed_act(reg: Registry, earlier: list[Found], claimant: str) -> list[int
     last = next((x for x in range(len(told) - 1, -1, -1) if told[x].type in VIOLENT), None)
     if last is None:
         return []
-    if _unclaimed(reg, told[last]):
+    if unclaimed(reg, told[last]):
         told[last].actors = [claimant]
     return [last]
-
-
-def _unclaimed(reg: Registry, ev: Event) -> bool:
-    """A violent act by no one named: no actor, or only gunmen or fighters the report does not name
-    ('ambushed by gunmen ... The Kashmir Resistance Front claimed the attack')."""
-    return ev.type in VIOLENT and all(map(reg.doc.unnamed, ev.actors))
 
 
 def _closes_clause(state: SentenceState, cue: Chunk, who: EMention | str, reg: Registry) -> bool:

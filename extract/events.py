@@ -19,7 +19,7 @@ from conflictkg.extract.roles import Roles
 from conflictkg.extract.syntax import clause_bounds, prep_of
 from conflictkg.extract.text import with_article
 
-__all__ = ["find_events", "Found"]
+__all__ = ["find_events", "Found", "unclaimed"]
 
 
 @dataclass
@@ -169,10 +169,15 @@ def find_events(state: SentenceState, text: str, mentions: list[EMention], reg: 
     return found
 
 
+def unclaimed(reg: Registry, ev: Event) -> bool:
+    """A violent act by no one named: no actor, or only gunmen or fighters the report does not name
+    ('ambushed by gunmen ... The Kashmir Resistance Front claimed the attack')."""
+    return ev.type in VIOLENT and all(map(reg.doc.unnamed, ev.actors))
+
+
 def _done_by(reg: Registry, ev: Event, accused: str | None) -> None:
     """The accused did a violent act that no one named is told to have done (by the gunmen told, if any)."""
-    if accused is not None and ev.type in VIOLENT and all(map(reg.doc.unnamed, ev.actors)) \
-            and accused not in ev.actors:
+    if accused is not None and unclaimed(reg, ev) and accused not in ev.actors:
         ev.actors = ev.actors + [accused]
 
 
