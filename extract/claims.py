@@ -19,7 +19,6 @@ from conflictkg.extract.quantities import harm_words
 from conflictkg.extract.registry import ACTOR_TYPES, EMention, Registry
 from conflictkg.extract.syntax import prep_of
 from conflictkg.extract.text import QUOTES_CLOSE, QUOTES_OPEN
-from conflictkg.graph.iris import slug
 
 __all__ = ["find_claims"]
 
@@ -53,7 +52,7 @@ def _outlet(state: SentenceState, cue: Chunk, reg: Registry, text: str, near: li
         return next((c.claimant for c in reversed(reg.doc.claims) if c.medium == medium.value), None)
     i = medium.i - 1 if medium.i > 0 and state.tokens[medium.i - 1].norm in ("state", "official") else medium.i
     surface = state.text(i, medium.j, text)
-    return reg.new(f"organization/{reg.doc.doc_id}/{slug(surface)}", "Organization", surface, surface)
+    return reg.new(reg.local_key("Organization", surface), "Organization", surface, surface)
 
 
 def _unnamed_speaker(state: SentenceState, cue: Chunk, mentions: list[EMention], reg: Registry,
@@ -64,7 +63,7 @@ def _unnamed_speaker(state: SentenceState, cue: Chunk, mentions: list[EMention],
     if head is None or head.j != cue.i or head.value not in ACTOR_TYPES or any(m.j == cue.i for m in mentions):
         return None
     surface = state.text(head.i, head.j, text)
-    return reg.new(f"{head.value.lower()}/{reg.doc.doc_id}/{slug(surface)}", head.value, surface, surface)
+    return reg.new(reg.local_key(head.value, surface), head.value, surface, surface)
 
 
 def _claimant(state: SentenceState, cue: Chunk, mentions: list[EMention], reg: Registry, text: str,

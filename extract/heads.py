@@ -207,7 +207,7 @@ class HeadPatterns:
                 return m
         if (modifiers or adjectives) and not name and nation is None and patron is None:
             if cls in PLACE_TYPES:  # "a crowded market", "سوق شعبي": a place of this report, not a shared one
-                return self.finish(m, f"{cls.lower()}/{self.reg.doc.doc_id}/{slug(surface)}", cls, surface)
+                return self.finish(m, self.reg.local_key(cls, surface), cls, surface)
             modifiers = modifiers + [slug(a) for a in adjectives]
             return self.finish(m, f"{cls.lower()}/" + "-".join([*modifiers, entry]), cls, surface)
         link = 1 if self.norm(m.j) in ("من", "from", "of") else self.phrase_at(m.j, "belonging")
@@ -223,7 +223,7 @@ class HeadPatterns:
             # "وزارة الصحة") when nothing before it does: new, this document only
             named = c.j - c.i > 1 and self.reg.last_of(cls) is None
             if (indefinite or named) and cls != "Group":
-                return self.finish(m, f"{cls.lower()}/{self.reg.doc.doc_id}/{slug(surface)}", cls, surface)
+                return self.finish(m, self.reg.local_key(cls, surface), cls, surface)
             antecedent = self.reg.antecedent(cls, self.toks[c.j - 1].forms, self.told_before(c.i)) \
                 if cls in _NAMED else None
             if antecedent is None or cls == "Group":  # no antecedent: no guess

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from conflictkg.extract.lexicon import Lexicon
 from conflictkg.extract.model import Document, Entity, Relation
+from conflictkg.graph.iris import slug
 
 __all__ = ["EMention", "Registry", "PLACE_TYPES", "ACTOR_TYPES", "breadth"]
 
@@ -76,6 +77,11 @@ class Registry:
             if len(words) > 1:
                 self._surnames.setdefault(self.lex.lang.normalise(words[-1]), key)
         return self._seen(key, surface)
+
+    def local_key(self, cls: str, surface: str) -> str:
+        """The key of an entity of this report only, described but not named ('a crowded market', 'مسلحون'):
+        it holds the document id, which `Document.unnamed` reads."""
+        return f"{cls.lower()}/{self.doc.doc_id}/{slug(surface)}"
 
     def _seen(self, key: str, surface: str) -> str:
         if surface:

@@ -84,7 +84,7 @@ class TitlePatterns:
             if affil is None and nxt.kind == "head" and nxt.value in ACTOR_TYPES | PLACE_TYPES:
                 # "المتحدث باسم الشرطة", "حاكم المنطقة": a body not named before is still the affiliation
                 surface = self.surface(nxt.i, nxt.j)
-                key = f"{nxt.value.lower()}/{self.reg.doc.doc_id}/{slug(surface)}"
+                key = self.reg.local_key(nxt.value, surface)
                 affil = self.add(nxt.i, nxt.j, self.reg.new(key, nxt.value, surface, surface))
             if affil is not None:
                 j = affil.j
@@ -134,13 +134,13 @@ class TitlePatterns:
                     self.toks[first - 1].text.islower() and not self.is_stop(first - 1):
                 first -= 1
             surface = self.surface(first, c.j)
-            return self.add(first, c.j, self.reg.new(f"group/{self.reg.doc.doc_id}/{slug(surface)}", "Group",
+            return self.add(first, c.j, self.reg.new(self.reg.local_key("Group", surface), "Group",
                                                      surface, surface))
         if person is None and affil is not None and self.norm(start - 1) in self.lang.indefinite_articles:
             # "a local militia leader told Reuters", "a Houthi commander said": an unnamed holder of the title
             self.mentions = [m for m in self.mentions if m is not affil]
             surface = self.surface(start, c.j)
-            key = self.reg.new(f"group/{self.reg.doc.doc_id}/{slug(surface)}", "Group", surface, surface)
+            key = self.reg.new(self.reg.local_key("Group", surface), "Group", surface, surface)
             self.reg.relate(key, "memberOf", affil.key, self.s.index)
             return self.add(start, c.j, key)
         if person is None:
