@@ -131,7 +131,7 @@ class _Finder(HeadPatterns, TitlePatterns):
                 break  # "متمردو تحالف القوى الديمقراطية ٢٢ مدنيا": a count, not part of the name
             if not _casualty_words(self.lang.code).isdisjoint(self.toks[j].forms):
                 break  # "قُتل جنديان وأصيب ثلاثة": the toll, not a name
-            if j > i and self.may_name_patron(j) and self.patron_named(j) or self.phrase_at(j, "belonging"):
+            if (j > i and self.may_name_patron(j) and self.patron_named(j)) or self.phrase_at(j, "belonging"):
                 break  # "جماعة مسلحة يتزعمها أبو بكر شيكاو", "مسلحون يشتبه في انتمائهم إلى": no more name
             if j > i and not self.lang.names_capitalised and self.norm(j).startswith("و") and \
                     len(self.toks[j].forms) > 1:

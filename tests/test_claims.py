@@ -217,13 +217,6 @@ def test_a_group_claiming_an_attack_by_unnamed_gunmen_is_its_actor():
     assert len(doc.events) == 1 and not any(map(doc.unnamed, doc.events[0].actors))
 
 
-def test_gunmen_from_a_quoted_group_are_that_group():
-    doc = extract_document("قُتل 12 شخصا في هجوم نفذه مسلحون من تنظيم «الدولة الإسلامية في غرب أفريقيا» على قرية "
-                           "في ولاية بورنو.", lang="ar")
-    attack = next(e for e in doc.events if e.type == "ArmedAssault")
-    assert len(attack.actors) == 1 and "غرب أفريقيا" in doc.entities[attack.actors[0]].labels["ar"]
-
-
 @pytest.mark.parametrize("text, lang", [
     ("وتحدث سكان محليون عن غارات جوية استهدفت مواقع في بلدة تل رفعت.", "ar"),
     ("وكانت وسائل إعلام محلية قد تحدثت عن قصف مدفعي على أطراف مدينة غريان.", "ar"),

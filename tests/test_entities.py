@@ -112,6 +112,13 @@ def test_gunmen_from_the_movement_named_before_are_that_movement():
     assert [(e.type, e.actors) for e in doc.events] == [("Bombing", ["al-shabaab"]), ("ArmedAssault", ["al-shabaab"])]
 
 
+def test_gunmen_from_a_quoted_group_are_that_group():
+    doc = extract_document("قُتل 12 شخصا في هجوم نفذه مسلحون من تنظيم «الدولة الإسلامية في غرب أفريقيا» على قرية "
+                           "في ولاية بورنو.", lang="ar")
+    attack = next(e for e in doc.events if e.type == "ArmedAssault")
+    assert len(attack.actors) == 1 and "غرب أفريقيا" in doc.entities[attack.actors[0]].labels["ar"]
+
+
 def test_the_owner_of_a_base_where_an_attack_happened_is_its_target():
     doc = extract_document("انفجرت سيارة مفخخة عند مدخل قاعدة عسكرية للجيش الصومالي في بلدة مهاس.", lang="ar")
     assert doc.events[0].targets == ["somali-national-army"]

@@ -79,10 +79,10 @@ class Language:
     #     weapon that lands / falls), intercepted (shot down: the weapon's owner attacked), witnessed (the place
     #     that saw the fighting), stop (to halt the fighting: no fighting), untrue (reports ... were untrue),
     #     conditional (إذا / if), since (since), without (without casualties: a toll of zero), no_word (no
-    #     details on casualties: the toll is unknown, not zero), foiled (defused
-    #     a bomb: none went off), consequence (pay a heavy price: the threatened is the one to pay), heard
-    #     (explosions were heard: a sound, not a known attack), repelled (repelled an attack: not its actor),
-    #     event_adjectives (heavy shelling: a gerund after one is a noun)
+    #     details on casualties: the toll is unknown, not zero), foiled (defused a bomb: none went off),
+    #     consequence (pay a heavy price: the threatened is the one to pay), heard (explosions were heard: a
+    #     sound, not a known attack), repelled (repelled an attack: not its actor), event_adjectives (heavy
+    #     shelling: a gerund after one is a noun)
     #   speakers: self (إنه / that it: the speaker is the subject of the reported clause), speaker_person /
     #     speaker_body (", he said" / ", it said": the last person / body that spoke)
 

@@ -112,10 +112,10 @@ LANGUAGE = Language(
         "stop": _p("halt", "end", "stop", "an end to", "ending", "halting", "stopping"),  # "to halt the fighting"
         # "said it had repelled an attack": the one who repels is no attacker
         "repelled": _p("repelled", "repulsed", "fended off", "beat back", "pushed back", "thwarted", "foiled"),
-        # "explosions were heard", "residents heard gunfire": a sound reported, not an attack known to have happened
         # adjectives of an event told by a gerund: "heavy shelling", "renewed fighting" are nouns
         "event_adjectives": _p("heavy", "fierce", "intense", "renewed", "sporadic", "ongoing", "deadly", "fresh",
                                "continued", "continuing", "violent", "bloody", "overnight", "indiscriminate"),
+        # "explosions were heard", "residents heard gunfire": a sound reported, not an attack known to have happened
         "heard": _p("heard", "hearing", "sound of", "sounds of", "were heard", "was heard"),
         # "police defused a car bomb", "foiled a suicide bombing": stopped before it happened
         "foiled": _p("foiled", "foil", "foiling", "thwarted", "thwart", "thwarting", "defused", "defusing",
