@@ -1,15 +1,17 @@
 """Roles of one event: actor, target, place and means, from word order and prepositions.
 
-No role is guessed when the sentence does not say it. Whether a trigger is negated, denied,
-conditional, threatened or in the future comes from the `modality.Modality` mixin.
+No role is guessed when the sentence does not say it. Who acted comes from the `actors.Actors` mixin;
+whether a trigger is negated, denied, conditional, threatened or in the future from the `modality.Modality`
+mixin.
 """
 
 from __future__ import annotations
 
 from operator import attrgetter
 
+from conflictkg.extract.actors import Actors
 from conflictkg.extract.chunks import CLAUSE_ENDS, Chunk, SentenceState, phrase_at
-from conflictkg.extract.classes import ATTACKS, FROM_THE_AIR, HARMLESS, MUTUAL, SPEECH_ACTS, VIOLENT
+from conflictkg.extract.classes import ATTACKS, FROM_THE_AIR, MUTUAL, SPEECH_ACTS, VIOLENT
 from conflictkg.extract.modality import Modality
 from conflictkg.extract.model import Event
 from conflictkg.extract.quantities import number_at
@@ -27,7 +29,7 @@ _KEY = attrgetter("key")
 _ASSAULT_HEADS = frozenset({"gunman", "militant", "fighter", "insurgent", "rebel", "jihadist", "terrorist"})
 
 
-class Roles(Modality):
+class Roles(Actors, Modality):
     """The role rules over one sentence's mentions."""
 
     def __init__(self, state: SentenceState, text: str, mentions: list[EMention], reg: Registry) -> None:
@@ -128,84 +130,6 @@ class Roles(Modality):
         return number_at(self.s, m.i, self.lang) is not None or number_at(self.s, m.i - 1, self.lang) is not None \
             or (m.i > 0 and not self.lang.vague_numbers.isdisjoint(toks[m.i - 1].forms))
 
-    def passive(self, c: Chunk) -> bool:
-        toks = self.s.tokens
-        if c.detail == "verb" and not self.lang.names_capitalised and "\u064f" in toks[c.i].text[:5]:
-            return True  # a damma marks the Arabic passive when it is written: قُتل، استُهدف، أُصيب
-        if not self.lang.passive_auxiliaries or c.detail != "verb":
-            return False
-        k = c.i - 1
-        while k >= 0 and toks[k].norm in ("also", "reportedly", "allegedly", "not", "being", "been", "later"):
-            k -= 1
-        return k >= 0 and toks[k].norm in self.lang.passive_auxiliaries and not toks[c.i].norm.endswith("ing")
-
-    def under(self, c: Chunk) -> EMention | None:
-        """'X came under rocket fire' / 'تعرضت X لهجمات': X is the target."""
-        hits = self.s.named("under")
-        if not hits:
-            return None
-        a, _ = clause_bounds(self.s, c.i, self.lang)
-        for k, hit in hits.items():  # "تعرضت قاعدة تابعة لقوات ... في مدينة X لقصف"
-            if not max(a, c.i - 14) <= k < c.i or k + hit[0] > c.i:
-                continue
-            left = [m for m in self.in_span(a, k) if self.bare(m) and not m.demonym]
-            right = [m for m in self.in_span(k + hit[0], c.i) if self.bare(m) and not m.demonym]
-            if self.lang.verb_initial and right:
-                return right[0]  # "تعرضت مدينة X لقصف"
-            return left[-1] if left else None
-        return None
-
-    def speaks(self, m: EMention, speech: bool) -> bool:
-        """Who may be a verb's subject: an actor, and for a speech act also a city standing for its
-        government ('Kinshasa accused Kigali', 'واتهمت كينشاسا رواندا')."""
-        return self.reg.is_actor(m.key) or (speech and "Settlement" in self.reg.types(m.key))
-
-    def subject(self, i: int, j: int, a: int, b: int, speech: bool = False) -> tuple[EMention | None, bool]:
-        """The actor of a verb spanning [i, j): (mention, True when it follows the verb)."""
-        if not self.lang.names_capitalised:
-            for m in self.mentions:
-                if m.j == i and m.demonym and self.s.chunk_at(m.i - 1, "weapon"):
-                    return m, False  # "طائرات باكستانية قصفت": the aircraft's nation acts
-        if self.lang.verb_initial:
-            right = next((m for m in self.mentions if j <= m.i and m.j <= b and self.speaks(m, speech)
-                          and not self.adjective(m)), None)
-            if right is not None and self.bare(right) and right.i - j <= 3 and \
-                    not self.s.chunk_at(right.i - 1, "weapon"):
-                return right, True
-        left = next((m for m in reversed(self.mentions) if a <= m.i and m.j <= i
-                     and self.bare(m) and self.speaks(m, speech) and not self.adjective(m)), None)
-        if left is not None:
-            return left, False
-        if a > 1 and self.s.tokens[a - 1].text in (",", "،"):
-            p = a - 2  # skip back over ", which ... ," / ", an Islamic State-affiliated group,"
-            while p > 0 and self.s.tokens[p].text not in (",", "،"):
-                p -= 1
-            if p > 0 and (self.s.tokens[p + 1].norm in self.lang.relatives | {"the", "a", "an"}
-                          or self.s.tokens[p + 2].norm in ("'s", "'")  # ", Iran's allies in Yemen,"
-                          or any(p + 1 in self.s.named(name)
-                                 for name in ("backed", "allied", "led", "wing"))):  # ", backed by Iran,"
-                before = [m for m in self.in_span(0, p) if self.bare(m) and self.reg.is_actor(m.key)
-                          and not self.adjective(m)]
-                if before:
-                    return before[-1], False
-        if a > 0 and self.s.tokens[a - 1].text == "," and self.lang.names_capitalised:
-            named = next((m for m in self.mentions if m.j == a - 1 and self.bare(m) and self.reg.is_actor(m.key)
-                          and not m.demonym), None)
-            if named is not None:
-                return named, False  # "A spokesman for the PA, Nabil Abu Rudeineh, accused ..."
-        if not self.lang.verb_initial:
-            inverted = [m for m in self.in_span(j, b) if self.bare(m) and self.reg.is_actor(m.key)]
-            if inverted and inverted[0].i == j and self.reg.types(inverted[0].key) & {"Person"}:
-                return inverted[0], True
-        return None, False
-
-    def adjective(self, m: EMention) -> bool:
-        """An Arabic nationality adjective after a noun ('بدبابة إسرائيلية') describes it; it is no subject."""
-        if not m.demonym or self.lang.names_capitalised or m.i == 0:
-            return False
-        prev = self.s.tokens[m.i - 1]
-        return not (prev.is_punct or prev.norm in self.lang.stopwords)
-
     def instrument_marked(self, w: Chunk) -> bool:
         """A weapon after 'with' / 'using' or with the clitic بـ ('بطائرات مسيرة')."""
         toks = self.s.tokens
@@ -248,42 +172,6 @@ class Roles(Modality):
                     and any(e.kind == "weapon" for e in entries):
                 return [self.s.text(k, k + n, self.text).removeprefix("ب")]
         return []
-
-    def possessor_actor(self, a: int, b: int) -> EMention | None:
-        """'برصاص القوات الإسرائيلية' / 'Israeli gunfire': the weapon's owner acts."""
-        for w in self.weapons:
-            if not a <= w.i < b:
-                continue
-            for m in self.mentions:
-                owner = (m.i == w.j) if not self.lang.names_capitalised else (m.j == w.i)
-                if owner and self.reg.is_actor(m.key):
-                    return m
-        return None
-
-    def after_noun_actor(self, c: Chunk, b: int) -> EMention | None:
-        """'الهجوم الذي نفذه الحوثيون' / 'هجوم شنته قوات X': a verb after the noun names its actor."""
-        if not self.lang.verb_initial:
-            return None
-        # not an event verb: "عبوة ناسفة استهدفت دوريتهم" is the bomb's own verb, and what follows it was hit
-        for s in self.supports:
-            if c.j <= s.i <= c.j + 5 and s.j <= b:
-                for m in self.mentions:
-                    if s.j <= m.i <= s.j + 2 and self.reg.is_actor(m.key) and self.bare(m) and not m.demonym:
-                        return m
-        return None
-
-    def order_actor(self, i: int) -> EMention | None:
-        """'Biden ordered strikes' / 'أمر بايدن بشن ضربات': the one who ordered."""
-        toks = self.s.tokens
-        for k, hit in self.s.named("order").items():
-            if not i - 6 <= k < i:
-                continue
-            actor, _ = self.subject(k, k + hit[0], 0, len(toks))
-            if actor is None:  # "وأمر بشن ضربات": the subject is the person last named
-                person = self.reg.last_of("Person")
-                return EMention(k, k, person) if person else None
-            return actor
-        return None
 
     def fill(self, c: Chunk, ev: Event) -> None:
         a, b = clause_bounds(self.s, c.i, self.lang)
@@ -369,21 +257,6 @@ class Roles(Modality):
         if witnessed:
             ev.locations = list(dict.fromkeys(ev.locations + witnessed))
 
-    def reported_from(self, a: int, i: int) -> int:
-        """Where the clause a speech cue between tokens a and i reports starts (a when there is none): the
-        speaker is no subject of what it reports."""
-        return max([a] + [q.j for q in self.cues if a <= q.i and q.j <= i])
-
-    def clause_subject(self, c: Chunk, other: str) -> list[EMention]:
-        """'سيطر الجيش على البلدة بعد معارك مع الشباب', 'troops retook the town after fighting with JNIM': a clash
-        told with one side was fought by the subject of the clause it follows, not by one who reports it."""
-        cues = [q for q in self.cues if q.j <= c.i]
-        said = max([self.reported_from(0, c.i)] + [k + 1 for k in self.s.positions(self.lang.complementisers)
-                                                    if k < c.i])  # "قال مسؤول إن", "officials said that"
-        return [m for m in self.in_span(said, c.i) if self.bare(m) and self.reg.is_actor(m.key) and m.key != other
-                and not self.adjective(m) and not (self.lang.verb_initial and any(q.j <= m.i <= q.j + 1 for q in cues))
-                ][:1]  # "أفاد مصدر أمني باندلاع اشتباكات": the speaker after its verb
-
     def place_taken(self, c: Chunk) -> list[str]:
         """'سيطر الجيش على بلدة X بعد معارك مع ...', 'troops retook the town of X after fighting with ...': the
         fighting was in the town taken before it."""
@@ -429,45 +302,6 @@ class Roles(Modality):
         members = self.s.tables["members"]
         return next((m for m in self.mentions if k < m.i <= k + 5 and self.bare(m) and self.reg.is_actor(m.key)
                      and members.ending_before(self.s.tokens, m.i)), None)
-
-    def noun_actor(self, c: Chunk, a: int, b: int) -> EMention | None:
-        """Actor of an event noun: its demonym/name modifier, 'by X', or the subject of a support verb."""
-        toks = self.s.tokens
-        possessive = c.i > 0 and toks[c.i - 1].norm in ("'s", "'")
-        # "an RSF ground assault": one lower-case word may stand between the name and the event noun
-        modified = c.i > 1 and self.lang.names_capitalised and toks[c.i - 1].text.isalpha() \
-            and toks[c.i - 1].text.islower() and self.s.chunk_at(c.i - 1) is None
-        english = self.lang.names_capitalised
-        before = (c.i - possessive, c.i - modified)  # where an English modifier ends
-        for m in self.mentions:
-            if (m.j in before if english else m.i == c.j and m.demonym):
-                # "in a Russian missile strike", "in Israel's raids": the preposition governs the noun phrase
-                modifier = english and (m.demonym or possessive)
-                if self.reg.is_actor(m.key) and (modifier or not self.prep(m)):
-                    return m
-        agent = next((m for m in self.mentions if c.j <= m.i and m.j <= b and self.prep(m) == "agent"), None)
-        if agent is not None:
-            return agent
-        if c.value in ATTACKS and c.j + 1 < len(toks) and toks[c.j].norm in ("من", "from"):
-            at = c.j + 1 + (toks[c.j + 1].norm == "the")
-            by = next((m for m in self.mentions if m.i == at), None)
-            if by is not None and self.reg.is_actor(by.key) and not by.demonym:
-                return by  # "انتحاري من حركة الشباب", "قصف من مواقع الجيش": by them, from where they are
-        owner = next((m for m in self.mentions if m.i == c.j and m.prefix in ("ل", "لل")), None)
-        if owner is not None and self.reg.is_actor(owner.key) and any(
-                self.prep(m) == "target" for m in self.in_span(owner.j, b)):
-            return owner  # "قصف مدفعي لقوات الدعم السريع على حي كرري": the shelling by the RSF, on the district
-        after = self.after_noun_actor(c, b)
-        if after is not None:
-            return after
-        support = [s for s in self.supports if a <= s.i and s.j <= c.i]
-        if support:
-            actor, _ = self.subject(support[-1].i, support[-1].j, a, c.i)
-            return actor
-        if c.value in HARMLESS:  # "X and Y agreed to set up a coordination centre"
-            actor, _ = self.subject(c.i, c.j, a, c.i)
-            return actor
-        return None
 
     def prepositional(self, c: Chunk, ev: Event, a: int, b: int, used: set[int]) -> None:
         ms = [m for m in self.mentions if a <= m.i and m.j <= b and id(m) not in used
