@@ -189,13 +189,14 @@ def find_claims(state: SentenceState, text: str, mentions: list[EMention], event
         end_char = state.tokens[nxt - 1].end if scope == after else state.tokens[cue.i].start
         quote_span = (start_char, end_char) if scope == after else (state.tokens[0].start, end_char)
         medium = _medium(mediums, cue.i)
+        told_on = medium.value if medium else _named_medium(state, who, reg) if isinstance(who, EMention) else None
         relayed = [relay] if relay is not None and relay != key else []
         for speaker in [key, *_co_speakers(state, who, mentions, reg), *relayed]:  # "an official and residents said"
             claims.append(Claim(
                 claimant=speaker, sentence=state.index, start=state.tokens[cue.i].start,
                 end=state.tokens[cue.j - 1].end, cue=state.text(cue.i, cue.j, text), asserts=list(asserts),
-                quote=_quote(text, *quote_span), medium=medium.value if medium else None,
-                confidence=_confidence(reg, speaker, medium is not None)))
+                quote=_quote(text, *quote_span), medium=told_on,
+                confidence=_confidence(reg, speaker, told_on is not None)))
         previous = key
     # a speech act is a claim by its actor, asserting itself and what it is about
     for k, f in enumerate(events):
@@ -270,6 +271,17 @@ def _medium(mediums: list[Chunk], at: int) -> Chunk | None:
         platform = next((m for m in mediums if m.value != "statement" and abs(m.i - nearest.i) <= 6), None)
         return platform or nearest
     return nearest
+
+
+def _named_medium(state: SentenceState, who: EMention, reg: Registry) -> str | None:
+    """A channel with its medium in its name tells it on that medium: 'Al-Manar TV reported', 'قال تلفزيون
+    المنار'. A word of the name was matched as the name, so its own entries are looked up here."""
+    for token in state.tokens[who.i:who.j]:
+        for form in token.forms:
+            medium = next((e.value for _, e in reg.lex.index.get(form, {}).get("", ()) if e.kind == "medium"), None)
+            if medium is not None:
+                return medium
+    return None
 
 
 def _co_speakers(state: SentenceState, who: EMention | str, mentions: list[EMention], reg: Registry) -> list[str]:

@@ -240,3 +240,14 @@ def test_a_speaker_named_by_its_head_alone_is_not_the_victims_named_before():
     doc = extract_document("A car bomb exploded outside a military base in Tame on Tuesday, killing three soldiers, "
                            "the army said.", lang="en")
     assert [doc.entities[c.claimant].labels["en"] for c in doc.claims] == ["army"]
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Al Mayadeen television reported that Israeli drones struck a car near Tyre on Monday.", "en"),
+    ("Al-Manar TV said an Israeli air strike hit a house in the town of Bint Jbeil.", "en"),
+    ("وذكرت قناة الميادين التلفزيونية أن غارة إسرائيلية استهدفت سيارة قرب صور.", "ar"),
+    ("وقال تلفزيون المنار إن طائرة مسيرة إسرائيلية قصفت منزلا في بلدة عيترون.", "ar"),
+])
+def test_a_channel_that_reports_tells_it_on_television(text: str, lang: str):
+    doc = extract_document(text, lang=lang)
+    assert [c.medium for c in doc.claims] == ["television"]
