@@ -251,3 +251,15 @@ def test_a_speaker_named_by_its_head_alone_is_not_the_victims_named_before():
 def test_a_channel_that_reports_tells_it_on_television(text: str, lang: str):
     doc = extract_document(text, lang=lang)
     assert [c.medium for c in doc.claims] == ["television"]
+
+
+@pytest.mark.parametrize("text, lang, speaker", [
+    ("The Nigerian army acknowledged that an air strike had killed civilians in the village of Tudun Biri.", "en",
+     "Nigerian Army"),
+    ("وأقرت القوات المسلحة السودانية بأن غارة جوية أصابت سوقا في مدينة نيالا.", "ar", "القوات المسلحة السودانية"),
+    ("واعترف الجيش الإسرائيلي بأنه قصف مدرسة في مخيم النصيرات.", "ar", "الجيش الإسرائيلي"),
+])
+def test_who_acknowledges_an_attack_claims_it(text: str, lang: str, speaker: str):
+    doc = extract_document(text, lang=lang)
+    assert _speakers(text, lang) == [speaker]
+    assert doc.claims[0].asserts == [0] and doc.events[0].type in ("Airstrike", "Shelling")
