@@ -51,6 +51,13 @@ def test_glued_quotes_are_separate_tokens_and_offsets_are_the_documents():
     assert all(text[t.start:t.end] == t.text for t in toks)
 
 
+@pytest.mark.parametrize("text, last", [("بعثة الأمم المتحدة (مينوسكا).", ["مينوسكا", ")", "."]),
+                                        ("قالت الوكالة (سانا)، وأضافت", ["سانا", ")", "،", "وأضافت"]),
+                                        ("في العاصمة [صنعاء].", ["صنعاء", "]", "."])])
+def test_a_full_stop_after_a_closing_bracket_is_its_own_token(text, last):
+    assert [t.text for t in _tokens(text, 0, len(text), "ar")][-len(last):] == last
+
+
 def test_arabic_sentences_split_after_closing_quotes_and_at_newlines():
     text = "وقال بلينكين “اتخذنا إجراءات ضرورية.” وأضاف أن الضربات محدودة.\nوأدانت الحكومة الضربات؟ نعم"
     spans = split_sentences(text, AR.keep_together)

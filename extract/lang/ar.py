@@ -112,7 +112,8 @@ def make_tokenizer():
     nlp = spacy.blank("ar")
     quotes = re.escape(QUOTES_OPEN + QUOTES_CLOSE)
     prefixes = list(nlp.Defaults.prefixes) + [f"[{quotes}]"]
-    suffixes = list(nlp.Defaults.suffixes) + [f"[{quotes}]", r"[،؛؟]"]
+    # a full stop after a closing bracket: "(مينوسكا)." (spaCy splits it only after letters and quotes)
+    suffixes = list(nlp.Defaults.suffixes) + [f"[{quotes}]", r"[،؛؟]", r"(?<=[)\]])\."]
     infixes = list(nlp.Defaults.infixes) + [f"[{quotes}]", r"[/،؛]"]
     nlp.tokenizer.prefix_search = spacy.util.compile_prefix_regex(prefixes).search
     nlp.tokenizer.suffix_search = spacy.util.compile_suffix_regex(suffixes).search
