@@ -19,7 +19,7 @@ from conflictkg.extract.model import Document, Event
 from conflictkg.extract.registry import Registry
 from conflictkg.extract.text import with_article
 
-__all__ = ["antecedent", "claimed_again", "definite", "fold_repeated", "kind_told"]
+__all__ = ["antecedent", "claimed_again", "definite", "fold_repeated", "kind_told", "toll_of"]
 
 _DEFINITE_EN = frozenset("the this that these those its their".split())
 _DEMONSTRATIVE_AR = frozenset("هذا هذه ذلك تلك".split())
@@ -72,6 +72,21 @@ def claimed_again(state: SentenceState, i: int, ev: Event, told: list[Event], re
             or reg.state_of(told[x].actors[0]) != reg.state_of(ev.actors[0]):
         return None
     elsewhere = any(p not in told[x].locations and reg.types(p) & _AREAS for p in ev.locations)
+    return None if elsewhere else x
+
+
+def toll_of(killing: Event, told: list[Event], sentence: int, reg: Registry) -> int | None:
+    """'Russian missiles struck an apartment block in Kharkiv. The governor said seven people were killed': deaths
+    reported in a sentence with no attack of its own, after attacks in the two sentences before, are the toll of
+    the latest of them whose toll is not yet told. Not when another side did the killing ('the army said it killed
+    20 militants'), nor when they were in a town or region the attack was not. Index in `told`, if any."""
+    latest_first = range(len(told) - 1, -1, -1)
+    x = next((x for x in latest_first if told[x].type in ATTACKS and told[x].sentence >= sentence - 2
+              and (told[x].fatalities is None or killing.fatalities is None)), None)
+    if x is None or (killing.actors and not (told[x].actors and
+                                             reg.state_of(told[x].actors[0]) == reg.state_of(killing.actors[0]))):
+        return None
+    elsewhere = any(p not in told[x].locations and reg.types(p) & _AREAS for p in killing.locations)
     return None if elsewhere else x
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from conflictkg.extract.anaphora import claimed_again
+from conflictkg.extract.anaphora import claimed_again, toll_of
 from conflictkg.extract.chunks import Chunk, SentenceState
 from conflictkg.extract.classes import ATTACKS, MUTUAL, SPEECH_ACTS, VIOLENT
 from conflictkg.extract.events import Found, unclaimed
@@ -181,6 +181,10 @@ def find_claims(state: SentenceState, text: str, mentions: list[EMention], event
             first.actors = [k for k in first.actors if k not in after_verb]
             if events[scope[0]].repeats is None and not events[scope[0]].noun:  # "... إنه استهدف": the attack
                 events[scope[0]].repeats = claimed_again(state, events[scope[0]].i, first, reg.doc.events, reg)
+        if all(f.repeats is not None or f.event.type not in ATTACKS | {"ArmedClash"} for f in events):
+            for k in scope:  # "... struck X. The governor said seven people were killed": the attack's toll
+                if events[k].event.type == "Killing" and events[k].repeats is None:
+                    events[k].repeats = toll_of(events[k].event, reg.doc.events, state.index, reg)
         for k in range(len(events)):  # "..., متعهدة بالرد": a speech act without subject is the speaker's
             ev = events[k].event
             if ev.type in SPEECH_ACTS and not ev.actors and events[k].i > cue.i:

@@ -2,6 +2,8 @@
 
 from datetime import date
 
+import pytest
+
 from conflictkg.extract import extract_document
 from conflictkg.extract.anaphora import fold_repeated
 from conflictkg.extract.model import Claim, Document, Event
@@ -69,3 +71,28 @@ def test_an_attack_the_other_side_reports_later_is_its_own():
     doc = extract_document("Israeli jets struck a house in Khan Younis overnight, killing five people, medics said. "
                            "Hamas said its fighters had targeted an Israeli army post near Rafah.", lang="en")
     assert len(doc.events) == 2
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Russian missiles struck an apartment block in Kharkiv on Friday. Regional governor Oleh Syniehubov said "
+     "seven people were killed and 21 wounded.", "en"),
+    ("قصفت طائرات حربية مواقع لقوات الدعم السريع قرب مدينة الأبيض. وقال مصدر عسكري إن ستة مقاتلين قتلوا "
+     "وأصيب عشرة آخرون.", "ar"),
+])
+def test_deaths_reported_after_an_attack_are_its_toll(text: str, lang: str):
+    doc = extract_document(text, lang=lang)
+    assert len(doc.events) == 1 and doc.events[0].type in ("MissileAttack", "RocketAttack", "Airstrike")
+    assert (doc.events[0].fatalities, doc.events[0].injuries) in ((7, 21), (6, 10))
+    assert doc.claims[-1].asserts == [0]
+
+
+@pytest.mark.parametrize("text, lang", [
+    # the deaths are told in another town than the attack: another happening
+    ("Russian missiles struck an apartment block in Kharkiv on Friday. Officials said two people were killed "
+     "in Kherson.", "en"),
+    # the other side kills: its own act, not the attack's toll
+    ("Militants attacked an army post near Gao on Monday. The army said it killed 20 militants.", "en"),
+])
+def test_deaths_elsewhere_or_by_the_other_side_are_no_toll_of_the_attack(text: str, lang: str):
+    doc = extract_document(text, lang=lang)
+    assert [e.type for e in doc.events][-1] == "Killing" and doc.events[0].fatalities is None
