@@ -181,8 +181,11 @@ def find_claims(state: SentenceState, text: str, mentions: list[EMention], event
             first.actors = [k for k in first.actors if k not in after_verb]
             if events[scope[0]].repeats is None and not events[scope[0]].noun:  # "... إنه استهدف": the attack
                 events[scope[0]].repeats = claimed_again(state, events[scope[0]].i, first, reg.doc.events, reg)
-        if all(f.repeats is not None or f.event.type not in ATTACKS | {"ArmedClash"} for f in events):
-            for k in scope:  # "... struck X. The governor said seven people were killed": the attack's toll
+        # "... struck X. The governor said seven people were killed": the attack's toll; but "قتلوا في الهجوم" (the
+        # attack named again in the report) keeps the killing its own, as in one sentence
+        if all(f.event.type not in ATTACKS | {"ArmedClash"} or (f.repeats is not None and f.i < cue.i)
+               for f in events):
+            for k in scope:
                 if events[k].event.type == "Killing" and events[k].repeats is None:
                     events[k].repeats = toll_of(events[k].event, reg.doc.events, state.index, reg)
         for k in range(len(events)):  # "..., متعهدة بالرد": a speech act without subject is the speaker's

@@ -96,3 +96,9 @@ def test_deaths_reported_after_an_attack_are_its_toll(text: str, lang: str):
 def test_deaths_elsewhere_or_by_the_other_side_are_no_toll_of_the_attack(text: str, lang: str):
     doc = extract_document(text, lang=lang)
     assert [e.type for e in doc.events][-1] == "Killing" and doc.events[0].fatalities is None
+
+
+def test_deaths_in_the_attack_named_again_in_the_report_are_a_killing_of_their_own():
+    doc = extract_document("شنت طائرات أمريكية غارات على مواقع للفصائل قرب البوكمال. وقالت الفصائل في بيان إن ثلاثة "
+                           "من عناصرها قتلوا في الهجوم على الحدود.", lang="ar")
+    assert _types(doc) == ["Airstrike", "Killing"]
