@@ -103,8 +103,8 @@ def casualties(state: SentenceState, words: frozenset[str], lang: Language,
             first -= 2
         if _negated(toks, first, lang):
             return 0, k
-        if k + 1 < len(toks) and toks[k + 1].norm in lang.indefinite_articles:
-            return 1, k  # "killing a 63-year-old woman", "wounding an officer"
+        if k + 1 < len(toks) and (toks[k + 1].norm in lang.indefinite_articles or toks[k + 1].norm in lang.one_more):
+            return 1, k  # "killing a 63-year-old woman", "wounding an officer", "وأصيب آخر", "وإصابة ثالث"
         open_sides = {-1, 1}  # a side closes at "and" / "و": "29 killed and 58 wounded"
         if toks[k].norm[:1] == "و" and toks[k].norm[1:] in toks[k].forms:
             open_sides.discard(-1)  # "قتل جنديان وأصيب أربعة": the conjunction on the word closes the side before
@@ -118,8 +118,27 @@ def casualties(state: SentenceState, words: frozenset[str], lang: Language,
                     continue
                 value = number_at(state, n, lang)
                 if value is not None and not _is_year(value) and not _is_age(state, n):
-                    return value, k
+                    return value + (_joined_counts(state, n, lang, harm) if side == 1 else 0), k
     return None, None
+
+
+def _joined_counts(state: SentenceState, n: int, lang: Language, harm: frozenset[str]) -> int:
+    """'killing two members of the security forces and a civilian', 'مقتل خمسة جنود وثلاثة مدنيين': the
+    counts joined by and / و after the first, up to the clause's end, are more of the same toll; not 'and
+    three were wounded', whose count belongs to the next casualty word."""
+    toks, more = state.tokens, 0
+    for x in range(n + 1, min(len(toks), n + 10)):
+        if toks[x].is_punct or not harm.isdisjoint(toks[x].forms):
+            break
+        joined = toks[x].norm in ("and", "و")
+        at = x + 1 if joined else x  # "and a civilian"; Arabic writes و on the number: "وثلاثة"
+        if not joined and not (toks[x].norm[:1] == "و" and toks[x].norm[1:] in toks[x].forms):
+            continue
+        value = 1 if at < len(toks) and toks[at].norm in lang.indefinite_articles else number_at(state, at, lang)
+        if value is None or any(not harm.isdisjoint(t.forms) for t in toks[at + 1:at + 4]):
+            break
+        more += value
+    return more
 
 
 @cache

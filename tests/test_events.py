@@ -271,6 +271,23 @@ def test_tolls_read_without_and_a_conjunction_on_the_casualty_word(text, killed,
     assert (event.fatalities, event.injuries) == (killed, injured)
 
 
+@pytest.mark.parametrize("text, killed, injured", [
+    # one more: "another", "آخر", "ثالث"
+    ("A roadside bomb killed one soldier and wounded another near Kidal.", 1, 1),
+    ("قتل شرطي وأصيب آخر بجروح في انفجار عبوة ناسفة في الموصل.", 1, 1),
+    ("قُتل عنصران من الشرطة وأصيب ثالث في انفجار سيارة مفخخة في كركوك.", 2, 1),
+    ("أسفرت الغارة عن مقتل طفل وإصابة آخرين في خان يونس.", 1, None),  # "others": no count
+    # counts joined after the first are the same toll, up to the next casualty word
+    ("Clashes erupted in Aleppo, killing two members of the security forces and a civilian.", 3, None),
+    ("أسفر القصف عن مقتل خمسة جنود وثلاثة مدنيين في درعا.", 8, None),
+    ("أسفر القصف عن مقتل خمسة جنود وإصابة ثلاثة مدنيين في درعا.", 5, 3),
+    ("The shelling of Kherson killed 12 people and 3 others were wounded.", 12, 3),
+])
+def test_one_more_and_joined_counts_add_to_the_toll(text, killed, injured):
+    event = extract_document(text).events[0]
+    assert (event.fatalities, event.injuries) == (killed, injured)
+
+
 def test_a_place_after_a_word_for_its_part_is_where():
     doc = extract_document("استهدفت مسيرة سيارة على طريق بلدة الخيام صباح الأحد.", lang="ar")
     attack = doc.events[0]

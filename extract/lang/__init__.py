@@ -54,6 +54,7 @@ class Language:
     time_words: frozenset[str]  # evening, morning, night: part of a time expression
     passive_auxiliaries: frozenset[str] = field(default_factory=frozenset)
     indefinite_articles: frozenset[str] = field(default_factory=frozenset)  # "killing a woman": one victim
+    one_more: frozenset[str] = field(default_factory=frozenset)  # after a casualty word, one more: "وأصيب آخر"
     named_by_what_follows: frozenset[str] = field(default_factory=frozenset)  # heads a name follows: "tanker X"
     name_particles: frozenset[str] = field(default_factory=frozenset)  # lower-case words inside names: al, bin
     # singular nouns for people whose plural is broken, so that after a casualty word the singular is one and

@@ -166,6 +166,7 @@ LANGUAGE = Language(
     passive_auxiliaries=_n("was were been being is are be got"),
     is_participle=lambda norm: norm.endswith("ing"),
     indefinite_articles=_n("a an"),
+    one_more=_n("another"),  # "killing one soldier and wounding another"
     named_by_what_follows=_n("tanker tankers ship ships vessel vessels carrier freighter agency broadcaster newspaper"),
     name_particles=_n("al el ad ash as at az bin ibn abu de van von"),
 )
