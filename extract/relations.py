@@ -61,6 +61,13 @@ def find_relations(state: SentenceState, mentions: list[EMention], reg: Registry
         elif _possessed_by(toks, a, b) and _rank(reg, b.key) <= _rank(reg, a.key) and a.key != b.key:
             # "Iraq's western Anbar province", "Mali's capital Bamako", "Kabul's Dasht-e-Barchi neighbourhood"
             reg.relate(b.key, "locatedIn", a.key, state.index)
+    # ck:locatedIn is transitive: what the sentence places in a part of a place is in that place too ("في منطقتي X
+    # وY شمالي العراق": in northern Iraq, so in Iraq)
+    told = [r for r in reg.doc.relations if r.sentence == state.index and r.predicate == "locatedIn"] if places else []
+    for inner in told:
+        for outer in told:
+            if outer.subject == inner.object:
+                reg.relate(inner.subject, "locatedIn", outer.object, state.index)
     # "X, an alliance of Iran-backed militias,": what is said of the members is said of the alliance
     members = [m for m in mentions if reg.is_actor(m.key) and not m.demonym] if lang.names_capitalised else []
     for m in members:

@@ -152,3 +152,12 @@ def test_an_arabic_relative_or_phrase_of_leadership_names_the_leader(text, group
 def test_an_unknown_group_is_called_by_its_name_not_by_who_leads_it():
     doc = extract_document("وتبنت الهجوم جماعة مسلحة يتزعمها أبو بكر شيكاو.")
     assert "جماعة مسلحة" in {e.labels.get("ar") for e in doc.entities.values()}
+
+
+@pytest.mark.parametrize("text, place, country", [
+    ("قصفت طائرات تركية مواقع في قرية سينونى شمالي العراق.", "سينوني", "iraq"),
+    ("Turkish drones struck a car near the village of Sinune in northern Iraq.", "sinune", "iraq"),
+])
+def test_a_place_in_part_of_a_country_is_in_the_country(text: str, place: str, country: str):
+    rels = _relations(text)
+    assert any(place in s and p == "locatedIn" and o == country for s, p, o in rels)
