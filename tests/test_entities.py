@@ -178,3 +178,10 @@ def test_a_spokesman_in_its_name_speaks_for_the_body_named_before():
 def test_gunmen_believed_to_belong_to_a_group_are_that_group_and_no_victim(text, lang, group):
     doc = extract_document(text, lang=lang)
     assert doc.events[0].actors == [group] and group not in doc.events[0].targets
+
+
+def test_the_spokesman_of_south_sudans_army_by_its_old_name_speaks_for_the_army():
+    doc = extract_document("وقال المتحدث باسم الجيش الشعبي لجنوب السودان العميد لول رواي كوانغ إن الجيش صد هجوما "
+                           "قرب ملكال.", lang="ar")
+    assert any(r.predicate == "spokespersonFor" and r.object == "south-sudan-peoples-defence-forces"
+               for r in doc.relations)
