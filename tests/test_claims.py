@@ -26,6 +26,13 @@ def test_arabic_tabanna_with_the_attack_named_again():
     assert [_name(doc, a) for a in doc.events[0].actors] == ["al-Shabaab"]
 
 
+def test_claiming_the_attack_told_before_makes_the_claimant_its_actor():
+    doc = extract_document("A roadside bomb killed four soldiers near Batibo on Monday. The Ambazonia Defence Forces "
+                           "claimed the attack on Telegram.", lang="en")
+    assert [(e.type, e.actors) for e in doc.events] == [("Bombing", ["ambazonia-defence-forces"])]
+    assert doc.claims[0].asserts == [0] and doc.claims[0].medium == "Telegram"
+
+
 def test_no_group_claimed_responsibility_is_no_claim():
     doc = extract_document("A roadside bomb hit an army patrol near Tarmiyah, killing three soldiers. "
                            "No group claimed responsibility.", lang="en")
