@@ -9,13 +9,13 @@ on the lexicon (`_Starts` in `Lexicon.word_cache`), so most tokens cost one look
 
 from __future__ import annotations
 
-from collections.abc import Collection, Hashable
+from collections.abc import Callable, Collection, Hashable
 from dataclasses import dataclass, field
 from itertools import chain, compress, repeat
 from operator import attrgetter, is_not, itemgetter
 
 from conflictkg.extract.lexicon import Entry, Lexicon
-from conflictkg.extract.phrases import LanguageTables, PhraseTable
+from conflictkg.extract.phrases import NO_MATCHES, LanguageTables, PhraseTable
 from conflictkg.extract.text import Token, reading_positions
 
 __all__ = ["CLAUSE_ENDS", "Chunk", "SentenceState", "match_phrases", "phrase_at"]
@@ -34,7 +34,29 @@ class Chunk:
 _START = attrgetter("i")  # sort key: a chunk's first token
 _TEXT, _FORMS, _NORM = attrgetter("text"), attrgetter("forms"), attrgetter("norm")
 _NONE: list[Chunk] = []  # an empty default shared by the look-ups below; never appended to
-_NO_MATCHES: dict[int, tuple[int, Hashable]] = {}  # `matches` for a table absent from the sentence; never filled
+
+
+class _Matches(dict[PhraseTable | str, dict[int, tuple[int, Hashable]]]):
+    """A sentence's matches by table, or by name in the language's tables; a table not asked about before is
+    looked for on first use. Read through its __getitem__ (SentenceState.named / matches), which runs in C: the
+    rules ask tens of thousands of times a pass, and most answers are known."""
+
+    __slots__ = ("tokens", "vocabulary", "tables")
+
+    def __missing__(self, key: PhraseTable | str) -> dict[int, tuple[int, Hashable]]:
+        table = self.tables[key] if isinstance(key, str) else key
+        # one set test against the vocabulary settles the sentences without one of the table's key words
+        found = self[key] = NO_MATCHES if table.key_words.isdisjoint(self.vocabulary) else _find(self.tokens, table)
+        return found
+
+
+def _find(tokens: list[Token], table: PhraseTable) -> dict[int, tuple[int, Hashable]]:
+    found = {}
+    for k in reading_positions(tokens, table.first_words):  # where one of its phrases may start
+        hit = table.at(tokens, k)
+        if hit is not None:
+            found[k] = hit
+    return found
 
 
 @dataclass(slots=True)
@@ -53,8 +75,11 @@ class SentenceState:
     _inside: dict[int, int] = field(default_factory=dict)  # token inside a longer chunk -> the chunk's start
     starting: dict[int, Chunk] = field(default_factory=dict)  # token -> the first chunk starting there
     _kinds: dict[str | tuple[str, ...], list[Chunk]] = field(default_factory=dict)  # kind(s) -> chunks, in order
-    # table, or name in `tables` -> its matches
-    _matches: dict[PhraseTable | str, dict[int, tuple[int, Hashable]]] = field(default_factory=dict)
+    # matches(table): where the table's phrases stand, token -> `table.at` there, in token order; found once per
+    # sentence and table, as the rules ask about many tokens
+    matches: Callable[[PhraseTable], dict[int, tuple[int, Hashable]]] = field(init=False, repr=False)
+    # named(name): `matches` of the language's phrase list `name` ("control", "response" ...)
+    named: Callable[[str], dict[int, tuple[int, Hashable]]] = field(init=False, repr=False)
     # every form of every token: a word absent from it occurs nowhere in the sentence
     vocabulary: set[str] = field(init=False, repr=False)
     norms: list[str] = field(init=False, repr=False)  # each token's normalised form, read by several stages
@@ -63,8 +88,17 @@ class SentenceState:
     clause_ends: dict[int, int] = field(default_factory=dict)  # mark index -> a clause end, kept by syntax.py
 
     def __post_init__(self) -> None:
-        self.vocabulary = set(chain.from_iterable(map(_FORMS, self.tokens)))
+        vocabulary = self.vocabulary = set(chain.from_iterable(map(_FORMS, self.tokens)))
         self.norms = list(map(_NORM, self.tokens))
+        # the language's lists whose key words are all absent have no match (a copy of a dictionary of them all);
+        # the others are looked for on first use
+        none, names_of = self.tables.unmatched()
+        found = _Matches(none)
+        for word in names_of.keys() & vocabulary:
+            for name in names_of[word]:
+                found.pop(name, None)
+        found.tokens, found.vocabulary, found.tables = self.tokens, vocabulary, self.tables
+        self.matches = self.named = found.__getitem__
 
     @property
     def chunks(self) -> list[Chunk]:
@@ -97,35 +131,6 @@ class SentenceState:
             if not kinds or c.kind in kinds:
                 return c
         return None
-
-    def matches(self, table: PhraseTable) -> dict[int, tuple[int, Hashable]]:
-        """Where the table's phrases stand: token -> `table.at` there, in token order. Found once per
-        sentence and table, as the rules ask about many tokens; one set test against the vocabulary
-        settles the sentences without one of the table's key words."""
-        found = self._matches.get(table)
-        if found is None:
-            # most tables: no dictionary of their own
-            found = _NO_MATCHES if table.key_words.isdisjoint(self.vocabulary) else self._find(table)
-            self._matches[table] = found
-        return found
-
-    def named(self, name: str) -> dict[int, tuple[int, Hashable]]:
-        """`matches` of the language's phrase list `name` ("control", "response" ...), kept by name: the
-        rules ask tens of thousands of times a pass, and a name is a cheaper key than (language, name)."""
-        found = self._matches.get(name)
-        if found is None:
-            table = self.tables[name]  # as in `matches`, the set test first, without a call
-            found = _NO_MATCHES if table.key_words.isdisjoint(self.vocabulary) else self._find(table)
-            self._matches[name] = found
-        return found
-
-    def _find(self, table: PhraseTable) -> dict[int, tuple[int, Hashable]]:
-        found = {}
-        for k in reading_positions(self.tokens, table.first_words):  # where one of its phrases may start
-            hit = table.at(self.tokens, k)
-            if hit is not None:
-                found[k] = hit
-        return found
 
     def positions(self, words: Collection[str]) -> list[int]:
         """The indexes of the tokens whose normalised form is one of `words`, in order: one set test against

@@ -14,7 +14,9 @@ from functools import cache
 from conflictkg.extract.lang import get_language
 from conflictkg.extract.text import Token
 
-__all__ = ["LanguageTables", "PhraseTable", "language_table", "language_tables"]
+__all__ = ["NO_MATCHES", "LanguageTables", "PhraseTable", "language_table", "language_tables"]
+
+NO_MATCHES: dict[int, tuple[int, Hashable]] = {}  # the matches of a table absent from a sentence; never filled
 
 
 class PhraseTable:
@@ -78,10 +80,24 @@ class LanguageTables(dict[str, PhraseTable]):
     def __init__(self, lang_code: str) -> None:
         super().__init__()
         self.code = lang_code
+        self._unmatched: tuple[dict[str, dict[int, tuple[int, Hashable]]], dict[str, tuple[str, ...]]] | None = None
 
     def __missing__(self, name: str) -> PhraseTable:
         table = self[name] = PhraseTable((words, words) for words in get_language(self.code).phrases.get(name, ()))
         return table
+
+    def unmatched(self) -> tuple[dict[str, dict[int, tuple[int, Hashable]]], dict[str, tuple[str, ...]]]:
+        """Every list's name -> NO_MATCHES, and each key word -> the names of the lists it is a key word of
+        (every table is built on the first call): a sentence copies the first and takes back out the lists
+        its vocabulary may match, which answers the many lists absent from a sentence without a set test each."""
+        if self._unmatched is None:
+            names_of: dict[str, list[str]] = defaultdict(list)
+            for name in get_language(self.code).phrases:
+                for word in self[name].key_words:
+                    names_of[word].append(name)
+            none = dict.fromkeys(get_language(self.code).phrases, NO_MATCHES)
+            self._unmatched = none, {word: tuple(names) for word, names in names_of.items()}
+        return self._unmatched
 
 
 @cache
