@@ -45,14 +45,14 @@ class _Matches(dict[PhraseTable | str, dict[int, tuple[int, Hashable]]]):
 
     def __missing__(self, key: PhraseTable | str) -> dict[int, tuple[int, Hashable]]:
         table = self.tables[key] if isinstance(key, str) else key
-        # one set test against the vocabulary settles the sentences without one of the table's key words
-        found = self[key] = NO_MATCHES if table.key_words.isdisjoint(self.vocabulary) else _find(self.tokens, table)
+        firsts = table.firsts_in(self.vocabulary)
+        found = self[key] = _find(self.tokens, table, firsts) if firsts else NO_MATCHES
         return found
 
 
-def _find(tokens: list[Token], table: PhraseTable) -> dict[int, tuple[int, Hashable]]:
+def _find(tokens: list[Token], table: PhraseTable, firsts: set[str]) -> dict[int, tuple[int, Hashable]]:
     found = {}
-    for k in reading_positions(tokens, table.first_words):  # where one of its phrases may start
+    for k in reading_positions(tokens, firsts):  # where one of its phrases may start
         hit = table.at(tokens, k)
         if hit is not None:
             found[k] = hit
