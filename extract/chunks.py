@@ -34,6 +34,7 @@ class Chunk:
 _START = attrgetter("i")  # sort key: a chunk's first token
 _TEXT, _FORMS, _NORM = attrgetter("text"), attrgetter("forms"), attrgetter("norm")
 _NONE: list[Chunk] = []  # an empty default shared by the look-ups below; never appended to
+_new = object.__new__
 
 
 class _Matches(dict[PhraseTable | str, dict[int, tuple[int, Hashable]]]):
@@ -181,9 +182,12 @@ class _Starts:
     # first form with one); a phrase of several words standing here wins over it
     single: tuple[int, list[Entry], str]
     demonym: list[Entry]  # the nationality the word names through its inflection, if any
+    # what match_phrases makes of the word when no phrase of several words stands here: `single`, else the
+    # demonym, without the common words a name hides and the places a month is named like (see `_alone`)
+    alone: tuple[int, list[Entry], str]
 
 
-_NOTHING = _Starts((), frozenset(), (0, [], ""), [])  # most words start nothing: one shared answer
+_NOTHING = _Starts((), frozenset(), (0, [], ""), [], (0, [], ""))  # most words start nothing: one shared answer
 _WORD_CACHE_SIZE = 100_000  # distinct words kept per lexicon; emptied when full
 
 
@@ -238,7 +242,30 @@ def _word_starts(token: Token, lex: Lexicon) -> _Starts:
     demonym = _demonym(token, lex)
     if not (out or single or demonym):
         return _NOTHING
-    return _Starts(tuple(out), seconds, (1 if single else 0, single, single_prefix), demonym)
+    found = (1, single, single_prefix) if single else (0, single, single_prefix)
+    return _Starts(tuple(out), seconds, found, demonym, _alone(token, lex, found, demonym))
+
+
+def _alone(token: Token, lex: Lexicon, found: tuple[int, list[Entry], str],
+           demonym: list[Entry]) -> tuple[int, list[Entry], str]:
+    """The chunks of a word alone, as match_phrases makes them: worked out once per word, as they depend on
+    the word only. A month's name keeps its length with no place left ("أغسطس/آب": August, not the town of
+    Ibb): the word is taken, by no chunk."""
+    n, entries, prefix = found
+    if not n and demonym:
+        n, entries = 1, demonym
+    if n:
+        entries = _named_first(entries)
+        if token.norm in lex.lang.months:
+            entries = [e for e in entries if e.kind != "entity"]
+    return n, entries, prefix
+
+
+def _named_first(entries: list[Entry]) -> list[Entry]:
+    """An entity name wins over a common word with the same letters (a head noun, a title)."""
+    if len(entries) > 1 and any(e.kind == "entity" for e in entries):
+        return [e for e in entries if e.kind not in ("head", "title")]
+    return entries
 
 
 def _by_third(phrases: list[tuple[tuple[str, ...], Entry]]) -> tuple[list[_Ranked], dict[str, list[_Ranked]]]:
@@ -254,9 +281,9 @@ def _by_third(phrases: list[tuple[tuple[str, ...], Entry]]) -> tuple[list[_Ranke
     return two, by_third
 
 
-def _longest(tokens: list[Token], i: int, starts: _Starts) -> tuple[int, list[Entry], str]:
-    """The longest phrase of several words standing at token i, else the word alone: (its length, every entry
-    it has, the clitics). Phrases of one length count in the order the lexicon index gives them, form by form."""
+def _longest(tokens: list[Token], i: int, starts: _Starts) -> tuple[int, list[Entry], str] | None:
+    """The longest phrase of several words standing at token i: (its length, every entry it has, the clitics);
+    None when none does. Phrases of one length count in the order the lexicon index gives them, form by form."""
     best_len, best, prefix = 0, [], ""
     following = tokens[i + 1].forms if i + 1 < len(tokens) else ()
     third = tokens[i + 2].forms if i + 2 < len(tokens) else ()
@@ -265,8 +292,11 @@ def _longest(tokens: list[Token], i: int, starts: _Starts) -> tuple[int, list[En
             if second not in several:
                 continue
             two, by_third = several[second]
-            longer = [p for word in third for p in by_third.get(word, ())]
-            for _, words, entry in sorted(two + longer, key=_RANK) if longer else two:
+            if by_third.keys().isdisjoint(third):  # most tries: no longer phrase goes on with the third word
+                ranked = two
+            else:
+                ranked = sorted(two + [p for word in third for p in by_third.get(word, ())], key=_RANK)
+            for _, words, entry in ranked:
                 n = len(words)
                 if n < best_len or i + n > len(tokens) or (n > 3 and not _stands_from_fourth(tokens, i, words)):
                     continue
@@ -274,7 +304,7 @@ def _longest(tokens: list[Token], i: int, starts: _Starts) -> tuple[int, list[En
                     best_len, best, prefix = n, [entry], form_prefix
                 elif entry not in best:
                     best.append(entry)
-    return (best_len, best, prefix) if best_len else starts.single
+    return (best_len, best, prefix) if best_len else None
 
 
 def _stands_from_fourth(tokens: list[Token], i: int, words: tuple[str, ...]) -> bool:
@@ -287,17 +317,16 @@ def _stands_from_fourth(tokens: list[Token], i: int, words: tuple[str, ...]) -> 
 
 def phrase_at(tokens: list[Token], i: int, lex: Lexicon) -> tuple[int, list[Entry], str]:
     """Longest phrase starting at token i: (its length, every entry it has, the stripped clitics)."""
-    return _phrase_at(tokens, i, _starts(tokens[i], lex))
-
-
-def _phrase_at(tokens: list[Token], i: int, starts: _Starts) -> tuple[int, list[Entry], str]:
+    starts = _starts(tokens[i], lex)
     if starts.phrases and i + 1 < len(tokens) and not starts.seconds.isdisjoint(tokens[i + 1].forms):
-        return _longest(tokens, i, starts)
+        return _longest(tokens, i, starts) or starts.single
     return starts.single
 
 
 def match_phrases(state: SentenceState, lex: Lexicon) -> list[Chunk]:
-    """Greedy longest matches over the sentence's tokens; a span may carry several entries (kinds) at once."""
+    """Greedy longest matches over the sentence's tokens; a span may carry several entries (kinds) at once.
+
+    Each Chunk's fields are set here, not through its dataclass __init__, which would cost a frame per chunk."""
     tokens = state.tokens
     found = list(map(lex.word_cache.get, map(_TEXT, tokens)))  # what each word may start, if seen before
     chunks: list[Chunk] = []
@@ -310,18 +339,19 @@ def match_phrases(state: SentenceState, lex: Lexicon) -> list[Chunk]:
             starts = _starts(tokens[i], lex)
             if starts is _NOTHING:
                 continue
-        n, entries, prefix = _phrase_at(tokens, i, starts) if starts.phrases else starts.single
-        if not n and starts.demonym:
-            n, entries = 1, starts.demonym
+        if starts.phrases and i + 1 < len(tokens) and not starts.seconds.isdisjoint(tokens[i + 1].forms) \
+                and (several := _longest(tokens, i, starts)) is not None:
+            n, entries, prefix = several
+            entries = _named_first(entries)
+        else:
+            n, entries, prefix = starts.alone
         if n:
-            if len(entries) > 1 and any(e.kind == "entity" for e in entries):
-                # an entity name wins over a common word with the same letters
-                entries = [e for e in entries if e.kind not in ("head", "title")]
-            if n == 1 and tokens[i].norm in lex.lang.months:  # "أغسطس/آب": August, not the town of Ibb
-                entries = [e for e in entries if e.kind != "entity"]
+            j = i + n
             for e in entries:
-                chunks.append(Chunk(e.kind, i, i + n, e.value, e.detail, prefix))
-            free = i + n
+                c = _new(Chunk)
+                c.kind, c.i, c.j, c.value, c.detail, c.prefix = e.kind, i, j, e.value, e.detail, prefix
+                chunks.append(c)
+            free = j
     return match_gapped(state, chunks, lex) if lex.gapped and state.matches(lex.gapped) else chunks
 
 
