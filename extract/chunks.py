@@ -72,9 +72,9 @@ class SentenceState:
     tokens: list[Token]
     tables: LanguageTables  # the language's named phrase tables, for `named`
     _chunks: list[Chunk] = field(default_factory=list)
-    _by_start: dict[int, list[Chunk]] = field(default_factory=dict)  # token -> the chunks starting there
-    _inside: dict[int, int] = field(default_factory=dict)  # token inside a longer chunk -> the chunk's start
     starting: dict[int, Chunk] = field(default_factory=dict)  # token -> the first chunk starting there
+    _more: dict[int, list[Chunk]] = field(default_factory=dict)  # token -> the other chunks starting there, if any
+    _inside: dict[int, int] = field(default_factory=dict)  # token inside a longer chunk -> the chunk's start
     _kinds: dict[str | tuple[str, ...], list[Chunk]] = field(default_factory=dict)  # kind(s) -> chunks, in order
     # matches(table): where the table's phrases stand, token -> `table.at` there, in token order; found once per
     # sentence and table, as the rules ask about many tokens
@@ -107,30 +107,38 @@ class SentenceState:
 
     @chunks.setter
     def chunks(self, chunks: list[Chunk]) -> None:
+        """Index the chunks by start and kind. Most chunks are one word alone at their start: they cost no list
+        of chunks starting there and no walk over the tokens inside them."""
         self._chunks = chunks
-        by_start: dict[int, list[Chunk]] = {}
+        starting: dict[int, Chunk] = {}
+        more: dict[int, list[Chunk]] = {}
         inside: dict[int, int] = {}
         kinds: dict[str | tuple[str, ...], list[Chunk]] = {}
-        starting: dict[int, Chunk] = {}
         for c in chunks:
-            if c.i in by_start:
-                by_start[c.i].append(c)
+            i = c.i
+            if i not in starting:
+                starting[i] = c
+                if c.j > i + 1:
+                    for k in range(i + 1, c.j):
+                        inside[k] = i
+            elif i in more:
+                more[i].append(c)
             else:
-                by_start[c.i] = [c]
-                starting[c.i] = c
-                for k in range(c.i + 1, c.j):
-                    inside[k] = c.i
+                more[i] = [c]
             if c.kind in kinds:
                 kinds[c.kind].append(c)
             else:
                 kinds[c.kind] = [c]
-        self._by_start, self._inside, self._kinds, self.starting = by_start, inside, kinds, starting
+        self.starting, self._more, self._inside, self._kinds = starting, more, inside, kinds
 
     def chunk_at(self, i: int, *kinds: str) -> Chunk | None:
         """The chunk covering token i, if it is of one of `kinds` (any kind when none given)."""
-        for c in self._by_start.get(self._inside.get(i, i), _NONE):
-            if not kinds or c.kind in kinds:
-                return c
+        c = self.starting.get(self._inside.get(i, i))
+        if c is None or not kinds or c.kind in kinds:
+            return c
+        for other in self._more.get(c.i, _NONE):  # the other chunks on its span
+            if other.kind in kinds:
+                return other
         return None
 
     def positions(self, words: Collection[str]) -> list[int]:
