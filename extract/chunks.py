@@ -12,11 +12,11 @@ from __future__ import annotations
 from collections.abc import Callable, Collection, Hashable
 from dataclasses import dataclass, field
 from itertools import chain, compress, repeat
-from operator import attrgetter, is_not, itemgetter
+from operator import attrgetter, is_not, itemgetter, not_
 
 from conflictkg.extract.lexicon import Entry, Lexicon
 from conflictkg.extract.phrases import NO_MATCHES, LanguageTables, PhraseTable
-from conflictkg.extract.text import Token, reading_positions
+from conflictkg.extract.text import Token
 
 __all__ = ["CLAUSE_ENDS", "Chunk", "SentenceState", "match_phrases", "phrase_at"]
 
@@ -32,7 +32,6 @@ class Chunk:
 
 
 _START = attrgetter("i")  # sort key: a chunk's first token
-_TEXT, _FORMS, _NORM = attrgetter("text"), attrgetter("forms"), attrgetter("norm")
 _NONE: list[Chunk] = []  # an empty default shared by the look-ups below; never appended to
 _new = object.__new__
 
@@ -42,18 +41,19 @@ class _Matches(dict[PhraseTable | str, dict[int, tuple[int, Hashable]]]):
     looked for on first use. Read through its __getitem__ (SentenceState.named / matches), which runs in C: the
     rules ask tens of thousands of times a pass, and most answers are known."""
 
-    __slots__ = ("tokens", "vocabulary", "tables")
+    __slots__ = ("tokens", "forms", "vocabulary", "tables")
 
     def __missing__(self, key: PhraseTable | str) -> dict[int, tuple[int, Hashable]]:
         table = self.tables[key] if isinstance(key, str) else key
         firsts = table.firsts_in(self.vocabulary)
-        found = self[key] = _find(self.tokens, table, firsts) if firsts else NO_MATCHES
+        found = self[key] = _find(self.tokens, self.forms, table, firsts) if firsts else NO_MATCHES
         return found
 
 
-def _find(tokens: list[Token], table: PhraseTable, firsts: set[str]) -> dict[int, tuple[int, Hashable]]:
+def _find(tokens: list[Token], forms: list[tuple[str, ...]], table: PhraseTable,
+          firsts: set[str]) -> dict[int, tuple[int, Hashable]]:
     found = {}
-    for k in reading_positions(tokens, firsts):  # where one of its phrases may start
+    for k in compress(range(len(forms)), map(not_, map(firsts.isdisjoint, forms))):  # where a phrase may start
         hit = table.at(tokens, k)
         if hit is not None:
             found[k] = hit
@@ -84,13 +84,16 @@ class SentenceState:
     # every form of every token: a word absent from it occurs nowhere in the sentence
     vocabulary: set[str] = field(init=False, repr=False)
     norms: list[str] = field(init=False, repr=False)  # each token's normalised form, read by several stages
+    forms: list[tuple[str, ...]] = field(init=False, repr=False)  # each token's forms
     clause_marks: list[int] | None = None  # the tokens that may bound a clause, kept by syntax.py
     clause_starts: dict[int, int] = field(default_factory=dict)  # mark index -> a clause start, kept by syntax.py
     clause_ends: dict[int, int] = field(default_factory=dict)  # mark index -> a clause end, kept by syntax.py
 
     def __post_init__(self) -> None:
-        vocabulary = self.vocabulary = set(chain.from_iterable(map(_FORMS, self.tokens)))
-        self.norms = list(map(_NORM, self.tokens))
+        # comprehensions, not maps of attrgetters: a slot read in the loop is specialised, an attrgetter call is not
+        self.forms = [t.forms for t in self.tokens]
+        vocabulary = self.vocabulary = set(chain.from_iterable(self.forms))
+        self.norms = [t.norm for t in self.tokens]
         # the language's lists whose key words are all absent have no match (a copy of a dictionary of them all);
         # the others are looked for on first use
         none, names_of = self.tables.unmatched()
@@ -98,7 +101,7 @@ class SentenceState:
         for word in names_of.keys() & vocabulary:
             for name in names_of[word]:
                 found.pop(name, None)
-        found.tokens, found.vocabulary, found.tables = self.tokens, vocabulary, self.tables
+        found.tokens, found.forms, found.vocabulary, found.tables = self.tokens, self.forms, vocabulary, self.tables
         self.matches = self.named = found.__getitem__
 
     @property
@@ -336,7 +339,8 @@ def match_phrases(state: SentenceState, lex: Lexicon) -> list[Chunk]:
 
     Each Chunk's fields are set here, not through its dataclass __init__, which would cost a frame per chunk."""
     tokens = state.tokens
-    found = list(map(lex.word_cache.get, map(_TEXT, tokens)))  # what each word may start, if seen before
+    seen = lex.word_cache.get
+    found = [seen(t.text) for t in tokens]  # what each word may start, if seen before
     chunks: list[Chunk] = []
     free = 0  # the first token after the last match
     for i in compress(range(len(found)), map(is_not, found, repeat(_NOTHING))):  # a third of words start nothing
