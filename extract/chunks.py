@@ -9,14 +9,14 @@ on the lexicon (`_Starts` in `Lexicon.word_cache`), so most tokens cost one look
 
 from __future__ import annotations
 
-from collections.abc import Collection, Hashable
+from collections.abc import Callable, Collection, Hashable
 from dataclasses import dataclass, field
 from itertools import chain, compress, repeat
-from operator import attrgetter, is_not, itemgetter
+from operator import attrgetter, is_not, itemgetter, not_
 
 from conflictkg.extract.lexicon import Entry, Lexicon
-from conflictkg.extract.phrases import LanguageTables, PhraseTable
-from conflictkg.extract.text import Token, reading_positions
+from conflictkg.extract.phrases import NO_MATCHES, LanguageTables, PhraseTable
+from conflictkg.extract.text import Token
 
 __all__ = ["CLAUSE_ENDS", "Chunk", "SentenceState", "match_phrases", "phrase_at"]
 
@@ -32,9 +32,32 @@ class Chunk:
 
 
 _START = attrgetter("i")  # sort key: a chunk's first token
-_TEXT, _FORMS, _NORM = attrgetter("text"), attrgetter("forms"), attrgetter("norm")
 _NONE: list[Chunk] = []  # an empty default shared by the look-ups below; never appended to
-_NO_MATCHES: dict[int, tuple[int, Hashable]] = {}  # `matches` for a table absent from the sentence; never filled
+_new = object.__new__
+
+
+class _Matches(dict[PhraseTable | str, dict[int, tuple[int, Hashable]]]):
+    """A sentence's matches by table, or by name in the language's tables; a table not asked about before is
+    looked for on first use. Read through its __getitem__ (SentenceState.named / matches), which runs in C: the
+    rules ask tens of thousands of times a pass, and most answers are known."""
+
+    __slots__ = ("tokens", "forms", "vocabulary", "tables")
+
+    def __missing__(self, key: PhraseTable | str) -> dict[int, tuple[int, Hashable]]:
+        table = self.tables[key] if isinstance(key, str) else key
+        firsts = table.firsts_in(self.vocabulary)
+        found = self[key] = _find(self.tokens, self.forms, table, firsts) if firsts else NO_MATCHES
+        return found
+
+
+def _find(tokens: list[Token], forms: list[tuple[str, ...]], table: PhraseTable,
+          firsts: set[str]) -> dict[int, tuple[int, Hashable]]:
+    found = {}
+    for k in compress(range(len(forms)), map(not_, map(firsts.isdisjoint, forms))):  # where a phrase may start
+        hit = table.at(tokens, k)
+        if hit is not None:
+            found[k] = hit
+    return found
 
 
 @dataclass(slots=True)
@@ -49,22 +72,37 @@ class SentenceState:
     tokens: list[Token]
     tables: LanguageTables  # the language's named phrase tables, for `named`
     _chunks: list[Chunk] = field(default_factory=list)
-    _by_start: dict[int, list[Chunk]] = field(default_factory=dict)  # token -> the chunks starting there
-    _inside: dict[int, int] = field(default_factory=dict)  # token inside a longer chunk -> the chunk's start
     starting: dict[int, Chunk] = field(default_factory=dict)  # token -> the first chunk starting there
+    _more: dict[int, list[Chunk]] = field(default_factory=dict)  # token -> the other chunks starting there, if any
+    _inside: dict[int, int] = field(default_factory=dict)  # token inside a longer chunk -> the chunk's start
     _kinds: dict[str | tuple[str, ...], list[Chunk]] = field(default_factory=dict)  # kind(s) -> chunks, in order
-    # table, or name in `tables` -> its matches
-    _matches: dict[PhraseTable | str, dict[int, tuple[int, Hashable]]] = field(default_factory=dict)
+    # matches(table): where the table's phrases stand, token -> `table.at` there, in token order; found once per
+    # sentence and table, as the rules ask about many tokens
+    matches: Callable[[PhraseTable], dict[int, tuple[int, Hashable]]] = field(init=False, repr=False)
+    # named(name): `matches` of the language's phrase list `name` ("control", "response" ...)
+    named: Callable[[str], dict[int, tuple[int, Hashable]]] = field(init=False, repr=False)
     # every form of every token: a word absent from it occurs nowhere in the sentence
     vocabulary: set[str] = field(init=False, repr=False)
     norms: list[str] = field(init=False, repr=False)  # each token's normalised form, read by several stages
+    forms: list[tuple[str, ...]] = field(init=False, repr=False)  # each token's forms
     clause_marks: list[int] | None = None  # the tokens that may bound a clause, kept by syntax.py
     clause_starts: dict[int, int] = field(default_factory=dict)  # mark index -> a clause start, kept by syntax.py
     clause_ends: dict[int, int] = field(default_factory=dict)  # mark index -> a clause end, kept by syntax.py
 
     def __post_init__(self) -> None:
-        self.vocabulary = set(chain.from_iterable(map(_FORMS, self.tokens)))
-        self.norms = list(map(_NORM, self.tokens))
+        # comprehensions, not maps of attrgetters: a slot read in the loop is specialised, an attrgetter call is not
+        self.forms = [t.forms for t in self.tokens]
+        vocabulary = self.vocabulary = set(chain.from_iterable(self.forms))
+        self.norms = [t.norm for t in self.tokens]
+        # the language's lists whose key words are all absent have no match (a copy of a dictionary of them all);
+        # the others are looked for on first use
+        none, names_of = self.tables.unmatched()
+        found = _Matches(none)
+        for word in names_of.keys() & vocabulary:
+            for name in names_of[word]:
+                found.pop(name, None)
+        found.tokens, found.forms, found.vocabulary, found.tables = self.tokens, self.forms, vocabulary, self.tables
+        self.matches = self.named = found.__getitem__
 
     @property
     def chunks(self) -> list[Chunk]:
@@ -72,60 +110,39 @@ class SentenceState:
 
     @chunks.setter
     def chunks(self, chunks: list[Chunk]) -> None:
+        """Index the chunks by start and kind. Most chunks are one word alone at their start: they cost no list
+        of chunks starting there and no walk over the tokens inside them."""
         self._chunks = chunks
-        by_start: dict[int, list[Chunk]] = {}
+        starting: dict[int, Chunk] = {}
+        more: dict[int, list[Chunk]] = {}
         inside: dict[int, int] = {}
         kinds: dict[str | tuple[str, ...], list[Chunk]] = {}
-        starting: dict[int, Chunk] = {}
         for c in chunks:
-            if c.i in by_start:
-                by_start[c.i].append(c)
+            i = c.i
+            if i not in starting:
+                starting[i] = c
+                if c.j > i + 1:
+                    for k in range(i + 1, c.j):
+                        inside[k] = i
+            elif i in more:
+                more[i].append(c)
             else:
-                by_start[c.i] = [c]
-                starting[c.i] = c
-                for k in range(c.i + 1, c.j):
-                    inside[k] = c.i
+                more[i] = [c]
             if c.kind in kinds:
                 kinds[c.kind].append(c)
             else:
                 kinds[c.kind] = [c]
-        self._by_start, self._inside, self._kinds, self.starting = by_start, inside, kinds, starting
+        self.starting, self._more, self._inside, self._kinds = starting, more, inside, kinds
 
     def chunk_at(self, i: int, *kinds: str) -> Chunk | None:
         """The chunk covering token i, if it is of one of `kinds` (any kind when none given)."""
-        for c in self._by_start.get(self._inside.get(i, i), _NONE):
-            if not kinds or c.kind in kinds:
-                return c
+        c = self.starting.get(self._inside.get(i, i))
+        if c is None or not kinds or c.kind in kinds:
+            return c
+        for other in self._more.get(c.i, _NONE):  # the other chunks on its span
+            if other.kind in kinds:
+                return other
         return None
-
-    def matches(self, table: PhraseTable) -> dict[int, tuple[int, Hashable]]:
-        """Where the table's phrases stand: token -> `table.at` there, in token order. Found once per
-        sentence and table, as the rules ask about many tokens; one set test against the vocabulary
-        settles the sentences without one of the table's key words."""
-        found = self._matches.get(table)
-        if found is None:
-            # most tables: no dictionary of their own
-            found = _NO_MATCHES if table.key_words.isdisjoint(self.vocabulary) else self._find(table)
-            self._matches[table] = found
-        return found
-
-    def named(self, name: str) -> dict[int, tuple[int, Hashable]]:
-        """`matches` of the language's phrase list `name` ("control", "response" ...), kept by name: the
-        rules ask tens of thousands of times a pass, and a name is a cheaper key than (language, name)."""
-        found = self._matches.get(name)
-        if found is None:
-            table = self.tables[name]  # as in `matches`, the set test first, without a call
-            found = _NO_MATCHES if table.key_words.isdisjoint(self.vocabulary) else self._find(table)
-            self._matches[name] = found
-        return found
-
-    def _find(self, table: PhraseTable) -> dict[int, tuple[int, Hashable]]:
-        found = {}
-        for k in reading_positions(self.tokens, table.first_words):  # where one of its phrases may start
-            hit = table.at(self.tokens, k)
-            if hit is not None:
-                found[k] = hit
-        return found
 
     def positions(self, words: Collection[str]) -> list[int]:
         """The indexes of the tokens whose normalised form is one of `words`, in order: one set test against
@@ -176,9 +193,12 @@ class _Starts:
     # first form with one); a phrase of several words standing here wins over it
     single: tuple[int, list[Entry], str]
     demonym: list[Entry]  # the nationality the word names through its inflection, if any
+    # what match_phrases makes of the word when no phrase of several words stands here: `single`, else the
+    # demonym, without the common words a name hides and the places a month is named like (see `_alone`)
+    alone: tuple[int, list[Entry], str]
 
 
-_NOTHING = _Starts((), frozenset(), (0, [], ""), [])  # most words start nothing: one shared answer
+_NOTHING = _Starts((), frozenset(), (0, [], ""), [], (0, [], ""))  # most words start nothing: one shared answer
 _WORD_CACHE_SIZE = 100_000  # distinct words kept per lexicon; emptied when full
 
 
@@ -233,7 +253,30 @@ def _word_starts(token: Token, lex: Lexicon) -> _Starts:
     demonym = _demonym(token, lex)
     if not (out or single or demonym):
         return _NOTHING
-    return _Starts(tuple(out), seconds, (1 if single else 0, single, single_prefix), demonym)
+    found = (1, single, single_prefix) if single else (0, single, single_prefix)
+    return _Starts(tuple(out), seconds, found, demonym, _alone(token, lex, found, demonym))
+
+
+def _alone(token: Token, lex: Lexicon, found: tuple[int, list[Entry], str],
+           demonym: list[Entry]) -> tuple[int, list[Entry], str]:
+    """The chunks of a word alone, as match_phrases makes them: worked out once per word, as they depend on
+    the word only. A month's name keeps its length with no place left ("أغسطس/آب": August, not the town of
+    Ibb): the word is taken, by no chunk."""
+    n, entries, prefix = found
+    if not n and demonym:
+        n, entries = 1, demonym
+    if n:
+        entries = _named_first(entries)
+        if token.norm in lex.lang.months:
+            entries = [e for e in entries if e.kind != "entity"]
+    return n, entries, prefix
+
+
+def _named_first(entries: list[Entry]) -> list[Entry]:
+    """An entity name wins over a common word with the same letters (a head noun, a title)."""
+    if len(entries) > 1 and any(e.kind == "entity" for e in entries):
+        return [e for e in entries if e.kind not in ("head", "title")]
+    return entries
 
 
 def _by_third(phrases: list[tuple[tuple[str, ...], Entry]]) -> tuple[list[_Ranked], dict[str, list[_Ranked]]]:
@@ -249,9 +292,9 @@ def _by_third(phrases: list[tuple[tuple[str, ...], Entry]]) -> tuple[list[_Ranke
     return two, by_third
 
 
-def _longest(tokens: list[Token], i: int, starts: _Starts) -> tuple[int, list[Entry], str]:
-    """The longest phrase of several words standing at token i, else the word alone: (its length, every entry
-    it has, the clitics). Phrases of one length count in the order the lexicon index gives them, form by form."""
+def _longest(tokens: list[Token], i: int, starts: _Starts) -> tuple[int, list[Entry], str] | None:
+    """The longest phrase of several words standing at token i: (its length, every entry it has, the clitics);
+    None when none does. Phrases of one length count in the order the lexicon index gives them, form by form."""
     best_len, best, prefix = 0, [], ""
     following = tokens[i + 1].forms if i + 1 < len(tokens) else ()
     third = tokens[i + 2].forms if i + 2 < len(tokens) else ()
@@ -260,8 +303,11 @@ def _longest(tokens: list[Token], i: int, starts: _Starts) -> tuple[int, list[En
             if second not in several:
                 continue
             two, by_third = several[second]
-            longer = [p for word in third for p in by_third.get(word, ())]
-            for _, words, entry in sorted(two + longer, key=_RANK) if longer else two:
+            if by_third.keys().isdisjoint(third):  # most tries: no longer phrase goes on with the third word
+                ranked = two
+            else:
+                ranked = sorted(two + [p for word in third for p in by_third.get(word, ())], key=_RANK)
+            for _, words, entry in ranked:
                 n = len(words)
                 if n < best_len or i + n > len(tokens) or (n > 3 and not _stands_from_fourth(tokens, i, words)):
                     continue
@@ -269,7 +315,7 @@ def _longest(tokens: list[Token], i: int, starts: _Starts) -> tuple[int, list[En
                     best_len, best, prefix = n, [entry], form_prefix
                 elif entry not in best:
                     best.append(entry)
-    return (best_len, best, prefix) if best_len else starts.single
+    return (best_len, best, prefix) if best_len else None
 
 
 def _stands_from_fourth(tokens: list[Token], i: int, words: tuple[str, ...]) -> bool:
@@ -282,19 +328,19 @@ def _stands_from_fourth(tokens: list[Token], i: int, words: tuple[str, ...]) -> 
 
 def phrase_at(tokens: list[Token], i: int, lex: Lexicon) -> tuple[int, list[Entry], str]:
     """Longest phrase starting at token i: (its length, every entry it has, the stripped clitics)."""
-    return _phrase_at(tokens, i, _starts(tokens[i], lex))
-
-
-def _phrase_at(tokens: list[Token], i: int, starts: _Starts) -> tuple[int, list[Entry], str]:
+    starts = _starts(tokens[i], lex)
     if starts.phrases and i + 1 < len(tokens) and not starts.seconds.isdisjoint(tokens[i + 1].forms):
-        return _longest(tokens, i, starts)
+        return _longest(tokens, i, starts) or starts.single
     return starts.single
 
 
 def match_phrases(state: SentenceState, lex: Lexicon) -> list[Chunk]:
-    """Greedy longest matches over the sentence's tokens; a span may carry several entries (kinds) at once."""
+    """Greedy longest matches over the sentence's tokens; a span may carry several entries (kinds) at once.
+
+    Each Chunk's fields are set here, not through its dataclass __init__, which would cost a frame per chunk."""
     tokens = state.tokens
-    found = list(map(lex.word_cache.get, map(_TEXT, tokens)))  # what each word may start, if seen before
+    seen = lex.word_cache.get
+    found = [seen(t.text) for t in tokens]  # what each word may start, if seen before
     chunks: list[Chunk] = []
     free = 0  # the first token after the last match
     for i in compress(range(len(found)), map(is_not, found, repeat(_NOTHING))):  # a third of words start nothing
@@ -305,18 +351,19 @@ def match_phrases(state: SentenceState, lex: Lexicon) -> list[Chunk]:
             starts = _starts(tokens[i], lex)
             if starts is _NOTHING:
                 continue
-        n, entries, prefix = _phrase_at(tokens, i, starts) if starts.phrases else starts.single
-        if not n and starts.demonym:
-            n, entries = 1, starts.demonym
+        if starts.phrases and i + 1 < len(tokens) and not starts.seconds.isdisjoint(tokens[i + 1].forms) \
+                and (several := _longest(tokens, i, starts)) is not None:
+            n, entries, prefix = several
+            entries = _named_first(entries)
+        else:
+            n, entries, prefix = starts.alone
         if n:
-            if len(entries) > 1 and any(e.kind == "entity" for e in entries):
-                # an entity name wins over a common word with the same letters
-                entries = [e for e in entries if e.kind not in ("head", "title")]
-            if n == 1 and tokens[i].norm in lex.lang.months:  # "أغسطس/آب": August, not the town of Ibb
-                entries = [e for e in entries if e.kind != "entity"]
+            j = i + n
             for e in entries:
-                chunks.append(Chunk(e.kind, i, i + n, e.value, e.detail, prefix))
-            free = i + n
+                c = _new(Chunk)
+                c.kind, c.i, c.j, c.value, c.detail, c.prefix = e.kind, i, j, e.value, e.detail, prefix
+                chunks.append(c)
+            free = j
     return match_gapped(state, chunks, lex) if lex.gapped and state.matches(lex.gapped) else chunks
 
 

@@ -9,12 +9,15 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Hashable, Iterable
+from collections.abc import Set as AbstractSet
 from functools import cache
 
 from conflictkg.extract.lang import get_language
 from conflictkg.extract.text import Token
 
-__all__ = ["LanguageTables", "PhraseTable", "language_table", "language_tables"]
+__all__ = ["NO_MATCHES", "LanguageTables", "PhraseTable", "language_table", "language_tables"]
+
+NO_MATCHES: dict[int, tuple[int, Hashable]] = {}  # the matches of a table absent from a sentence; never filled
 
 
 class PhraseTable:
@@ -26,11 +29,11 @@ class PhraseTable:
     def __init__(self, phrases: Iterable[tuple[tuple[str, ...], Hashable]]) -> None:
         self._by_first: dict[str, list[tuple[tuple[str, ...], Hashable]]] = defaultdict(list)
         self._by_last: dict[str, list[tuple[tuple[str, ...], Hashable]]] = defaultdict(list)
-        key_words = set()
+        self._by_key: dict[str, list[tuple[str, ...]]] = defaultdict(list)  # see `key_words`
         for words, value in phrases:
             self._by_first[words[0]].append((words, value))
             self._by_last[words[-1]].append((words, value))
-            key_words.add(max(words, key=len))
+            self._by_key[max(words, key=len)].append(words)
         for table in (self._by_first, self._by_last):
             for entries in table.values():
                 entries.sort(key=lambda e: -len(e[0]))
@@ -38,8 +41,15 @@ class PhraseTable:
         self.first_words = frozenset(self._by_first)
         # nor has one without any of these, one word of each phrase: the longest, as long words are rare
         # ("response" in "in response to", "حال" in "في حال"), so the test rules out more sentences
-        self.key_words = frozenset(key_words)
+        self.key_words = frozenset(self._by_key)
         self.last_words = frozenset(self._by_last)
+
+    def firsts_in(self, vocabulary: AbstractSet[str]) -> set[str]:
+        """The first words of the phrases all of whose words are in a sentence's `vocabulary`: a phrase can stand
+        only at a token one of whose forms is one of them, and a sentence they are empty for has no match ("في"
+        and "على" are everywhere, "في رد على" seldom). The phrases looked at are those of the key words present."""
+        return {words[0] for key in self.key_words.intersection(vocabulary) for words in self._by_key[key]
+                if vocabulary.issuperset(words)}
 
     @staticmethod
     def fits(tokens: list[Token], start: int, words: tuple[str, ...]) -> bool:
@@ -78,10 +88,24 @@ class LanguageTables(dict[str, PhraseTable]):
     def __init__(self, lang_code: str) -> None:
         super().__init__()
         self.code = lang_code
+        self._unmatched: tuple[dict[str, dict[int, tuple[int, Hashable]]], dict[str, tuple[str, ...]]] | None = None
 
     def __missing__(self, name: str) -> PhraseTable:
         table = self[name] = PhraseTable((words, words) for words in get_language(self.code).phrases.get(name, ()))
         return table
+
+    def unmatched(self) -> tuple[dict[str, dict[int, tuple[int, Hashable]]], dict[str, tuple[str, ...]]]:
+        """Every list's name -> NO_MATCHES, and each key word -> the names of the lists it is a key word of
+        (every table is built on the first call): a sentence copies the first and takes back out the lists
+        its vocabulary may match, which answers the many lists absent from a sentence without a set test each."""
+        if self._unmatched is None:
+            names_of: dict[str, list[str]] = defaultdict(list)
+            for name in get_language(self.code).phrases:
+                for word in self[name].key_words:
+                    names_of[word].append(name)
+            none = dict.fromkeys(get_language(self.code).phrases, NO_MATCHES)
+            self._unmatched = none, {word: tuple(names) for word, names in names_of.items()}
+        return self._unmatched
 
 
 @cache

@@ -10,7 +10,6 @@ import hashlib
 from bisect import bisect_left
 from datetime import date
 from functools import cache
-from operator import attrgetter
 
 from spacy.attrs import IDX, ORTH
 from spacy.lexeme import Lexeme
@@ -59,27 +58,28 @@ def _tokens(text: str, start: int, end: int, lang: str) -> list[Token]:
     each run of non-space characters on its own, and the whitespace tokens are dropped. Its arrays are read in
     one call, as two columns (no list per token), only each token's offset and word id (its orth): iterating a
     Doc builds a Python object per token, which cost more than the tokenizing. The word id finds the word, its
-    normalised form and forms in the language's table of words already seen, without cutting the word out of
-    the text. Each Token's fields are set here, not through its dataclass __init__: called from C, that runs in
-    an interpreter frame of its own, which cost three times the setting.
+    normalised form, forms and length in the language's table of words already seen (looked up in one C-level
+    pass), without cutting the word out of the text. Each Token's fields are set here, not through its dataclass
+    __init__: called from C, that runs in an interpreter frame of its own, which cost three times the setting.
     """
     language = get_language(lang)
     seen, tokenizer = language.words_seen, _tokenizer(lang)
     out = []
     offsets, orths = tokenizer(text[start:end].replace("\n", " ")).to_array([IDX, ORTH]).T.tolist()
-    for s, orth in zip(offsets, orths, strict=True):
-        known = seen.get(orth) or _read_word(language, tokenizer.vocab[orth])
+    for s, orth, known in zip(offsets, orths, map(seen.get, orths), strict=True):
+        if known is None:
+            known = _read_word(language, tokenizer.vocab[orth])
         if known is not _SPACE:
             token = _new(Token)
-            token.text, token.norm, token.is_punct, token.forms = known
-            token.start = start + s
-            token.end = token.start + len(token.text)
+            token.text, token.norm, token.is_punct, token.forms, length = known
+            token.start = s = start + s
+            token.end = s + length
             out.append(token)
     return out
 
 
-def _read_word(language: Language, lexeme: Lexeme) -> tuple[str, str, bool, tuple[str, ...]]:
-    """A word as written, its normalised form, punctuation flag and forms (or _SPACE), kept on the
+def _read_word(language: Language, lexeme: Lexeme) -> tuple[str, str, bool, tuple[str, ...], int]:
+    """A word as written, its normalised form, punctuation flag, forms and length (or _SPACE), kept on the
     language by the word's id: they depend on the word alone."""
     if len(language.words_seen) >= _WORDS_KEPT:
         language.words_seen.clear()
@@ -88,14 +88,14 @@ def _read_word(language: Language, lexeme: Lexeme) -> tuple[str, str, bool, tupl
         known = _SPACE
     else:
         n = language.normalise(word)
-        known = word, n, lexeme.is_punct, language.token_forms(word, n)
+        known = word, n, lexeme.is_punct, language.token_forms(word, n), len(word)
     language.words_seen[lexeme.orth] = known
     return known
 
 
 def _by_sentence(tokens: list[Token], spans: list[tuple[int, int]]) -> list[list[Token]]:
     """Split document tokens into sentences by their start offsets."""
-    starts = list(map(attrgetter("start"), tokens))
+    starts = [t.start for t in tokens]  # a slot read in a comprehension is specialised, an attrgetter call is not
     return [tokens[bisect_left(starts, s):bisect_left(starts, e)] for s, e in spans]
 
 

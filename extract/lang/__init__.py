@@ -67,8 +67,8 @@ class Language:
     # a normalised verb form that is an active participle: "accusing", "متهما", after a comma a second act of the
     # main clause's subject
     is_participle: Callable[[str], bool] = lambda norm: False
-    # spaCy's word id -> (word, normalise, is punctuation, token_forms), kept by the pipeline: a document repeats
-    # its words
+    # spaCy's word id -> (word, normalise, is punctuation, token_forms, length), kept by the pipeline: a document
+    # repeats its words
     words_seen: dict[int, tuple] = field(default_factory=dict, compare=False, repr=False)
     # `phrases` keys (a key a language leaves out simply never matches):
     #   relations: backed (backed by), allied (allied with), led (led by), wing (the armed wing of X: memberOf X),
