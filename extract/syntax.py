@@ -118,6 +118,9 @@ def _aside(state: SentenceState, k: int, step: int, lang: Language) -> int:
 def _medium_aside(state: SentenceState, k: int, step: int) -> int:
     """The other comma of an aside from the comma at k that names the medium in its first words and tells
     no event: 'خلال مؤتمر صحفي في كييف', 'in a statement on Sunday'; else -1."""
+    mediums = state.chunks_of("medium")
+    if not mediums:
+        return -1  # most sentences name no medium: the search for the other comma is spared
     toks = state.tokens
     close = next((n for n in range(k + step, k + 10 * step, step) if 0 <= n < len(toks)
                   and toks[n].text in (",", "،")), -1)
@@ -125,7 +128,7 @@ def _medium_aside(state: SentenceState, k: int, step: int) -> int:
     if close < 0 or not 0 < close < len(toks) - 1 or any(lo < c.i < hi for c in state.chunks_of("trigger", "cue")):
         return -1
     start = min(k, close) + 1
-    return close if any(start <= m.i <= start + 2 and m.j <= hi for m in state.chunks_of("medium")) else -1
+    return close if any(start <= m.i <= start + 2 and m.j <= hi for m in mediums) else -1
 
 
 def appositive(state: SentenceState, k: int) -> int:
