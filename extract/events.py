@@ -405,10 +405,12 @@ def _describes(state: SentenceState, c: Chunk) -> bool:
 
 
 def _confidence(ev: Event, c: Chunk, reg: Registry) -> float:
-    score = 0.45 + (0.1 if c.detail == "verb" else 0.0)
+    # in hundredths: whole numbers add exactly, and one division gives the float round(score, 2) would give,
+    # without its decimal conversion
+    score = 45 + (10 if c.detail == "verb" else 0)
     keys = ev.actors + ev.targets + ev.locations
-    score += 0.15 if ev.actors else 0.0
-    score += 0.1 if (ev.targets or ev.locations) else 0.0
+    score += 15 if ev.actors else 0
+    score += 10 if (ev.targets or ev.locations) else 0
     if keys and all(map(_IN_GAZETTEER, map(reg.doc.entities.__getitem__, keys))):
-        score += 0.1
-    return round(min(score, 0.95), 2)
+        score += 10
+    return min(score, 95) / 100
