@@ -142,7 +142,7 @@ def find_events(state: SentenceState, text: str, mentions: list[EMention], reg: 
             ev.actors = ev.actors or list(before.actors)
             before.locations += [t for t in ev.targets if reg.is_place(t) and t not in before.locations]
         accused = next((f.event for f in reversed(found) if f.event.type == "Accusation" and f.event.targets),
-                       None) if not ev.actors and ev.type not in SPEECH_ACTS else None
+                       None) if found and not ev.actors and ev.type not in SPEECH_ACTS else None
         blamed = accused.targets[0] if accused is not None else None
         if accused is not None and (ev.targets or ev.locations or not definite(state, c, reg.lex.lang)):
             ev.actors = [blamed]  # "accused X of killing", "اتهم X بقتل"; not "... بالوقوف وراء الهجوم": the
@@ -229,9 +229,12 @@ def _blamed_on(state: SentenceState, c: Chunk, ev: Event, found: list[Found], ro
     without roles so that it folds into the attack told before. The accused, if any."""
     if ev.type not in ATTACKS:
         return None
+    blame_on = state.named("blame_on")
+    if not blame_on:  # most sentences: no 'blamed ... on', and no earlier accusation to look for
+        return None
     blame = next((f for f in reversed(found) if f.event.type == "Accusation" and not f.event.targets
                   and 0 <= c.i - f.j <= 3), None)
-    if blame is None or blame.i not in state.named("blame_on"):
+    if blame is None or blame.i not in blame_on:
         return None
     accused = next((m for m in roles.mentions if c.j < m.i <= c.j + 2 and roles.prep(m) == "target"), None)
     if accused is not None:
