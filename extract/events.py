@@ -43,9 +43,10 @@ def find_events(state: SentenceState, text: str, mentions: list[EMention], reg: 
     toll_of: list[tuple[Event, list[str]]] = []  # ... and that attack: they are its targets too, after its own
     triggers = list(state.chunks_of("trigger"))
     # a weapon governed by a support verb with no event word: "أطلق قذائف", "fired rockets at"
-    for s in state.chunks_of("support"):
+    weapons = state.chunks_of("weapon")
+    for s in state.chunks_of("support") if weapons else ():  # most sentences: no weapon
         a, b = clause_bounds(state, s.i, reg.lex.lang)
-        w = next((w for w in state.chunks_of("weapon") if s.j <= w.i < min(b, s.j + 5)), None)
+        w = next((w for w in weapons if s.j <= w.i < min(b, s.j + 5)), None)
         # Arabic: a weapon after the verb may be its subject, the event noun following ("شن الطيران ... غارات");
         # English: the weapon is the object ("fired a barrage of rockets at")
         end = b if reg.lex.lang.verb_initial else (w.j if w is not None else b)
@@ -290,8 +291,8 @@ def _one_reading_per_span(state: SentenceState, triggers: list[Chunk], mentions:
         by_span.setdefault((c.i, c.j), []).append(c)
     out = []
     for (i, j), readings in by_span.items():
-        if lang.names_capitalised and any(r.i == j and r.detail == "verb" for r in triggers) \
-                and state.tokens[j - 1].norm.endswith("s") and readings[0].value in ATTACKS:
+        if lang.names_capitalised and state.tokens[j - 1].norm.endswith("s") and readings[0].value in ATTACKS \
+                and any(r.i == j and r.detail == "verb" for r in triggers):
             # "Shells hit the town", "Strikes hit Sake": a plural before the verb is its subject, a noun
             out.append(Chunk("trigger", i, j, readings[0].value, "noun"))
             continue
@@ -398,7 +399,7 @@ def _only_heard(state: SentenceState, c: Chunk) -> bool:
     if c.detail != "noun" or c.value not in ATTACKS:
         return False
     heard = state.named("heard")
-    return any(c.i - 2 <= k + n <= c.i for k, (n, _) in heard.items()) or c.j in heard
+    return bool(heard) and (any(c.i - 2 <= k + n <= c.i for k, (n, _) in heard.items()) or c.j in heard)
 
 
 def _describes(state: SentenceState, c: Chunk) -> bool:

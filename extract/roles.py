@@ -226,8 +226,12 @@ class Roles(Actors, Modality):
                 relative = b if self.lang.relatives.isdisjoint(self.s.vocabulary) else next(
                     (k for k in range(c.j, b) if self.s.tokens[k].norm in self.lang.relatives), b)
                 stop = min(next_trigger, relative)
-                obj = next((m for m in self.mentions if start <= m.i and m.j <= stop and self.bare(m)
-                            and m is not actor and (not m.demonym or self.holds(m))), None)
+                obj = None
+                for m in self.mentions:  # the first bare mention after the verb (a loop: cheaper than a generator)
+                    if start <= m.i and m.j <= stop and self.bare(m) and m is not actor and (
+                            not m.demonym or self.holds(m)):
+                        obj = m
+                        break
                 if obj is not None:
                     ev.targets.extend(map(_KEY, self.coordinated(self.mentions, obj)))
                     used |= {id(obj)}
@@ -321,7 +325,7 @@ class Roles(Actors, Modality):
             if role == "instrument" and place and not self.lang.names_capitalised:
                 role = "location"  # "بمدينة غزة", "بولاية الجزيرة": بـ before a place is "in"
             if role == "location" and place:
-                ev.locations.extend(x.key for x in group if self.reg.is_place(x.key))
+                ev.locations.extend([x.key for x in group if self.reg.is_place(x.key)])
                 owner = self.owner_of(m) if ev.type in ATTACKS else None
                 if owner is not None:  # "عند مدخل قاعدة عسكرية للجيش الصومالي": the army's base, so the army
                     ev.targets.append(owner.key)

@@ -240,8 +240,11 @@ def _held_by(state: SentenceState, m: EMention, lang: Language) -> bool:
     holdings = state.named("holdings")
     if not holdings:
         return False
-    k = next((m.i - n for n in (1, 2) if holdings.get(m.i - n, (0,))[0] == n), None)
-    if k is None:
+    if holdings.get(m.i - 1, (0,))[0] == 1:  # a holding of one word, or of two, ends right before m
+        k = m.i - 1
+    elif holdings.get(m.i - 2, (0,))[0] == 2:
+        k = m.i - 2
+    else:
         return False
     role = lang.prepositions.get(toks[k - 1].norm) if k > 0 else None
     return role in (None, "target", "location")
