@@ -131,7 +131,7 @@ class Actors:
     def reported_from(self, a: int, i: int) -> int:
         """Where the clause a speech cue between tokens a and i reports starts (a when there is none): the
         speaker is no subject of what it reports."""
-        return max([a] + [q.j for q in self.cues if a <= q.i and q.j <= i])
+        return max([a] + [q.j for q in self.cues if a <= q.i and q.j <= i]) if self.cues else a
 
     def clause_subject(self, c: Chunk, other: str) -> list[EMention]:
         """'سيطر الجيش على البلدة بعد معارك مع الشباب', 'troops retook the town after fighting with JNIM': a clash
@@ -174,10 +174,10 @@ class Actors:
         after = self.after_noun_actor(c, b)
         if after is not None:
             return after
-        support = [s for s in self.supports if a <= s.i and s.j <= c.i]
-        if support:
-            actor, _ = self.subject(support[-1].i, support[-1].j, a, c.i)
-            return actor
+        for s in reversed(self.supports):  # the last support verb before the noun: "شن الجيش غارات"
+            if a <= s.i and s.j <= c.i:
+                actor, _ = self.subject(s.i, s.j, a, c.i)
+                return actor
         if c.value in HARMLESS:  # "X and Y agreed to set up a coordination centre"
             actor, _ = self.subject(c.i, c.j, a, c.i)
             return actor

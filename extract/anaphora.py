@@ -69,8 +69,10 @@ def claimed_again(state: SentenceState, i: int, ev: Event, told: list[Event], re
     any."""
     if not ev.actors or min(map(_END, state.chunks_of("cue")), default=i + 1) > i:
         return None  # no actor, or no cue ending before token i (a C-level min, not a generator)
+    if ev.type != "Attack":
+        return None
     x = next((x for x in range(len(told) - 1, -1, -1) if told[x].type in ATTACKS), None)
-    if x is None or ev.type != "Attack" or not told[x].actors \
+    if x is None or not told[x].actors \
             or reg.state_of(told[x].actors[0]) != reg.state_of(ev.actors[0]):
         return None
     elsewhere = any(p not in told[x].locations and reg.types(p) & _AREAS for p in ev.locations)

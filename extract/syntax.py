@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from functools import cache
+from itertools import chain
 
 from conflictkg.extract.chunks import SentenceState
 from conflictkg.extract.lang import Language, get_language
@@ -148,11 +149,11 @@ def asides(state: SentenceState) -> list[tuple[int, int]]:
     """The comma-fenced asides of a sentence that play no part in its clauses, (opening comma, closing
     comma): descriptions of names, which open with a 'wing' or 'is_a' phrase, after an article in English (see
     `appositive`), and the circumstances of a statement, which name its medium ('، خلال مؤتمر صحفي في كييف،')."""
-    toks = state.tokens
-    openers = [k for name in ("wing", "is_a") for k in state.named(name) if k > 1]
-    mediums = state.chunks_of("medium")
-    if not openers and not mediums:
+    wings, kinds, mediums = state.named("wing"), state.named("is_a"), state.chunks_of("medium")
+    if not (wings or kinds or mediums):
         return []  # most sentences: no description or medium anywhere
+    toks = state.tokens
+    openers = [k for k in chain(wings, kinds) if k > 1]
     commas = [k - 1 - (toks[k - 1].norm in ("the", "a", "an")) for k in openers]
     fenced = [(k, appositive(state, k)) for k in commas if toks[k].text in (",", "،")]
     for m in mediums:
