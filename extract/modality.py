@@ -54,12 +54,14 @@ class Modality:
 
     def future(self, i: int) -> bool:
         """'will strike', 'سيضرب', 'ستواصل القتال': not (yet) happened."""
-        norms, markers, arabic = self.s.norms, self.lang.future_markers, not self.lang.names_capitalised
-        for k in range(max(0, i - 3), i + 1):
-            norm = norms[k]
-            if norm in markers:
-                return True
-            if arabic and _arabic_future_verb(norm) and (k == i or self.s.chunk_at(k) is None):
+        lo = max(0, i - 3)
+        window = self.s.norms[lo:i + 1]
+        if not self.lang.future_markers.isdisjoint(window):  # one set test for the markers
+            return True
+        if self.lang.names_capitalised:
+            return False
+        for k, norm in enumerate(window, lo):  # the first letter first: a call costs more than the test
+            if norm[:1] == "س" and _arabic_future_verb(norm) and (k == i or self.s.chunk_at(k) is None):
                 return True
         return False
 
