@@ -62,6 +62,13 @@ class Roles(Actors, Modality):
     def in_span(self, a: int, b: int) -> list[EMention]:
         return [m for m in self.mentions if a <= m.i and m.j <= b]
 
+    def in_mention(self, k: int) -> bool:
+        """Whether token k is part of a mention (a loop: cheaper than any() of a generator)."""
+        for m in self.mentions:
+            if m.i <= k < m.j:
+                return True
+        return False
+
     def bare(self, m: EMention) -> bool:
         return self.prep(m) is None
 
@@ -104,6 +111,13 @@ class Roles(Actors, Modality):
         while end + 1 < len(ms) and self.joined(ms[end], ms[end + 1]):
             end += 1
         return ms[start:end + 1]
+
+    def next_told(self, c: Chunk, b: int) -> int:
+        """Where the next event word after event word c starts, or b if it is later or there is none."""
+        for t in self.triggers:  # in sentence order: the first found is the next
+            if t.i >= c.j and t is not c:
+                return min(t.i, b)
+        return b
 
     def told_between(self, c: Chunk, k: int) -> bool:
         """Whether another event word starts between event word c and token k (a loop: cheaper than any() of a
@@ -151,7 +165,7 @@ class Roles(Actors, Modality):
             if toks[k].text == "-" and attached(toks, k):
                 k -= 2  # "by an explosive-laden drone boat": a hyphenated word counts once
                 continue
-            if toks[k].is_punct or any(m.i <= k < m.j for m in self.mentions):
+            if toks[k].is_punct or self.in_mention(k):
                 break
             k, words = k - 1, words + 1
         if self.lang.names_capitalised:
@@ -167,10 +181,10 @@ class Roles(Actors, Modality):
             return None
         toks = self.s.tokens
         for n in self.mentions:
-            gap = [t.norm for t in toks[m.j:n.i]]
-            if 0 <= n.i - m.j <= 3 and self.reg.is_actor(n.key) and not n.demonym and (
-                    all(w in _OWNED_BY for w in gap) and (gap or n.prefix.endswith("ل"))):
-                return n
+            if 0 <= n.i - m.j <= 3 and self.reg.is_actor(n.key) and not n.demonym:
+                gap = [t.norm for t in toks[m.j:n.i]]
+                if _OWNED_BY.issuperset(gap) and (gap or n.prefix.endswith("ل")):
+                    return n
         return None
 
     def inner_instruments(self, c: Chunk) -> list[str]:
@@ -225,7 +239,7 @@ class Roles(Actors, Modality):
                 actor = self.possessor_actor(c.j, c.j + 1)  # owner is the subject; its object follows
                 after = actor is not None
             used = set()
-            next_trigger = min([t.i for t in self.triggers if t.i >= c.j and t is not c] + [b])
+            next_trigger = self.next_told(c, b)
             if cls == "Killing" and actor is not None and (not after or self.counted(actor)) and not any(
                     self.bare(m) and not m.demonym and m is not actor for m in self.in_span(c.j, next_trigger)) \
                     and not self.lang.names_capitalised:
@@ -265,9 +279,10 @@ class Roles(Actors, Modality):
             self.made_to_pay(c, ev)
         # "هاجم مستوطنون قرية كفر مالك", "an attack on Kairu village": it happened there (the locations are
         # distinct already: only new ones need a merge)
-        if cls in ATTACKS and ev.targets:
-            ev.locations = list(dict.fromkeys([t for t in ev.targets if "Settlement" in self.reg.types(t)]
-                                              + ev.locations))
+        settled = [t for t in ev.targets if "Settlement" in self.reg.types(t)] if cls in ATTACKS and ev.targets \
+            else []
+        if settled:
+            ev.locations = list(dict.fromkeys(settled + ev.locations))
         witnessed = self.witnessing_place(c, a) if c.detail == "noun" else []
         if witnessed:
             ev.locations = list(dict.fromkeys(ev.locations + witnessed))
