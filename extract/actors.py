@@ -80,9 +80,11 @@ class Actors:
             if named is not None:
                 return named, False  # "A spokesman for the PA, Nabil Abu Rudeineh, accused ..."
         if not self.lang.verb_initial:
-            inverted = [m for m in self.in_span(j, b) if self.bare(m) and self.reg.is_actor(m.key)]
-            if inverted and inverted[0].i == j and self.reg.types(inverted[0].key) & {"Person"}:
-                return inverted[0], True
+            for m in self.mentions:  # the first actor after the verb, if a person right after it ("said Smith")
+                if j <= m.i and m.j <= b and self.bare(m) and self.reg.is_actor(m.key):
+                    if m.i == j and self.reg.types(m.key) & {"Person"}:
+                        return m, True
+                    break
         return None, False
 
     def adjective(self, m: EMention) -> bool:
