@@ -54,15 +54,14 @@ class Actors:
                 if m.j == i and m.demonym and self.s.chunk_at(m.i - 1, "weapon"):
                     return m, False  # "طائرات باكستانية قصفت": the aircraft's nation acts
         if self.lang.verb_initial:
-            right = next((m for m in self.mentions if j <= m.i and m.j <= b and self.speaks(m, speech)
-                          and not self.adjective(m)), None)
-            if right is not None and self.bare(right) and right.i - j <= 3 and \
-                    not self.s.chunk_at(right.i - 1, "weapon"):
-                return right, True
-        left = next((m for m in reversed(self.mentions) if a <= m.i and m.j <= i
-                     and self.bare(m) and self.speaks(m, speech) and not self.adjective(m)), None)
-        if left is not None:
-            return left, False
+            for m in self.mentions:  # the first who may act after the verb (loops: cheaper than generators)
+                if j <= m.i and m.j <= b and self.speaks(m, speech) and not self.adjective(m):
+                    if self.bare(m) and m.i - j <= 3 and not self.s.chunk_at(m.i - 1, "weapon"):
+                        return m, True
+                    break
+        for m in reversed(self.mentions):  # else the last before it
+            if a <= m.i and m.j <= i and self.bare(m) and self.speaks(m, speech) and not self.adjective(m):
+                return m, False
         if a > 1 and self.s.tokens[a - 1].text in (",", "،"):
             p = a - 2  # skip back over ", which ... ," / ", an Islamic State-affiliated group,"
             while p > 0 and self.s.tokens[p].text not in (",", "،"):
@@ -81,9 +80,11 @@ class Actors:
             if named is not None:
                 return named, False  # "A spokesman for the PA, Nabil Abu Rudeineh, accused ..."
         if not self.lang.verb_initial:
-            inverted = [m for m in self.in_span(j, b) if self.bare(m) and self.reg.is_actor(m.key)]
-            if inverted and inverted[0].i == j and self.reg.types(inverted[0].key) & {"Person"}:
-                return inverted[0], True
+            for m in self.mentions:  # the first actor after the verb, if a person right after it ("said Smith")
+                if j <= m.i and m.j <= b and self.bare(m) and self.reg.is_actor(m.key):
+                    if m.i == j and self.reg.types(m.key) & {"Person"}:
+                        return m, True
+                    break
         return None, False
 
     def adjective(self, m: EMention) -> bool:
@@ -132,7 +133,11 @@ class Actors:
     def reported_from(self, a: int, i: int) -> int:
         """Where the clause a speech cue between tokens a and i reports starts (a when there is none): the
         speaker is no subject of what it reports."""
-        return max([a] + [q.j for q in self.cues if a <= q.i and q.j <= i])
+        said = a
+        for q in self.cues:  # a loop: cheaper than max() of a comprehension
+            if a <= q.i and q.j <= i and q.j > said:
+                said = q.j
+        return said
 
     def clause_subject(self, c: Chunk, other: str) -> list[EMention]:
         """'سيطر الجيش على البلدة بعد معارك مع الشباب', 'troops retook the town after fighting with JNIM': a clash
@@ -159,25 +164,26 @@ class Actors:
                 modifier = english and (m.demonym or possessive)
                 if self.reg.is_actor(m.key) and (modifier or not self.prep(m)):
                     return m
-        agent = next((m for m in self.mentions if c.j <= m.i and m.j <= b and self.prep(m) == "agent"), None)
-        if agent is not None:
-            return agent
+        for m in self.mentions:  # "attacked by X" (loops here: cheaper than next() of a generator)
+            if c.j <= m.i and m.j <= b and self.prep(m) == "agent":
+                return m
         if c.value in ATTACKS and c.j + 1 < len(toks) and toks[c.j].norm in ("من", "from"):
             at = c.j + 1 + (toks[c.j + 1].norm == "the")
             by = next((m for m in self.mentions if m.i == at), None)
             if by is not None and self.reg.is_actor(by.key) and not by.demonym:
                 return by  # "انتحاري من حركة الشباب", "قصف من مواقع الجيش": by them, from where they are
-        owner = next((m for m in self.mentions if m.i == c.j and m.prefix in ("ل", "لل")), None)
-        if owner is not None and self.reg.is_actor(owner.key) and any(
-                self.prep(m) == "target" for m in self.in_span(owner.j, b)):
-            return owner  # "قصف مدفعي لقوات الدعم السريع على حي كرري": the shelling by the RSF, on the district
+        for owner in self.mentions:
+            if owner.i == c.j and owner.prefix in ("ل", "لل"):
+                if self.reg.is_actor(owner.key) and any(self.prep(m) == "target" for m in self.in_span(owner.j, b)):
+                    return owner  # "قصف مدفعي لقوات الدعم السريع على حي كرري": the shelling by the RSF, on the district
+                break
         after = self.after_noun_actor(c, b)
         if after is not None:
             return after
-        support = [s for s in self.supports if a <= s.i and s.j <= c.i]
-        if support:
-            actor, _ = self.subject(support[-1].i, support[-1].j, a, c.i)
-            return actor
+        for s in reversed(self.supports):  # the last support verb before the noun: "شن الجيش غارات"
+            if a <= s.i and s.j <= c.i:
+                actor, _ = self.subject(s.i, s.j, a, c.i)
+                return actor
         if c.value in HARMLESS:  # "X and Y agreed to set up a coordination centre"
             actor, _ = self.subject(c.i, c.j, a, c.i)
             return actor

@@ -11,6 +11,7 @@ link and claims go to the antecedent, so one happening is one node.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from operator import attrgetter
 
 from conflictkg.extract.chunks import Chunk, SentenceState
 from conflictkg.extract.classes import ATTACKS
@@ -24,6 +25,7 @@ __all__ = ["antecedent", "claimed_again", "definite", "fold_repeated", "kind_tol
 _DEFINITE_EN = frozenset("the this that these those its their".split())
 _DEMONSTRATIVE_AR = frozenset("هذا هذه ذلك تلك".split())
 _AREAS = frozenset({"Settlement", "Region", "Country"})
+_END = attrgetter("j")
 
 
 def definite(state: SentenceState, c: Chunk, lang: Language) -> bool:
@@ -65,10 +67,12 @@ def claimed_again(state: SentenceState, i: int, ev: Event, told: list[Event], re
     sentence's attack by the same side and naming no town or region that attack was not in, is that attack
     told again by those who carried it out. Index in `told` (the document's events before this sentence), if
     any."""
-    if not ev.actors or not any(q.j <= i for q in state.chunks_of("cue")):
+    if not ev.actors or min(map(_END, state.chunks_of("cue")), default=i + 1) > i:
+        return None  # no actor, or no cue ending before token i (a C-level min, not a generator)
+    if ev.type != "Attack":
         return None
     x = next((x for x in range(len(told) - 1, -1, -1) if told[x].type in ATTACKS), None)
-    if x is None or ev.type != "Attack" or not told[x].actors \
+    if x is None or not told[x].actors \
             or reg.state_of(told[x].actors[0]) != reg.state_of(ev.actors[0]):
         return None
     elsewhere = any(p not in told[x].locations and reg.types(p) & _AREAS for p in ev.locations)
@@ -124,7 +128,7 @@ def fold_repeated(doc: Document, repeats: dict[int, int]) -> None:
         if ev.in_response_to is not None:
             ev.in_response_to = new_index[ev.in_response_to]
     for claim in doc.claims:
-        claim.asserts = list(dict.fromkeys(new_index[x] for x in claim.asserts))
+        claim.asserts = list(dict.fromkeys(map(new_index.__getitem__, claim.asserts)))
     for x, ev in enumerate(doc.events):
         if ev.in_response_to == x:
             ev.in_response_to = None  # "..., adding that the raids came in response": not to themselves

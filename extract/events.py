@@ -43,9 +43,10 @@ def find_events(state: SentenceState, text: str, mentions: list[EMention], reg: 
     toll_of: list[tuple[Event, list[str]]] = []  # ... and that attack: they are its targets too, after its own
     triggers = list(state.chunks_of("trigger"))
     # a weapon governed by a support verb with no event word: "أطلق قذائف", "fired rockets at"
-    for s in state.chunks_of("support"):
+    weapons = state.chunks_of("weapon")
+    for s in state.chunks_of("support") if weapons else ():  # most sentences: no weapon
         a, b = clause_bounds(state, s.i, reg.lex.lang)
-        w = next((w for w in state.chunks_of("weapon") if s.j <= w.i < min(b, s.j + 5)), None)
+        w = next((w for w in weapons if s.j <= w.i < min(b, s.j + 5)), None)
         # Arabic: a weapon after the verb may be its subject, the event noun following ("شن الطيران ... غارات");
         # English: the weapon is the object ("fired a barrage of rockets at")
         end = b if reg.lex.lang.verb_initial else (w.j if w is not None else b)
@@ -97,10 +98,9 @@ def find_events(state: SentenceState, text: str, mentions: list[EMention], reg: 
         # "قتل عنصران بغارة", "killed by a drone strike" are the strike's toll; "killed in the attack"
         # stays a Killing of its own, whose target is the victims
         # "مقتل ضابط وجنديين من الجيش العراقي وإصابة ثلاثة آخرين بانفجار عبوة": the toll may run long
-        following = next((t for t in triggers if c.j <= t.i <= c.j + 10 and t.value in ATTACKS), None) \
-            if c.value == "Killing" else None
-        if following is not None and (following.i - c.j > 4 and any(
-                t.is_punct for t in state.tokens[c.j:following.i])):
+        attack = _attack_after(c, triggers) if c.value == "Killing" else None
+        following = attack
+        if following is not None and following.i - c.j > 4 and any(map(_PUNCT, state.tokens[c.j:following.i])):
             following = None
         if following is not None and (
                 (state.tokens[following.i].norm[:1] == "ب" and not reg.lex.lang.names_capitalised)
@@ -131,7 +131,7 @@ def find_events(state: SentenceState, text: str, mentions: list[EMention], reg: 
         if c.detail == "noun" and ev.type in SPEECH_ACTS and (not (ev.actors or ev.targets) or (
                 c.prefix.startswith("و") and any(m.j == c.i for m in mentions))):
             continue  # "calls for support", "مركز طب الطوارئ والدعم": a word, or part of a name, not an act
-        if c.value == "Killing" and not ev.actors and _died_in_new_attack(state, c, triggers, reg.lex.lang):
+        if c.value == "Killing" and not ev.actors and _died_in_new_attack(state, c, attack, reg.lex.lang):
             victims = ev.targets  # "قُتل ٢٢ فلسطينيا في غارة جوية", "four were killed when fighters stormed":
             continue  # the attack's toll, and its victims are what it hit
         if c.detail == "noun" and found and c.i > 0 and found[-1].event.type not in SPEECH_ACTS and \
@@ -142,7 +142,7 @@ def find_events(state: SentenceState, text: str, mentions: list[EMention], reg: 
             ev.actors = ev.actors or list(before.actors)
             before.locations += [t for t in ev.targets if reg.is_place(t) and t not in before.locations]
         accused = next((f.event for f in reversed(found) if f.event.type == "Accusation" and f.event.targets),
-                       None) if not ev.actors and ev.type not in SPEECH_ACTS else None
+                       None) if found and not ev.actors and ev.type not in SPEECH_ACTS else None
         blamed = accused.targets[0] if accused is not None else None
         if accused is not None and (ev.targets or ev.locations or not definite(state, c, reg.lex.lang)):
             ev.actors = [blamed]  # "accused X of killing", "اتهم X بقتل"; not "... بالوقوف وراء الهجوم": the
@@ -229,9 +229,12 @@ def _blamed_on(state: SentenceState, c: Chunk, ev: Event, found: list[Found], ro
     without roles so that it folds into the attack told before. The accused, if any."""
     if ev.type not in ATTACKS:
         return None
+    blame_on = state.named("blame_on")
+    if not blame_on:  # most sentences: no 'blamed ... on', and no earlier accusation to look for
+        return None
     blame = next((f for f in reversed(found) if f.event.type == "Accusation" and not f.event.targets
                   and 0 <= c.i - f.j <= 3), None)
-    if blame is None or blame.i not in state.named("blame_on"):
+    if blame is None or blame.i not in blame_on:
         return None
     accused = next((m for m in roles.mentions if c.j < m.i <= c.j + 2 and roles.prep(m) == "target"), None)
     if accused is not None:
@@ -241,7 +244,7 @@ def _blamed_on(state: SentenceState, c: Chunk, ev: Event, found: list[Found], ro
     return None
 
 
-_IN_GAZETTEER, _EVENT = attrgetter("in_gazetteer"), attrgetter("event")
+_IN_GAZETTEER, _EVENT, _PUNCT = attrgetter("in_gazetteer"), attrgetter("event"), attrgetter("is_punct")
 _DETERMINERS = frozenset("a an the this that these those its their his her our another every each".split())
 _TIME_PREPOSITIONS = frozenset("after following amid during despite".split())  # "retook it following clashes"
 
@@ -287,8 +290,8 @@ def _one_reading_per_span(state: SentenceState, triggers: list[Chunk], mentions:
         by_span.setdefault((c.i, c.j), []).append(c)
     out = []
     for (i, j), readings in by_span.items():
-        if lang.names_capitalised and any(r.i == j and r.detail == "verb" for r in triggers) \
-                and state.tokens[j - 1].norm.endswith("s") and readings[0].value in ATTACKS:
+        if lang.names_capitalised and state.tokens[j - 1].norm.endswith("s") and readings[0].value in ATTACKS \
+                and any(r.i == j and r.detail == "verb" for r in triggers):
             # "Shells hit the town", "Strikes hit Sake": a plural before the verb is its subject, a noun
             out.append(Chunk("trigger", i, j, readings[0].value, "noun"))
             continue
@@ -369,11 +372,19 @@ def _verb_of_event_noun(state: SentenceState, c: Chunk, found: list[Found], ment
 _IN_ATTACK = frozenset({"in", "during", "when", "amid", "في", "خلال", "جراء", "اثر", "باثر"})
 
 
-def _died_in_new_attack(state: SentenceState, c: Chunk, triggers: list[Chunk], lang: Language) -> bool:
+def _attack_after(c: Chunk, triggers: list[Chunk]) -> Chunk | None:
+    """The first attack told within ten words after the killing c (a loop: cheaper than next() of a generator)."""
+    for t in triggers:
+        if c.j <= t.i <= c.j + 10 and t.value in ATTACKS:
+            return t
+    return None
+
+
+def _died_in_new_attack(state: SentenceState, c: Chunk, attack: Chunk | None, lang: Language) -> bool:
     """A killing without its own actor told as the toll of an attack in the same breath ('killed in an
-    air strike', 'were killed when militants stormed'). Not 'killed in the attack': that attack was told
-    before, and the killing is news of its own; nor 'troops killed three during a raid'."""
-    attack = next((t for t in triggers if c.j <= t.i <= c.j + 10 and t.value in ATTACKS), None)
+    air strike', 'were killed when militants stormed'): the attack is `_attack_after` the killing. Not 'killed
+    in the attack': that attack was told before, and the killing is news of its own; nor 'troops killed three
+    during a raid'."""
     if attack is None or any(c.j <= t.i < attack.i for t in state.chunks_of("cue", "trigger")):
         return False
     between = [t.norm for t in state.tokens[c.j:attack.i]] + [state.tokens[attack.i].norm[:3]]
@@ -395,7 +406,7 @@ def _only_heard(state: SentenceState, c: Chunk) -> bool:
     if c.detail != "noun" or c.value not in ATTACKS:
         return False
     heard = state.named("heard")
-    return any(c.i - 2 <= k + n <= c.i for k, (n, _) in heard.items()) or c.j in heard
+    return bool(heard) and (any(c.i - 2 <= k + n <= c.i for k, (n, _) in heard.items()) or c.j in heard)
 
 
 def _describes(state: SentenceState, c: Chunk) -> bool:
@@ -405,10 +416,12 @@ def _describes(state: SentenceState, c: Chunk) -> bool:
 
 
 def _confidence(ev: Event, c: Chunk, reg: Registry) -> float:
-    score = 0.45 + (0.1 if c.detail == "verb" else 0.0)
+    # in hundredths: whole numbers add exactly, and one division gives the float round(score, 2) would give,
+    # without its decimal conversion
+    score = 45 + (10 if c.detail == "verb" else 0)
     keys = ev.actors + ev.targets + ev.locations
-    score += 0.15 if ev.actors else 0.0
-    score += 0.1 if (ev.targets or ev.locations) else 0.0
+    score += 15 if ev.actors else 0
+    score += 10 if (ev.targets or ev.locations) else 0
     if keys and all(map(_IN_GAZETTEER, map(reg.doc.entities.__getitem__, keys))):
-        score += 0.1
-    return round(min(score, 0.95), 2)
+        score += 10
+    return min(score, 95) / 100

@@ -28,36 +28,40 @@ class Modality:
 
     def negated(self, i: int) -> bool:
         """'did not strike', 'لم يقصف', 'no one was killed', 'foiled a bombing', 'a deal to halt the fighting'."""
-        toks = self.s.tokens
+        toks, norms = self.s.tokens, self.s.norms
         for support in self.supports:
             if support.j <= i <= support.j + 3:  # "did not carry out any strikes": the support verb is negated
                 i = support.i
                 break
-        before = i - 1 - (i > 0 and toks[i - 1].norm == "the")
+        window = norms[max(0, i - 3):i]  # a negator among the words just before: one set test, first
+        if not self.lang.negators.isdisjoint(window):
+            return True
         stops = self.s.named("stop")
-        if stops and any(k + stops[k][0] == before + 1 for k in range(max(0, before - 2), before + 1) if k in stops):
-            return True  # "an agreement to halt the fighting", "اتفاق لوقف القتال": an end to it, not it
+        if stops:
+            before = i - 1 - (i > 0 and norms[i - 1] == "the")
+            if any(k + stops[k][0] == before + 1 for k in range(max(0, before - 2), before + 1) if k in stops):
+                return True  # "an agreement to halt the fighting", "اتفاق لوقف القتال": an end to it, not it
         foiled = self.s.named("foiled")
         if foiled and any(i - 4 <= k < i and not any(map(_PUNCT, toks[k:i])) for k in foiled):
             return True  # "police defused a car bomb", "أحبطت قوات الأمن هجوما": it never went off
-        norms = self.s.norms
         if self.lang.names_capitalised and "no" in norms[max(0, i - 5):i] and not any(
                 map(_PUNCT, toks[max(0, i - 5):i])):
             return True  # "no civilians were injured or killed"
-        negators = self.lang.negators
-        for norm in norms[max(0, i - 3):i]:
-            if norm in negators or norm.endswith("n't"):
+        for norm in window:
+            if norm.endswith("n't"):
                 return True
         return False
 
     def future(self, i: int) -> bool:
         """'will strike', 'سيضرب', 'ستواصل القتال': not (yet) happened."""
-        norms, markers, arabic = self.s.norms, self.lang.future_markers, not self.lang.names_capitalised
-        for k in range(max(0, i - 3), i + 1):
-            norm = norms[k]
-            if norm in markers:
-                return True
-            if arabic and _arabic_future_verb(norm) and (k == i or self.s.chunk_at(k) is None):
+        lo = max(0, i - 3)
+        window = self.s.norms[lo:i + 1]
+        if not self.lang.future_markers.isdisjoint(window):  # one set test for the markers
+            return True
+        if self.lang.names_capitalised:
+            return False
+        for k, norm in enumerate(window, lo):  # the first letter first: a call costs more than the test
+            if norm[:1] == "س" and _arabic_future_verb(norm) and (k == i or self.s.chunk_at(k) is None):
                 return True
         return False
 

@@ -62,6 +62,13 @@ class Roles(Actors, Modality):
     def in_span(self, a: int, b: int) -> list[EMention]:
         return [m for m in self.mentions if a <= m.i and m.j <= b]
 
+    def in_mention(self, k: int) -> bool:
+        """Whether token k is part of a mention (a loop: cheaper than any() of a generator)."""
+        for m in self.mentions:
+            if m.i <= k < m.j:
+                return True
+        return False
+
     def bare(self, m: EMention) -> bool:
         return self.prep(m) is None
 
@@ -105,6 +112,21 @@ class Roles(Actors, Modality):
             end += 1
         return ms[start:end + 1]
 
+    def next_told(self, c: Chunk, b: int) -> int:
+        """Where the next event word after event word c starts, or b if it is later or there is none."""
+        for t in self.triggers:  # in sentence order: the first found is the next
+            if t.i >= c.j and t is not c:
+                return min(t.i, b)
+        return b
+
+    def told_between(self, c: Chunk, k: int) -> bool:
+        """Whether another event word starts between event word c and token k (a loop: cheaper than any() of a
+        generator)."""
+        for t in self.triggers:
+            if c.j <= t.i < k and t is not c:
+                return True
+        return False
+
     def made_to_pay(self, c: Chunk, ev: Event) -> None:
         """'vowed that Hezbollah would pay a heavy price', 'حذر من أن إسرائيل ستدفع الثمن': the one who is
         to pay, or whose act will not go unanswered, is the threat's target."""
@@ -117,8 +139,11 @@ class Roles(Actors, Modality):
     def assault(self, ev: Event) -> None:
         """'هاجم مسلحون', 'gunmen attacked', 'killed by fighters in an attack on X': an attack by gunmen or
         fighters is a ground assault."""
-        if ev.type == "Attack" and any(m.key in ev.actors and m.head in _ASSAULT_HEADS for m in self.mentions):
-            ev.type = "ArmedAssault"
+        if ev.type == "Attack":
+            for m in self.mentions:  # a loop: cheaper than any() of a generator
+                if m.head in _ASSAULT_HEADS and m.key in ev.actors:
+                    ev.type = "ArmedAssault"
+                    return
 
     def holds(self, m: EMention) -> bool:
         """'Houthi positions', 'Russian supply depots': the nation or group named before what it holds."""
@@ -140,7 +165,7 @@ class Roles(Actors, Modality):
             if toks[k].text == "-" and attached(toks, k):
                 k -= 2  # "by an explosive-laden drone boat": a hyphenated word counts once
                 continue
-            if toks[k].is_punct or any(m.i <= k < m.j for m in self.mentions):
+            if toks[k].is_punct or self.in_mention(k):
                 break
             k, words = k - 1, words + 1
         if self.lang.names_capitalised:
@@ -156,10 +181,10 @@ class Roles(Actors, Modality):
             return None
         toks = self.s.tokens
         for n in self.mentions:
-            gap = [t.norm for t in toks[m.j:n.i]]
-            if 0 <= n.i - m.j <= 3 and self.reg.is_actor(n.key) and not n.demonym and (
-                    all(w in _OWNED_BY for w in gap) and (gap or n.prefix.endswith("ل"))):
-                return n
+            if 0 <= n.i - m.j <= 3 and self.reg.is_actor(n.key) and not n.demonym:
+                gap = [t.norm for t in toks[m.j:n.i]]
+                if _OWNED_BY.issuperset(gap) and (gap or n.prefix.endswith("ل")):
+                    return n
         return None
 
     def inner_instruments(self, c: Chunk) -> list[str]:
@@ -214,7 +239,7 @@ class Roles(Actors, Modality):
                 actor = self.possessor_actor(c.j, c.j + 1)  # owner is the subject; its object follows
                 after = actor is not None
             used = set()
-            next_trigger = min([t.i for t in self.triggers if t.i >= c.j and t is not c] + [b])
+            next_trigger = self.next_told(c, b)
             if cls == "Killing" and actor is not None and (not after or self.counted(actor)) and not any(
                     self.bare(m) and not m.demonym and m is not actor for m in self.in_span(c.j, next_trigger)) \
                     and not self.lang.names_capitalised:
@@ -226,8 +251,12 @@ class Roles(Actors, Modality):
                 relative = b if self.lang.relatives.isdisjoint(self.s.vocabulary) else next(
                     (k for k in range(c.j, b) if self.s.tokens[k].norm in self.lang.relatives), b)
                 stop = min(next_trigger, relative)
-                obj = next((m for m in self.mentions if start <= m.i and m.j <= stop and self.bare(m)
-                            and m is not actor and (not m.demonym or self.holds(m))), None)
+                obj = None
+                for m in self.mentions:  # the first bare mention after the verb (a loop: cheaper than a generator)
+                    if start <= m.i and m.j <= stop and self.bare(m) and m is not actor and (
+                            not m.demonym or self.holds(m)):
+                        obj = m
+                        break
                 if obj is not None:
                     ev.targets.extend(map(_KEY, self.coordinated(self.mentions, obj)))
                     used |= {id(obj)}
@@ -250,9 +279,10 @@ class Roles(Actors, Modality):
             self.made_to_pay(c, ev)
         # "هاجم مستوطنون قرية كفر مالك", "an attack on Kairu village": it happened there (the locations are
         # distinct already: only new ones need a merge)
-        if cls in ATTACKS and ev.targets:
-            ev.locations = list(dict.fromkeys([t for t in ev.targets if "Settlement" in self.reg.types(t)]
-                                              + ev.locations))
+        settled = [t for t in ev.targets if "Settlement" in self.reg.types(t)] if cls in ATTACKS and ev.targets \
+            else []
+        if settled:
+            ev.locations = list(dict.fromkeys(settled + ev.locations))
         witnessed = self.witnessing_place(c, a) if c.detail == "noun" else []
         if witnessed:
             ev.locations = list(dict.fromkeys(ev.locations + witnessed))
@@ -291,10 +321,12 @@ class Roles(Actors, Modality):
         """Arabic verbal nouns take their object directly: 'استهداف قاعدة عين الأسد', 'قصف المدينة'."""
         if not self.lang.verb_initial or c.value in SPEECH_ACTS:
             return None
-        m = next((m for m in self.mentions if c.j <= m.i <= c.j + 1), None)
-        if m is None or m.demonym or not self.bare(m) or (m.i > c.j and not self.s.chunk_at(c.j, "weapon")):
-            return self.members_named(c.j) if c.value == "Killing" else None
-        return m
+        for m in self.mentions:  # the first mention right after the noun (a loop: cheaper than next() of a generator)
+            if c.j <= m.i <= c.j + 1:
+                if not m.demonym and self.bare(m) and (m.i == c.j or self.s.chunk_at(c.j, "weapon")):
+                    return m
+                break
+        return self.members_named(c.j) if c.value == "Killing" else None
 
     def members_named(self, k: int) -> EMention | None:
         """'مقتل ستة عناصر من الجيش السوري', 'قُتل عنصران من حزب الله': the body whose members are counted
@@ -319,13 +351,12 @@ class Roles(Actors, Modality):
             if role == "instrument" and place and not self.lang.names_capitalised:
                 role = "location"  # "بمدينة غزة", "بولاية الجزيرة": بـ before a place is "in"
             if role == "location" and place:
-                ev.locations.extend(x.key for x in group if self.reg.is_place(x.key))
+                ev.locations.extend([x.key for x in group if self.reg.is_place(x.key)])
                 owner = self.owner_of(m) if ev.type in ATTACKS else None
                 if owner is not None:  # "عند مدخل قاعدة عسكرية للجيش الصومالي": the army's base, so the army
                     ev.targets.append(owner.key)
                     done.add(id(owner))
-            elif role == "target" and m.i > c.i and not any(
-                    c.j <= t.i < m.i for t in self.triggers if t is not c):
+            elif role == "target" and m.i > c.i and not self.told_between(c, m.i):
                 broad = self.reg.types(m.key) & {"Country", "Region"}
                 # "attacked U.S. forces at the Green Village base": with a target named, "at" says where
                 at = ev.targets and self.s.tokens[m.i - 1 - (self.s.tokens[m.i - 1].norm == "the")].norm == "at"
@@ -371,5 +402,6 @@ class Roles(Actors, Modality):
             ev.actors += [t for t in ev.targets if self.reg.is_actor(t) and not self.reg.is_place(t)]
             ev.targets = [t for t in ev.targets if t not in ev.actors]
         ev.actors = list(dict.fromkeys(ev.actors))
-        ev.targets = [t for t in dict.fromkeys(ev.targets) if t not in ev.actors]
+        if ev.targets:  # most events have none, or one target: the comprehension only when there is one
+            ev.targets = [t for t in dict.fromkeys(ev.targets) if t not in ev.actors]
         ev.locations = list(dict.fromkeys(ev.locations))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from functools import cache
+from itertools import chain
 
 from conflictkg.extract.chunks import SentenceState
 from conflictkg.extract.lang import Language, get_language
@@ -118,6 +119,9 @@ def _aside(state: SentenceState, k: int, step: int, lang: Language) -> int:
 def _medium_aside(state: SentenceState, k: int, step: int) -> int:
     """The other comma of an aside from the comma at k that names the medium in its first words and tells
     no event: 'خلال مؤتمر صحفي في كييف', 'in a statement on Sunday'; else -1."""
+    mediums = state.chunks_of("medium")
+    if not mediums:
+        return -1  # most sentences name no medium: the search for the other comma is spared
     toks = state.tokens
     close = next((n for n in range(k + step, k + 10 * step, step) if 0 <= n < len(toks)
                   and toks[n].text in (",", "،")), -1)
@@ -125,7 +129,7 @@ def _medium_aside(state: SentenceState, k: int, step: int) -> int:
     if close < 0 or not 0 < close < len(toks) - 1 or any(lo < c.i < hi for c in state.chunks_of("trigger", "cue")):
         return -1
     start = min(k, close) + 1
-    return close if any(start <= m.i <= start + 2 and m.j <= hi for m in state.chunks_of("medium")) else -1
+    return close if any(start <= m.i <= start + 2 and m.j <= hi for m in mediums) else -1
 
 
 def appositive(state: SentenceState, k: int) -> int:
@@ -145,11 +149,11 @@ def asides(state: SentenceState) -> list[tuple[int, int]]:
     """The comma-fenced asides of a sentence that play no part in its clauses, (opening comma, closing
     comma): descriptions of names, which open with a 'wing' or 'is_a' phrase, after an article in English (see
     `appositive`), and the circumstances of a statement, which name its medium ('، خلال مؤتمر صحفي في كييف،')."""
-    toks = state.tokens
-    openers = [k for name in ("wing", "is_a") for k in state.named(name) if k > 1]
-    mediums = state.chunks_of("medium")
-    if not openers and not mediums:
+    wings, kinds, mediums = state.named("wing"), state.named("is_a"), state.chunks_of("medium")
+    if not (wings or kinds or mediums):
         return []  # most sentences: no description or medium anywhere
+    toks = state.tokens
+    openers = [k for k in chain(wings, kinds) if k > 1]
     commas = [k - 1 - (toks[k - 1].norm in ("the", "a", "an")) for k in openers]
     fenced = [(k, appositive(state, k)) for k in commas if toks[k].text in (",", "،")]
     for m in mediums:
@@ -237,8 +241,11 @@ def _held_by(state: SentenceState, m: EMention, lang: Language) -> bool:
     holdings = state.named("holdings")
     if not holdings:
         return False
-    k = next((m.i - n for n in (1, 2) if holdings.get(m.i - n, (0,))[0] == n), None)
-    if k is None:
+    if holdings.get(m.i - 1, (0,))[0] == 1:  # a holding of one word, or of two, ends right before m
+        k = m.i - 1
+    elif holdings.get(m.i - 2, (0,))[0] == 2:
+        k = m.i - 2
+    else:
         return False
     role = lang.prepositions.get(toks[k - 1].norm) if k > 0 else None
     return role in (None, "target", "location")
