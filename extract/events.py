@@ -112,6 +112,13 @@ def find_events(state: SentenceState, text: str, mentions: list[EMention], reg: 
         if c.detail == "noun" and found and state.chunk_at(c.i, "weapon") is not None and \
                 found[-1].i < c.i and roles.instrument_marked(state.chunk_at(c.i, "weapon")):
             continue  # "استهدفت ... بسيارة مفخخة": the car bomb is the means of the attack just found
+        if c.detail == "noun" and c.value in ATTACKS and found and found[-1].event.type in ATTACKS \
+                and found[-1].i < c.i and clause_bounds(state, c.i, reg.lex.lang)[0] <= found[-1].i \
+                and roles.instrument_marked(c):
+            # "استهدفت إسرائيل بلدة الخيام بغارة جوية", "targeted the town with an air strike": the air strike
+            # is how the attack just found was done, one event of the noun's kind
+            _done_by_means(found[-1].event, c, roles, state.index)
+            continue
         if c.value == "Killing" and found and found[-1].event.type in ATTACKS | {"ArmedClash"} and (
                 clause_bounds(state, c.i, reg.lex.lang)[0] <= found[-1].i or c.detail == "noun"
                 or state.tokens[c.i].norm.endswith("ing")):
@@ -407,6 +414,17 @@ def _only_heard(state: SentenceState, c: Chunk) -> bool:
         return False
     heard = state.named("heard")
     return bool(heard) and (any(c.i - 2 <= k + n <= c.i for k, (n, _) in heard.items()) or c.j in heard)
+
+
+def _done_by_means(attack: Event, c: Chunk, roles: Roles, sentence: int) -> None:
+    """The attack takes the kind of the event noun that tells its means, and the noun's own actor ('بغارات جوية
+    تركية': Turkey's) when the verb named none."""
+    probe = Event(c.value, sentence, 0, 0, "")
+    roles.fill(c, probe)
+    if attack.type == "Attack":
+        attack.type = c.value
+    attack.actors = attack.actors or [a for a in probe.actors if a not in attack.targets]
+    attack.instruments += [w for w in probe.instruments if w not in attack.instruments]
 
 
 def _describes(state: SentenceState, c: Chunk) -> bool:

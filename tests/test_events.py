@@ -681,3 +681,15 @@ def test_the_one_blamed_for_an_attack_no_one_named_did_is_its_actor(text, lang, 
 def test_whom_a_side_fights_is_the_other_side_not_a_target(text, lang):
     clash = next(e for e in extract_document(text, lang=lang).events if e.type == "ArmedClash")
     assert len(clash.actors) == 2 and clash.targets == []
+
+
+@pytest.mark.parametrize("text, lang, kind, actor", [
+    ("استهدفت إسرائيل بلدة الخيام بغارة جوية فجر الأحد.", "ar", "Airstrike", "israel"),
+    ("استُهدفت مواقع لحزب العمال الكردستاني في منطقة متينا بغارات جوية تركية.", "ar", "Airstrike", "turkey"),
+    ("Israel targeted the town of Khiam with an air strike on Sunday.", "en", "Airstrike", "israel"),
+    ("Russian forces hit a fuel depot near Odesa with a drone strike overnight.", "en", "DroneAttack", None),
+])
+def test_an_event_noun_telling_the_means_of_an_attack_is_that_attack(text, lang, kind, actor):
+    events = extract_document(text, lang=lang).events
+    assert [e.type for e in events] == [kind]
+    assert actor is None or events[0].actors == [actor]
