@@ -115,8 +115,9 @@ def fold_repeated(doc: Document, repeats: dict[int, int]) -> None:
         for name in ("fatalities", "injuries", "time", "time_expression", "in_response_to"):
             if getattr(ant, name) is None:
                 setattr(ant, name, getattr(rep, name))
-        if rep.actors and all(map(doc.unnamed, ant.actors)):  # "وتبنت حركة الشباب الهجوم": the claim named who
-            ant.actors = list(rep.actors)  # did it, where the report had no one or gunmen
+        if rep.actors and all(map(doc.unnamed, ant.actors)) and not (ant.actors and all(map(doc.unnamed, rep.actors))):
+            ant.actors = list(rep.actors)  # "وتبنت حركة الشباب الهجوم": the claim named who did it, where the
+            # report had no one or gunmen; gunmen told again do not replace those told first
         ant.targets += [t for t in rep.targets if t not in ant.targets + ant.actors]  # "said it had targeted X"
         if ant.type == "Attack" and rep.type != "Attack":
             ant.type = rep.type  # "an attack ... the drone strike": the later word is more specific

@@ -6,7 +6,7 @@ Negated, denied, threatened, future or generic events are not emitted as having 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from operator import attrgetter
 
 from conflictkg.extract.anaphora import antecedent, claimed_again, definite, kind_told
@@ -161,6 +161,8 @@ def find_events(state: SentenceState, text: str, mentions: list[EMention], reg: 
         roles.assault(ev)
         ev.confidence = _confidence(ev, c, reg)
         earlier = antecedent(state, c, ev, reg.doc.events, map(_EVENT, found), reg.lex.lang)
+        if earlier is None and ev.actors and c.detail == "noun":
+            earlier = _done_by_now_named(state, c, ev, reg)
         if earlier is None and c.detail == "verb":
             earlier = claimed_again(state, c.i, ev, reg.doc.events, reg)
         if earlier is None:
@@ -174,6 +176,15 @@ def find_events(state: SentenceState, text: str, mentions: list[EMention], reg: 
     for ev, killed in toll_of:
         ev.targets += [t for t in killed if t not in ev.targets + ev.actors]
     return found
+
+
+def _done_by_now_named(state: SentenceState, c: Chunk, ev: Event, reg: Registry) -> int | None:
+    """'... ambushed a patrol near Batibo. The army said the attack was carried out by separatists', 'وقال إن
+    الهجوم نفذه «مسلحون ...»': a definite attack noun whose only role is who did it is the attack told in an
+    earlier sentence by no one named (its index in the document's events), not a new one."""
+    told = reg.doc.events
+    x = antecedent(state, c, replace(ev, actors=[]), told, (), reg.lex.lang)
+    return x if x is not None and unclaimed(reg, told[x]) else None
 
 
 def unclaimed(reg: Registry, ev: Event) -> bool:

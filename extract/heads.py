@@ -206,7 +206,9 @@ class HeadPatterns:
                 m.key = self.reg.new(told, cls, surface, surface)
                 return m
         if (modifiers or adjectives) and not name and nation is None and patron is None:
-            if cls in PLACE_TYPES:  # "a crowded market", "سوق شعبي": a place of this report, not a shared one
+            # "a crowded market", "سوق شعبي": a place of this report, not a shared one; so is "an army patrol",
+            # which is no antecedent of "the army"
+            if cls in PLACE_TYPES or self.norm(start - 1) in ("a", "an"):
                 return self.finish(m, self.reg.local_key(cls, surface), cls, surface)
             modifiers = modifiers + [slug(a) for a in adjectives]
             return self.finish(m, f"{cls.lower()}/" + "-".join([*modifiers, entry]), cls, surface)

@@ -106,7 +106,12 @@ class Registry:
         latest_first = list(dict.fromkeys(reversed(told)))  # each entity once
         for key in latest_first:
             ent = self.doc.entities[key]
-            if cls in ent.types and any(w in head for label in ent.labels.values() for w in norm(label).split()):
+            # a described one by its own head, last in English, first in Arabic: "the militant group" is "a
+            # militant group", "the army" is no "army patrol"
+            head_at = slice(-1, None) if self.lex.lang.names_capitalised else slice(0, 1)
+            words = (norm(label).split()[head_at] if self.doc.unnamed(key) else norm(label).split()
+                     for label in ent.labels.values())
+            if cls in ent.types and any(w in head for label_words in words for w in label_words):
                 return key
         # not one described only ("three soldiers" is no antecedent of "the army")
         return next((key for key in latest_first if cls in self.types(key) and not self.doc.unnamed(key)), None)

@@ -102,3 +102,21 @@ def test_deaths_in_the_attack_named_again_in_the_report_are_a_killing_of_their_o
     doc = extract_document("شنت طائرات أمريكية غارات على مواقع للفصائل قرب البوكمال. وقالت الفصائل في بيان إن ثلاثة "
                            "من عناصرها قتلوا في الهجوم على الحدود.", lang="ar")
     assert _types(doc) == ["Airstrike", "Killing"]
+
+
+@pytest.mark.parametrize("text, lang, actor", [
+    ("قُتل ثمانية جنود في هجوم على موقع عسكري قرب الحدود مع النيجر. وقال المتحدث باسم الحكومة إن الهجوم نفذته "
+     "جماعة نصرة الإسلام والمسلمين.", "ar", "jamaat-nusrat-al-islam-wal-muslimin"),
+    ("A roadside bomb hit an army patrol near Batibo on Monday. The army said the attack was carried out by "
+     "the Ambazonia Defence Forces.", "en", "ambazonia-defence-forces"),
+])
+def test_the_attack_later_said_to_be_done_by_a_named_group_is_the_attack_told_before(text, lang, actor):
+    doc = extract_document(text, lang=lang)
+    assert [e.actors for e in doc.events] == [[actor]]
+    assert all(c.asserts == [0] for c in doc.claims)
+
+
+def test_an_army_patrol_is_no_antecedent_of_the_army():
+    doc = extract_document("A roadside bomb hit an army patrol near Batibo on Monday. The army said two soldiers "
+                           "were wounded.", lang="en")
+    assert "patrol" not in doc.claims[0].claimant
