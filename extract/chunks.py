@@ -100,9 +100,9 @@ class SentenceState:
         self.norms = [t.norm for t in self.tokens]
         # the language's lists whose key words are all absent have no match (a copy of a dictionary of them all);
         # the others are looked for on first use
-        none, names_of = self.tables.unmatched()
+        none, names_of, key_words = self.tables.unmatched()
         found = _Matches(none)
-        for word in names_of.keys() & vocabulary:
+        for word in key_words & vocabulary:
             for name in names_of[word]:
                 found.pop(name, None)
         found.tokens, found.forms, found.vocabulary, found.tables = self.tokens, self.forms, vocabulary, self.tables
