@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Collection, Hashable
 from dataclasses import dataclass, field
 from itertools import chain, compress, repeat
-from operator import attrgetter, is_not, itemgetter, not_
+from operator import attrgetter, contains, is_not, itemgetter, not_
 
 from conflictkg.extract.lexicon import Entry, Lexicon
 from conflictkg.extract.phrases import NO_MATCHES, LanguageTables, PhraseTable
@@ -52,8 +52,12 @@ class _Matches(dict[PhraseTable | str, dict[int, tuple[int, Hashable]]]):
 
 def _find(tokens: list[Token], forms: list[tuple[str, ...]], table: PhraseTable,
           firsts: set[str]) -> dict[int, tuple[int, Hashable]]:
+    if len(firsts) == 1:  # most scans: one first word, a test in each token's forms with no iterator made
+        starts = compress(range(len(forms)), map(contains, forms, repeat(next(iter(firsts)))))
+    else:
+        starts = compress(range(len(forms)), map(not_, map(firsts.isdisjoint, forms)))
     found = {}
-    for k in compress(range(len(forms)), map(not_, map(firsts.isdisjoint, forms))):  # where a phrase may start
+    for k in starts:  # where a phrase may start
         hit = table.at(tokens, k)
         if hit is not None:
             found[k] = hit
@@ -96,9 +100,9 @@ class SentenceState:
         self.norms = [t.norm for t in self.tokens]
         # the language's lists whose key words are all absent have no match (a copy of a dictionary of them all);
         # the others are looked for on first use
-        none, names_of = self.tables.unmatched()
+        none, names_of, key_words = self.tables.unmatched()
         found = _Matches(none)
-        for word in names_of.keys() & vocabulary:
+        for word in key_words & vocabulary:
             for name in names_of[word]:
                 found.pop(name, None)
         found.tokens, found.forms, found.vocabulary, found.tables = self.tokens, self.forms, vocabulary, self.tables

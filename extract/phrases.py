@@ -81,6 +81,10 @@ class PhraseTable:
                    for form in tokens[end - 1].forms for words, _ in self._by_last.get(form, ()))
 
 
+# LanguageTables.unmatched: (list name -> NO_MATCHES, key word -> list names, the key words)
+_Unmatched = tuple[dict[str, dict[int, tuple[int, Hashable]]], dict[str, tuple[str, ...]], frozenset[str]]
+
+
 class LanguageTables(dict[str, PhraseTable]):
     """One language's named phrase lists as tables ("control", "response" ...), each built on first use:
     a plain dictionary look-up by name for the rules, which ask tens of thousands of times a pass."""
@@ -88,23 +92,24 @@ class LanguageTables(dict[str, PhraseTable]):
     def __init__(self, lang_code: str) -> None:
         super().__init__()
         self.code = lang_code
-        self._unmatched: tuple[dict[str, dict[int, tuple[int, Hashable]]], dict[str, tuple[str, ...]]] | None = None
+        self._unmatched: _Unmatched | None = None
 
     def __missing__(self, name: str) -> PhraseTable:
         table = self[name] = PhraseTable((words, words) for words in get_language(self.code).phrases.get(name, ()))
         return table
 
-    def unmatched(self) -> tuple[dict[str, dict[int, tuple[int, Hashable]]], dict[str, tuple[str, ...]]]:
-        """Every list's name -> NO_MATCHES, and each key word -> the names of the lists it is a key word of
-        (every table is built on the first call): a sentence copies the first and takes back out the lists
-        its vocabulary may match, which answers the many lists absent from a sentence without a set test each."""
+    def unmatched(self) -> _Unmatched:
+        """Every list's name -> NO_MATCHES, each key word -> the names of the lists it is a key word of, and
+        those key words as a set (every table is built on the first call): a sentence copies the first and takes
+        back out the lists its vocabulary may match, which answers the many lists absent from a sentence without
+        a set test each. The set intersects a vocabulary three times faster than the dictionary's keys."""
         if self._unmatched is None:
             names_of: dict[str, list[str]] = defaultdict(list)
             for name in get_language(self.code).phrases:
                 for word in self[name].key_words:
                     names_of[word].append(name)
             none = dict.fromkeys(get_language(self.code).phrases, NO_MATCHES)
-            self._unmatched = none, {word: tuple(names) for word, names in names_of.items()}
+            self._unmatched = none, {word: tuple(names) for word, names in names_of.items()}, frozenset(names_of)
         return self._unmatched
 
 
