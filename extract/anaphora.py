@@ -72,11 +72,9 @@ def claimed_again(state: SentenceState, i: int, ev: Event, told: list[Event], re
     if ev.type != "Attack":
         return None
     x = next((x for x in range(len(told) - 1, -1, -1) if told[x].type in ATTACKS), None)
-    if x is None or not told[x].actors \
-            or reg.state_of(told[x].actors[0]) != reg.state_of(ev.actors[0]):
+    if x is None or not told[x].actors or not _same_side(told[x], ev, reg):
         return None
-    elsewhere = any(p not in told[x].locations and reg.types(p) & _AREAS for p in ev.locations)
-    return None if elsewhere else x
+    return None if _elsewhere(ev, told[x], reg) else x
 
 
 def toll_of(killing: Event, told: list[Event], sentence: int, reg: Registry) -> int | None:
@@ -87,11 +85,19 @@ def toll_of(killing: Event, told: list[Event], sentence: int, reg: Registry) -> 
     latest_first = range(len(told) - 1, -1, -1)
     x = next((x for x in latest_first if told[x].type in ATTACKS and told[x].sentence >= sentence - 2
               and (told[x].fatalities is None or killing.fatalities is None)), None)
-    if x is None or (killing.actors and not (told[x].actors and
-                                             reg.state_of(told[x].actors[0]) == reg.state_of(killing.actors[0]))):
+    if x is None or (killing.actors and not (told[x].actors and _same_side(told[x], killing, reg))):
         return None
-    elsewhere = any(p not in told[x].locations and reg.types(p) & _AREAS for p in killing.locations)
-    return None if elsewhere else x
+    return None if _elsewhere(killing, told[x], reg) else x
+
+
+def _same_side(earlier: Event, later: Event, reg: Registry) -> bool:
+    """Both events' first actors are one side ('the Israeli military' and Israel); both must have one."""
+    return reg.state_of(earlier.actors[0]) == reg.state_of(later.actors[0])
+
+
+def _elsewhere(later: Event, earlier: Event, reg: Registry) -> bool:
+    """The later event names a town, region or country the earlier one was not in: another happening."""
+    return any(p not in earlier.locations and reg.types(p) & _AREAS for p in later.locations)
 
 
 def kind_told(state: SentenceState, c: Chunk, ev: Event, told: list[Event], sentence: Iterable[Event],
