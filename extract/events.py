@@ -75,15 +75,13 @@ def find_events(state: SentenceState, text: str, mentions: list[EMention], reg: 
         if threat is not None:  # "هدد بضرب بيروت": what is threatened becomes the threat's target
             vow = next((f.event for f in found if f.i == threat.i), None)
             if vow is not None and not vow.targets:
-                probe = Event(c.value, state.index, 0, 0, "")
-                roles.fill(c, probe)
+                probe = roles.roles_of(c)
                 vow.targets = [t for t in probe.targets + probe.locations if t not in vow.actors][:2]
             continue
         if _verb_of_event_noun(state, c, found, mentions, reg):
             # "تفجير انتحاري استهدف مسجدا", "the bombing that targeted", "an air strike hit a school": one
             # event, which the verb gives its target and place
-            probe = Event(c.value, state.index, 0, 0, "")
-            roles.fill(c, probe)
+            probe = roles.roles_of(c)
             noun = found[-1].event
             noun.targets += [t for t in probe.targets if t not in noun.targets + noun.actors]
             noun.locations += [p for p in probe.locations if p not in noun.locations]
@@ -105,9 +103,7 @@ def find_events(state: SentenceState, text: str, mentions: list[EMention], reg: 
         if following is not None and (
                 (state.tokens[following.i].norm[:1] == "ب" and not reg.lex.lang.names_capitalised)
                 or state.tokens[following.i - 1].norm == "by"):
-            probe = Event(c.value, state.index, 0, 0, "")
-            roles.fill(c, probe)
-            victims = probe.targets  # "قُتل جنديان بانفجار عبوة": the bomb's toll, and whom it hit
+            victims = roles.roles_of(c).targets  # "قُتل جنديان بانفجار عبوة": the bomb's toll, and whom it hit
             continue
         if c.detail == "noun" and found and state.chunk_at(c.i, "weapon") is not None and \
                 found[-1].i < c.i and roles.instrument_marked(state.chunk_at(c.i, "weapon")):
@@ -117,7 +113,7 @@ def find_events(state: SentenceState, text: str, mentions: list[EMention], reg: 
                 and roles.instrument_marked(c):
             # "استهدفت إسرائيل بلدة الخيام بغارة جوية", "targeted the town with an air strike": the air strike
             # is how the attack just found was done, one event of the noun's kind
-            _done_by_means(found[-1].event, c, roles, state.index)
+            _done_by_means(found[-1].event, c, roles)
             continue
         if c.value == "Killing" and found and found[-1].event.type in ATTACKS | {"ArmedClash"} and (
                 clause_bounds(state, c.i, reg.lex.lang)[0] <= found[-1].i or c.detail == "noun"
@@ -427,11 +423,10 @@ def _only_heard(state: SentenceState, c: Chunk) -> bool:
     return bool(heard) and (any(c.i - 2 <= k + n <= c.i for k, (n, _) in heard.items()) or c.j in heard)
 
 
-def _done_by_means(attack: Event, c: Chunk, roles: Roles, sentence: int) -> None:
+def _done_by_means(attack: Event, c: Chunk, roles: Roles) -> None:
     """The attack takes the kind of the event noun that tells its means, and the noun's own actor ('بغارات جوية
     تركية': Turkey's) when the verb named none."""
-    probe = Event(c.value, sentence, 0, 0, "")
-    roles.fill(c, probe)
+    probe = roles.roles_of(c)
     if attack.type == "Attack":
         attack.type = c.value
     attack.actors = attack.actors or [a for a in probe.actors if a not in attack.targets]

@@ -198,6 +198,12 @@ class Roles(Actors, Modality):
                 return [self.s.text(k, k + n, self.text).removeprefix("ب")]
         return []
 
+    def roles_of(self, c: Chunk) -> Event:
+        """The roles trigger c would give an event of its own, for the event it only tells more of to take."""
+        probe = Event(c.value, self.s.index, 0, 0, "")
+        self.fill(c, probe)
+        return probe
+
     def fill(self, c: Chunk, ev: Event) -> None:
         a, b = clause_bounds(self.s, c.i, self.lang)
         cls = ev.type
