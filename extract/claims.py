@@ -12,7 +12,7 @@ import re
 
 from conflictkg.extract.anaphora import claimed_again, toll_of
 from conflictkg.extract.chunks import Chunk, SentenceState
-from conflictkg.extract.classes import ATTACKS, MUTUAL, SPEECH_ACTS, VIOLENT
+from conflictkg.extract.classes import ATTACKS, FIGHTING, MUTUAL, SPEECH_ACTS, VIOLENT
 from conflictkg.extract.events import Found, unclaimed
 from conflictkg.extract.model import Claim, Event
 from conflictkg.extract.quantities import harm_words
@@ -183,7 +183,7 @@ def find_claims(state: SentenceState, text: str, mentions: list[EMention], event
                 events[scope[0]].repeats = claimed_again(state, events[scope[0]].i, first, reg.doc.events, reg)
         # "... struck X. The governor said seven people were killed": the attack's toll; but "قتلوا في الهجوم" (the
         # attack named again in the report) keeps the killing its own, as in one sentence
-        if all(f.event.type not in ATTACKS | {"ArmedClash"} or (f.repeats is not None and f.i < cue.i)
+        if all(f.event.type not in FIGHTING or (f.repeats is not None and f.i < cue.i)
                for f in events):
             for k in scope:
                 if events[k].event.type == "Killing" and events[k].repeats is None:

@@ -11,7 +11,7 @@ from operator import attrgetter
 
 from conflictkg.extract.anaphora import antecedent, claimed_again, definite, kind_told
 from conflictkg.extract.chunks import Chunk, SentenceState
-from conflictkg.extract.classes import ATTACKS, HARMLESS, SPEECH_ACTS, VIOLENT
+from conflictkg.extract.classes import ATTACKS, FIGHTING, HARMLESS, SPEECH_ACTS, VIOLENT
 from conflictkg.extract.lang import Language
 from conflictkg.extract.model import Event
 from conflictkg.extract.registry import EMention, Registry
@@ -115,7 +115,7 @@ def find_events(state: SentenceState, text: str, mentions: list[EMention], reg: 
             # is how the attack just found was done, one event of the noun's kind
             _done_by_means(found[-1].event, c, roles)
             continue
-        if c.value == "Killing" and found and found[-1].event.type in ATTACKS | {"ArmedClash"} and (
+        if c.value == "Killing" and found and found[-1].event.type in FIGHTING and (
                 clause_bounds(state, c.i, reg.lex.lang)[0] <= found[-1].i or c.detail == "noun"
                 or state.tokens[c.i].norm.endswith("ing")):
             # "air strikes killed 12", "..., killing two", "ما أدى إلى مقتل": the attack's deaths; a body whose

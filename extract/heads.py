@@ -208,7 +208,7 @@ class HeadPatterns:
         if (modifiers or adjectives) and not name and nation is None and patron is None:
             # "a crowded market", "سوق شعبي": a place of this report, not a shared one; so is "an army patrol",
             # which is no antecedent of "the army"
-            if cls in PLACE_TYPES or self.norm(start - 1) in ("a", "an"):
+            if cls in PLACE_TYPES or self.norm(start - 1) in self.lang.indefinite_articles:
                 return self.finish(m, self.reg.local_key(cls, surface), cls, surface)
             modifiers = modifiers + [slug(a) for a in adjectives]
             return self.finish(m, f"{cls.lower()}/" + "-".join([*modifiers, entry]), cls, surface)

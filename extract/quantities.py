@@ -14,7 +14,7 @@ from functools import cache
 from conflictkg.extract.chunks import SentenceState
 from conflictkg.extract.lang import Language, get_language
 from conflictkg.extract.phrases import PhraseTable, language_table
-from conflictkg.extract.text import reading_positions
+from conflictkg.extract.text import Token, reading_positions
 
 __all__ = ["number_at", "find_time", "count_near", "casualties", "harm_words"]
 
@@ -106,7 +106,7 @@ def casualties(state: SentenceState, words: frozenset[str], lang: Language,
         if k + 1 < len(toks) and (toks[k + 1].norm in lang.indefinite_articles or toks[k + 1].norm in lang.one_more):
             return 1, k  # "killing a 63-year-old woman", "wounding an officer", "وأصيب آخر", "وإصابة ثالث"
         open_sides = {-1, 1}  # a side closes at "and" / "و": "29 killed and 58 wounded"
-        if toks[k].norm[:1] == "و" and toks[k].norm[1:] in toks[k].forms:
+        if _and_on_word(toks[k]):
             open_sides.discard(-1)  # "قتل جنديان وأصيب أربعة": the conjunction on the word closes the side before
         for d in range(1, window + 1):
             for side in (-1, 1):
@@ -132,13 +132,18 @@ def _joined_counts(state: SentenceState, n: int, lang: Language, harm: frozenset
             break
         joined = toks[x].norm in ("and", "و")
         at = x + 1 if joined else x  # "and a civilian"; Arabic writes و on the number: "وثلاثة"
-        if not joined and not (toks[x].norm[:1] == "و" and toks[x].norm[1:] in toks[x].forms):
+        if not joined and not _and_on_word(toks[x]):
             continue
         value = 1 if at < len(toks) and toks[at].norm in lang.indefinite_articles else number_at(state, at, lang)
         if value is None or any(not harm.isdisjoint(t.forms) for t in toks[at + 1:at + 4]):
             break
         more += value
     return more
+
+
+def _and_on_word(token: Token) -> bool:
+    """Arabic writes و on the word it joins: 'وأصيب', 'وثلاثة' (a clitic, not the word's own first letter)."""
+    return token.norm[:1] == "و" and token.norm[1:] in token.forms
 
 
 @cache

@@ -104,11 +104,11 @@ class Registry:
         Islam and Muslims"), else the last of its class that has a name."""
         norm = self.lex.lang.normalise
         latest_first = list(dict.fromkeys(reversed(told)))  # each entity once
+        # a described one by its own head, last in English, first in Arabic: "the militant group" is "a militant
+        # group", "the army" is no "army patrol"
+        head_at = slice(-1, None) if self.lex.lang.names_capitalised else slice(0, 1)
         for key in latest_first:
             ent = self.doc.entities[key]
-            # a described one by its own head, last in English, first in Arabic: "the militant group" is "a
-            # militant group", "the army" is no "army patrol"
-            head_at = slice(-1, None) if self.lex.lang.names_capitalised else slice(0, 1)
             words = (norm(label).split()[head_at] if self.doc.unnamed(key) else norm(label).split()
                      for label in ent.labels.values())
             if cls in ent.types and any(w in head for label_words in words for w in label_words):
