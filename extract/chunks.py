@@ -409,7 +409,7 @@ def _demonym(token: Token, lex: Lexicon) -> list[Entry]:
     if lex.lang.names_capitalised and not token.text[:1].isupper():
         return []
     for base in lex.lang.demonym_bases(token.norm):
-        found = [e for _, e in lex.index.get(base, {}).get("", ()) if e.kind == "demonym"]
+        found = lex.alone(base, "demonym")
         if found:
             return found[:1]
     return []

@@ -285,9 +285,9 @@ def _named_medium(state: SentenceState, who: EMention, reg: Registry) -> str | N
     المنار'. A word of the name was matched as the name, so its own entries are looked up here."""
     for token in state.tokens[who.i:who.j]:
         for form in token.forms:
-            medium = next((e.value for _, e in reg.lex.index.get(form, {}).get("", ()) if e.kind == "medium"), None)
-            if medium is not None:
-                return medium
+            media = reg.lex.alone(form, "medium")
+            if media:
+                return media[0].value
     return None
 
 

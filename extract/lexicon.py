@@ -71,6 +71,10 @@ class Lexicon:
     # user's extra lexicon never sees the matches of another
     word_cache: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
+    def alone(self, word: str, kind: str) -> list[Entry]:
+        """The entries of one kind that a normalised word has on its own, as a phrase of one word."""
+        return [e for _, e in self.index.get(word, {}).get("", ()) if e.kind == kind]
+
 
 def _local(iri: URIRef, base: str) -> str:
     return str(iri)[len(base):] if str(iri).startswith(base) else str(iri)
