@@ -18,7 +18,7 @@ from conflictkg.extract.model import Claim, Event
 from conflictkg.extract.quantities import harm_words
 from conflictkg.extract.registry import ACTOR_TYPES, EMention, Registry
 from conflictkg.extract.syntax import prep_of
-from conflictkg.extract.text import QUOTES_CLOSE, QUOTES_OPEN
+from conflictkg.extract.text import QUOTES_CLOSE, QUOTES_OPEN, with_article
 
 __all__ = ["find_claims"]
 
@@ -355,9 +355,11 @@ def _named_holder(state: SentenceState, at: int, mentions: list[EMention], reg: 
 
 def _object_of_cue(state: SentenceState, cue: Chunk, found: Found, mentions: list[EMention], reg: Registry) -> bool:
     """The event noun is the reporting verb's own object: no complementiser or quote between them, and
-    not what the speaker speaks about ('تحدث سكان عن غارات')."""
+    not what the speaker speaks about ('تحدث سكان عن غارات'), nor an attack known by its article ('أكد
+    الحاكم وقوع الهجوم': the speaker confirms it)."""
     lang = reg.lex.lang
-    if found.i < cue.j or (cue.detail == "speak-of" and state.tokens[found.i - 1].norm == "عن"):
+    if found.i < cue.j or (cue.detail == "speak-of" and state.tokens[found.i - 1].norm == "عن") \
+            or with_article(state.tokens[found.i]):
         return False  # "قُتل جنديان ... حسبما ذكر مصدر": the speaker reports, the event comes first
     between = state.tokens[cue.j:found.i]
     named = {k for m in mentions for k in (m.i - 1, m.j)}  # «المقاومة الإسلامية في العراق»: quotes around a name

@@ -142,8 +142,9 @@ class _Finder(HeadPatterns, TitlePatterns):
             if self.lang.names_capitalised and not self.toks[j].text[:1].isupper() \
                     and self.toks[j].norm not in self.lang.name_particles:
                 break
-            if self.lang.names_capitalised and (self.norm(j) in self.lang.months or self.norm(j) in self.lang.weekdays):
-                break  # "in February", "on Monday": a date, not a place
+            if self.norm(j) in self.lang.months or self.norm(j) in self.lang.weekdays \
+                    or self.norm(j) in self.lang.time_words:
+                break  # "in February", "on Monday", "قرية X ليل الأحد": a date, not a place
             j += 1
         if j > i and self.toks[j - 1].text == "-":
             j -= 1  # "the Kurdish-led SDF": the name's hyphen joins it to a modifier, not to more name

@@ -158,7 +158,8 @@ class HeadPatterns:
             words = " ".join(self.norm(k) for k in range(c.i, name_stop))[conjunction_length(c.prefix):]
             return self.finish(m, f"{cls.lower()}/{slug(words)}", cls, self.surface(start, name_stop))
         # a definite Arabic head takes no name; nor does one followed by "backed by" / "تقوده"
-        named = of or not (self.lang.names_capitalised or definite or relation_next or cls == "Group")
+        named = of or not (self.lang.names_capitalised or definite or relation_next or cls == "Group"
+                           or self.lang.ends_a_name(self.norm(c.j - 1)))
         adjectives: list[str] = []
         while (cls == "Group" or (cls == "Site" and self._nisba(j, definite))) and not self.lang.names_capitalised \
                 and j < len(self.toks) and len(adjectives) < 2 \

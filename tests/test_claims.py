@@ -270,3 +270,8 @@ def test_who_acknowledges_an_attack_claims_it(text: str, lang: str, speaker: str
     doc = extract_document(text, lang=lang)
     assert _speakers(text, lang) == [speaker]
     assert doc.claims[0].asserts == [0] and doc.events[0].type in ("Airstrike", "Shelling")
+
+
+def test_confirming_an_attack_named_by_its_article_is_not_the_speakers_own_act():
+    doc = extract_document("هاجم مسلحون قرية ناكوتوتو. وأكد حاكم الإقليم ألبرتو ماتشافا وقوع الهجوم.", lang="ar")
+    assert [doc.entities[k].labels["ar"] for e in doc.events for k in e.actors] == ["مسلحون"]

@@ -185,3 +185,23 @@ def test_the_spokesman_of_south_sudans_army_by_its_old_name_speaks_for_the_army(
                            "قرب ملكال.", lang="ar")
     assert any(r.predicate == "spokespersonFor" and r.object == "south-sudan-peoples-defence-forces"
                for r in doc.relations)
+
+
+@pytest.mark.parametrize("text", [
+    "هاجم مسلحون موقعا للجيش في ولاية تيلابيري غربي النيجر.",
+    "هاجم مسلحون إسلاميون قرية ناكوتوتو في إقليم كابو ديلغادو.",
+], ids=["an object after", "an adjective after"])
+def test_an_arabic_sound_plural_head_takes_no_name_after_it(text):
+    # a plural that keeps its ن is followed by no name: "مسلحون موقعا" is gunmen, then their object
+    doc, ev = _event(text, "ar", "ArmedAssault")
+    assert _labels(doc, ev.actors) == ["مسلحون"]
+
+
+def test_an_arabic_name_ends_before_a_time_word():
+    doc, ev = _event("هاجم مسلحون قرية ناكوتوتو ليل الأحد.", "ar", "ArmedAssault")
+    assert _labels(doc, ev.targets) == ["ناكوتوتو"]
+
+
+def test_the_happening_a_title_confirms_is_no_name():
+    doc = extract_document("هاجم مسلحون قرية ناكوتوتو. وأكد الحاكم وقوع الهجوم.", lang="ar")
+    assert not [k for k, e in doc.entities.items() if "Person" in e.types]

@@ -67,6 +67,9 @@ class Language:
     # a normalised verb form that is an active participle: "accusing", "متهما", after a comma a second act of the
     # main clause's subject
     is_participle: Callable[[str], bool] = lambda norm: False
+    # a normalised head word in a form no name can follow: Arabic sound plurals and duals keep their ن only when
+    # nothing is added to them ("مسلحون هاجموا", not "مسلحو الحركة"), so "مسلحون موقعا" is no group called موقعا
+    ends_a_name: Callable[[str], bool] = lambda norm: False
     # spaCy's word id -> (word, normalise, is punctuation, token_forms, length), kept by the pipeline: a document
     # repeats its words
     words_seen: dict[int, tuple] = field(default_factory=dict, compare=False, repr=False)

@@ -158,6 +158,8 @@ LANGUAGE = Language(
     # مُفْعِلًا / مُفْتَعِلَةً: "متهما", "متوعدة", "مستنكرا"; no perfect or imperfect verb starts with م and a
     # trigger seldom does
     is_participle=lambda norm: norm.startswith("م") and norm.endswith(("ا", "ه", "ين")),
+    # five letters at least: سجون (prisons) is a broken plural, which may take a name ("سجون النظام")
+    ends_a_name=lambda norm: len(norm) >= 5 and norm.endswith(("ون", "ين")),
     common_after_prepositions=_n(
         "وقت حين ظل إطار أعقاب محيط اتجاه سياق عملية عمليات تصريح تصريحات حديث مقابلة حال حالة مجال ضوء شأن "
         "رد ردود مواجهة أثناء خلال غضون موازاة مقدمة نهاية بداية منتصف صفوف داخل خارج أنحاء أرجاء مختلف عدة "
@@ -176,6 +178,8 @@ LANGUAGE = Language(
                  "يوم أمس اليوم مساء صباح ليلة فجر ظهر أيضا فيما بينما لكن غير كل بعض جميع إثر عقب "
                  "وسط قرب شمال جنوب شرق غرب شرقي غربي شمالي جنوبي أي ضمن لدى بسبب رغم إذ حيث "
                  "قوله قولها قولهم "
+                 # the happening a speaker confirms: "أكد الحاكم وقوع الهجوم" names no governor وقوع
+                 "وقوع حدوث "
                  # relational adjectives after a place: "قرية الطيبة التابعة لدرعا", "بلدة X الواقعة في ريف Y"
                  "التابع التابعة التابعين الواقع الواقعة المحاذي المحاذية المجاور المجاورة المتاخم المتاخمة "
                  "القريب القريبة المطل المطلة الحدودي الحدودية النائي النائية "
