@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from conflictkg.extract.chunks import Chunk
 from conflictkg.extract.classes import ATTACKS, HARMLESS
-from conflictkg.extract.registry import EMention
+from conflictkg.extract.registry import ACTOR_TYPES, EMention
 from conflictkg.extract.syntax import clause_bounds
 
 __all__ = ["Actors"]
@@ -56,7 +56,8 @@ class Actors:
         if self.lang.verb_initial:
             for m in self.mentions:  # the first who may act after the verb (loops: cheaper than generators)
                 if j <= m.i and m.j <= b and self.speaks(m, speech) and not self.adjective(m):
-                    if self.bare(m) and m.i - j <= 3 and not self.s.chunk_at(m.i - 1, "weapon"):
+                    if self.bare(m) and m.i - j <= 3 and not self.s.chunk_at(m.i - 1, "weapon") \
+                            and not self._unnamed_actor_in(j, m.i):
                         return m, True
                     break
         for m in reversed(self.mentions):  # else the last before it
@@ -86,6 +87,15 @@ class Actors:
                         return m, True
                     break
         return None, False
+
+    def _unnamed_actor_in(self, a: int, b: int) -> bool:
+        """An actor's head noun in tokens [a, b) that no mention took ('وحمّلت الحكومة X المسؤولية' with no
+        government named before): the verb's subject, so the name after it is its object."""
+        for k in range(a, b):
+            c = self.s.chunk_at(k, "head")
+            if c is not None and c.i == k and c.value in ACTOR_TYPES:
+                return True
+        return False
 
     def adjective(self, m: EMention) -> bool:
         """An Arabic nationality adjective after a noun ('بدبابة إسرائيلية') describes it; it is no subject."""

@@ -693,3 +693,11 @@ def test_an_event_noun_telling_the_means_of_an_attack_is_that_attack(text, lang,
     events = extract_document(text, lang=lang).events
     assert [e.type for e in events] == [kind]
     assert actor is None or events[0].actors == [actor]
+
+
+def test_an_unnamed_body_after_the_verb_is_its_subject_and_the_name_after_it_the_object():
+    # no government was named before, so "الحكومة" is no mention; RSF stays the one held responsible
+    doc = extract_document("وحمّلت الحكومة قوات الدعم السريع المسؤولية عن قصف السوق.", lang="ar")
+    accusation = next(e for e in doc.events if e.type == "Accusation")
+    assert "rapid-support-forces" not in accusation.actors
+    assert accusation.targets == ["rapid-support-forces"]
