@@ -35,6 +35,8 @@ def _not_places(code: str) -> frozenset[str]:
 
 _NAMING_CHUNKS = frozenset({"title", "head", "entity", "demonym"})  # the chunks entity_at builds a mention from
 _PATRON_PHRASES = (("backed", "backedBy"), ("allied", "alliedWith"), ("led", "ledBy"), ("wing", "memberOf"))
+# after a dash a word may also say who holds the head: "Houthi-held", "Hamas-run" (see relate_patron)
+_DASHED_PHRASES = (*_PATRON_PHRASES, ("control", "controls"))
 _DIRECTION_EN = {"east": "eastern", "west": "western", "north": "northern", "south": "southern",
                  "central": "central", "northeast": "northeastern", "northwest": "northwestern",
                  "southeast": "southeastern", "southwest": "southwestern"}
@@ -226,8 +228,10 @@ class _Finder(HeadPatterns, TitlePatterns):
             rel = self.phrase_back(c.i - 2, c.i)  # "Iran-backed Hezbollah", "Rwanda-backed M23"
             patron = self.s.chunk_at(c.i - 3)
             if rel:
-                self.reg.relate(m.key, rel, self.reg.known(patron.value, self.surface(patron.i, patron.j)),
-                                self.s.index)
+                self.relate_patron(m.key, rel, self.reg.known(patron.value, self.surface(patron.i, patron.j)))
+            if rel == "controls":  # "hit RSF-held Nyala": who holds the place is part of its mention, no role
+                self.mentions = [x for x in self.mentions if x.i != patron.i]
+                m.i = patron.i
         return m
 
     def direction(self, i: int, place: Chunk, two: bool = False) -> EMention | None:
@@ -289,11 +293,19 @@ class _Finder(HeadPatterns, TitlePatterns):
     # -- patterns ---------------------------------------------------------------
     def phrase_back(self, dash: int, head_start: int) -> str | None:
         """'Iran-backed' / 'U.S.-led' / 'al-Qaeda-linked': the relation named by the word after the dash."""
-        for name, rel in _PATRON_PHRASES:
-            for words in self.lang.phrases[name]:
+        for name, rel in _DASHED_PHRASES:
+            for words in self.lang.phrases.get(name, ()):
                 if words[0].startswith("-") and words[0][1:] == self.norm(dash + 1) and dash + 2 == head_start:
                     return rel
         return None
+
+    def relate_patron(self, key: str, rel: str, patron: str) -> None:
+        """'Iran-backed X': X backedBy Iran, and so on; 'Houthi-held X', 'the Hamas-run ministry': the patron
+        controls X when X is a place, and X, a body it runs, is its own (memberOf)."""
+        if rel == "controls" and self.reg.is_place(key):
+            self.reg.relate(patron, "controls", key, self.s.index)
+        else:
+            self.reg.relate(key, "memberOf" if rel == "controls" else rel, patron, self.s.index)
 
     def patron_named(self, j: int) -> bool:
         """A phrase of backing, alliance or leadership starts at j and a known name follows it."""
@@ -370,7 +382,7 @@ class _Finder(HeadPatterns, TitlePatterns):
         if patron is None and k > j:
             patron, rel, end = self.possessive_patron(k)  # "the al-Qassam Brigades, Hamas's armed wing,"
         if patron:
-            self.reg.relate(m.key, rel, patron, self.s.index)
+            self.relate_patron(m.key, rel, patron)
             if k == j:
                 m.j = end
 

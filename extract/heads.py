@@ -117,7 +117,7 @@ class HeadPatterns:
         # after the head: a known name, "of X", or Arabic name / adjective words
         # "the town of X", "the port of Hodeidah"; not "a convoy of X", "the base of the PMF"
         after_of = self.s.chunk_at(j + 1, "entity") if self.norm(j) == "of" and cls == "Site" else None
-        of = 1 if self.norm(j) == "of" and (cls in ("Settlement", "Region") or (
+        of = 1 if self.norm(j) == "of" and entry != "capital" and (cls in ("Settlement", "Region") or (
             after_of is not None and after_of.i == j + 1
             and self.reg.lex.entities[after_of.value].types & {"Settlement", "Region"})) else 0
         definite = not self.lang.names_capitalised and with_article(self.toks[c.i])
@@ -128,11 +128,15 @@ class HeadPatterns:
                 self.used[k] = True  # own head stands between, and its name follows
             j = inner.j
         nxt = self.s.chunk_at(j + of)
-        if nxt is not None and nxt.i == j + of and nxt.kind == "entity" and not definite:
+        if nxt is not None and nxt.i == j + of and nxt.kind == "entity" and not definite \
+                and not (entry == "capital" and nation is not None):
             g = self.reg.lex.entities[nxt.value]
             # "حركة حماس", "قوات التحالف", "the Palestinian village of Turmus Ayya": the head names that entity
             if (cls in PLACE_TYPES) == bool(g.types & PLACE_TYPES) and "Person" not in g.types:
-                m = self.add(c.i, nxt.j, self.reg.known(nxt.value, self.surface(nxt.i, nxt.j)))
+                m = self.add(c.i if patron is None else start, nxt.j,
+                             self.reg.known(nxt.value, self.surface(nxt.i, nxt.j)))
+                if patron is not None:  # "the Houthi-held city of Hodeidah", "the Iran-backed group Hezbollah"
+                    self.relate_patron(m.key, patron_rel, patron)
                 self.modifiers(m, m.j)
                 return m
         if nxt is not None and nxt.i == j and (nxt.kind == "demonym" or (
@@ -141,6 +145,10 @@ class HeadPatterns:
                 and "Country" in self.reg.lex.entities[nxt.value].types)):
             nation, j = nxt.value, nxt.j  # "حكومة جنوب السودان", "جيش مالي": the state's own body
             self.reg.known(nxt.value, self.surface(nxt.i, nxt.j))
+        if entry == "capital" and nation is not None:  # "the Libyan capital (Tripoli)", "العاصمة المالية"
+            m = self.capital(start, j, nation)
+            if m is not None:
+                return m
         if entry == "command":  # "القيادة العامة للجيش الوطني الليبي": a force's command speaks for the force
             k = j + (j < len(self.toks) and self.norm(j).startswith("ال") and self.s.chunk_at(j) is None)
             force = self.s.chunk_at(k, "entity")
@@ -237,11 +245,10 @@ class HeadPatterns:
         named = self.appositive_of(start)
         if patron and named is not None and not name and cls in ACTOR_TYPES:
             self.mentions.remove(m)  # "Al-Shabaab, the al Qaeda-linked group,": a description of Al-Shabaab
-            self.reg.relate(self.reg.known(named.value, self.surface(named.i, named.j)), patron_rel, patron,
-                            self.s.index)
+            self.relate_patron(self.reg.known(named.value, self.surface(named.i, named.j)), patron_rel, patron)
             return None
         # "Iran-backed" and "Iran-allied" militias are one collective; a coalition is keyed by its leader
-        patron_key = patron and patron + ("-led" if patron_rel == "ledBy" else "-backed")
+        patron_key = patron and patron + {"ledBy": "-led", "controls": "-held"}.get(patron_rel, "-backed")
         if name:
             key = f"{cls.lower()}/{slug(name)}"
         elif cls == "Group" or cls in PLACE_TYPES:  # "American officials" / "the American base": the head counts
@@ -259,8 +266,24 @@ class HeadPatterns:
                 self.reg.doc.entities[m.key].labels = {lang: _FORCES_OF[lang].format(label)
                                                        for lang, label in state.items() if lang in _FORCES_OF}
         if patron:
-            self.reg.relate(m.key, patron_rel, patron, self.s.index)
+            self.relate_patron(m.key, patron_rel, patron)
         return m
+
+    def capital(self, start: int, j: int, nation: str) -> EMention | None:
+        """'the Libyan capital Tripoli', 'the Sudanese capital, Khartoum', 'العاصمة المالية باماكو': the city
+        named next, which lies in the state; without one, the state's capital as the gazetteer gives it."""
+        comma = j < len(self.toks) and self.toks[j].text == ","
+        city = self.s.chunk_at(j + comma, "entity")
+        if city is not None and city.i == j + comma and "Settlement" in self.reg.lex.entities[city.value].types:
+            key = self.reg.known(city.value, self.surface(city.i, city.j))
+            j = j if comma else city.j  # after a comma the name is a mention of its own, within the clause
+        elif self.reg.lex.entities[nation].capital is not None:
+            key = self.reg.known(self.reg.lex.entities[nation].capital, self.surface(start, j))
+        else:
+            return None
+        self.reg.known(nation, "")
+        self.reg.relate(key, "locatedIn", nation, self.s.index)
+        return self.add(start, j, key)
 
     def members_of(self, m: EMention, entry: str, link: int) -> EMention | None:
         """Gunmen or fighters 'from' a group, or believed to belong to it (`link` words between), are that group:

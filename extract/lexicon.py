@@ -52,6 +52,7 @@ class GazetteerEntity:
     wikidata: str | None = None
     located_in: list[str] = field(default_factory=list)
     member_of: list[str] = field(default_factory=list)  # the state a force or ministry belongs to
+    capital: str | None = None  # a country's capital city: what "the Libyan capital" names
 
     @property
     def is_actor(self) -> bool:
@@ -148,6 +149,8 @@ def load_lexicon(lang_code: str, extra_files: tuple[str, ...] = ()) -> Lexicon:
                 ent.wikidata = str(o).rsplit("/", 1)[1]
         ent.located_in = [_local(o, str(ID)) for o in graph.objects(s, CK.locatedIn)]
         ent.member_of = [_local(o, str(ID)) for o in graph.objects(s, CK.memberOf)]
+        capital = graph.value(s, CK.capital)
+        ent.capital = _local(capital, str(ID)) if capital is not None else None
         entities[key] = ent
         for label in sorted(_labels(graph, s, lang_code)):
             add(label, "entity", key)

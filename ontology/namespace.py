@@ -57,6 +57,7 @@ class CK(DefinedNamespace):
     alliedWith: URIRef
     asserts: URIRef
     backedBy: URIRef
+    capital: URIRef
     claimant: URIRef
     controls: URIRef
     evokes: URIRef

@@ -161,3 +161,45 @@ def test_an_unknown_group_is_called_by_its_name_not_by_who_leads_it():
 def test_a_place_in_part_of_a_country_is_in_the_country(text: str, place: str, country: str):
     rels = _relations(text)
     assert any(place in s and p == "locatedIn" and o == country for s, p, o in rels)
+
+
+@pytest.mark.parametrize("text", [
+    "Clashes erupted in the Libyan capital Tripoli on Sunday.",
+    "Clashes erupted in the Libyan capital, Tripoli, on Sunday.",
+    "اندلعت اشتباكات في العاصمة الصومالية مقديشو يوم الأحد.",
+], ids=["name after", "name after a comma", "arabic"])
+def test_a_capital_named_by_nationality_is_the_city_named_next_and_lies_in_that_state(text):
+    doc = extract_document(text)
+    city = doc.events[0].locations
+    assert city in (["tripoli"], ["mogadishu"])
+    assert (city[0], "locatedIn", {"tripoli": "libya", "mogadishu": "somalia"}[city[0]]) in _relations(text)
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Drones struck the Ukrainian capital overnight.", "en"),
+    ("قصفت مسيرات العاصمة الأوكرانية ليلا.", "ar"),
+])
+def test_a_capital_named_only_by_nationality_is_the_states_capital_from_the_gazetteer(text, lang):
+    doc = extract_document(text, lang=lang)
+    assert doc.events[0].targets == ["kyiv"]
+    assert ("kyiv", "locatedIn", "ukraine") in {(r.subject, r.predicate, r.object) for r in doc.relations}
+
+
+def test_the_capital_of_a_region_is_the_place_before_it_not_the_region():
+    rel = _relations("Gunmen killed three gendarmes outside Bamenda, the capital of Cameroon's North-West region.")
+    assert ("bamenda", "locatedIn", "cameroon") in rel
+
+
+@pytest.mark.parametrize("text, relation", [
+    ("Strikes hit the Houthi-held city of Hodeidah.", ("houthis", "controls", "hodeidah")),
+    ("Artillery shelling hit RSF-held Nyala on Monday.", ("rapid-support-forces", "controls", "nyala")),
+    ("The Houthi-run health ministry said the strikes killed 12 people.", (None, "memberOf", "houthis")),
+], ids=["held city of", "held name", "run body"])
+def test_a_patron_before_a_dash_may_hold_a_place_or_run_a_body(text, relation):
+    subject, predicate, obj = relation
+    assert any(p == predicate and o == obj and subject in (None, s) for s, p, o in _relations(text))
+
+
+def test_who_holds_a_place_is_no_role_of_the_attack_on_it():
+    doc = extract_document("Artillery shelling hit RSF-held Nyala on Monday.")
+    assert doc.events[0].targets == ["nyala"]

@@ -102,7 +102,7 @@ LANGUAGE = Language(
                    "a member of", "member of", "a branch of", "branch of", "part of"),
         "led": _p("led by", "-led", "headed by"),
         "control": _p("controls", "controlled", "control", "holds", "held", "seized", "captured", "-controlled",
-                      "-held", "controlled by", "held by", "under the control of", "retook", "recaptured",
+                      "-held", "-run", "controlled by", "held by", "under the control of", "retook", "recaptured",
                       "took control of", "regained control of", "overran"),
         "agent": _p("by"),
         "under": _p("came under", "come under", "comes under", "coming under", "was hit by", "were hit by"),
