@@ -66,7 +66,8 @@ def load_cases(*names: str) -> list[dict]:
     cases = []
     for name in names or ("cases_ar.toml", "cases_en.toml", "pairs.toml", "blind_ar.toml", "blind_en.toml",
                           "blind2_ar.toml", "blind2_en.toml", "blind3_ar.toml", "blind3_en.toml",
-                          "blind4_ar.toml", "blind4_en.toml", "blind5_ar.toml", "blind5_en.toml"):
+                          "blind4_ar.toml", "blind4_en.toml", "blind5_ar.toml", "blind5_en.toml",
+                          "blind6_ar.toml", "blind6_en.toml"):
         cases.extend(tomllib.loads((DATA / name).read_text(encoding="utf-8"))["case"])
     return cases
 
