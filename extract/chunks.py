@@ -398,7 +398,7 @@ def match_gapped(state: SentenceState, chunks: list[Chunk], lex: Lexicon, gap: i
                     end = k + len(second)
                     chunks = [c for c in chunks if c.j <= i or c.i >= end or (after <= c.i and c.j <= k)]
                     chunks.append(Chunk(entry.kind, i, i + n_first, entry.value, entry.detail))
-                    chunks.append(Chunk("tail", k, end, entry.value))
+                    chunks.append(Chunk("tail", k, end, entry.value, entry.gap_role))
                     taken = end
                     break
     return sorted(chunks, key=_START)

@@ -42,6 +42,7 @@ class Entry:
     value: str
     detail: str = ""  # trigger: verb|noun; title: member|spokesperson|leader
     case_sensitive: str = ""  # exact surface required (acronyms such as US, IS)
+    gap_role: str = ""  # a phrase whose parts stand apart: "object" when a name between them is the verb's object
 
 
 @dataclass
@@ -111,11 +112,11 @@ def load_lexicon(lang_code: str, extra_files: tuple[str, ...] = ()) -> Lexicon:
     # (first part, second part, entry, strict): a strict phrase may not enclose another kind of event word
     gapped: list[tuple[tuple[str, ...], tuple[str, ...], Entry, bool]] = []
 
-    def add(label: str, kind: str, value: str, detail: str = "") -> None:
+    def add(label: str, kind: str, value: str, detail: str = "", gap_role: str = "") -> None:
         if "…" in label:  # "تبادلت … إطلاق النار": the parts may stand apart
             first, second = (tuple(lang.normalise(t.text) for t in _tokenizer(lang_code)(part.strip())
                                    if not t.is_space) for part in label.split("…", 1))
-            gapped.append((first, second, Entry(kind, value, detail), False))
+            gapped.append((first, second, Entry(kind, value, detail, gap_role=gap_role), False))
             return
         words = tuple(lang.normalise(t.text) for t in _tokenizer(lang_code)(label) if not t.is_space)
         if words:
@@ -123,7 +124,7 @@ def load_lexicon(lang_code: str, extra_files: tuple[str, ...] = ()) -> Lexicon:
             index[words[0]][words[1] if len(words) > 1 else ""].append((words, Entry(kind, value, detail, acronym)))
             if lang.verb_initial and kind == "trigger" and detail == "verb" and len(words) > 1:
                 # "دافع وزير الخارجية ... عن", "تلقي واشنطن باللوم": the subject stands inside the phrase
-                gapped.append((words[:1], words[1:], Entry(kind, value, detail), True))
+                gapped.append((words[:1], words[1:], Entry(kind, value, detail, gap_role=gap_role), True))
 
     entities: dict[str, GazetteerEntity] = {}
     for s in sorted(set(graph.subjects(RDF.type, None)), key=str):  # sorted: the same tables in every process
@@ -134,8 +135,9 @@ def load_lexicon(lang_code: str, extra_files: tuple[str, ...] = ()) -> Lexicon:
         if lex_kinds:
             kind = lex_kinds[0]
             value, detail = _entry_value(graph, s, kind)
+            gap_role = str(graph.value(s, CK.gapRole) or "")
             for label in sorted(_labels(graph, s, lang_code)):
-                add(label, kind, value, detail)
+                add(label, kind, value, detail, gap_role)
             continue
         if not str(s).startswith(str(ID)) or not types:
             continue

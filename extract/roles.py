@@ -198,6 +198,14 @@ class Roles(Actors, Modality):
                 return [self.s.text(k, k + n, self.text).removeprefix("ب")]
         return []
 
+    def only_object(self, c: Chunk, m: EMention, b: int) -> bool:
+        """'وحملت الحكومة الإسرائيلية المسؤولية': the one name between a verb and the rest of a phrase that
+        encloses its object (the lexicon's ck:gapRole) is that object, the subject unsaid or told before; with
+        two names ('حملت الوزارة X المسؤولية') the first is the subject."""
+        tail = next((t for t in self.s.chunks_of("tail") if c.j <= t.i < b and t.value == c.value), None)
+        return tail is not None and tail.detail == "object" and m.j <= tail.i and not any(
+            x is not m and c.j <= x.i and x.j <= tail.i and self.bare(x) and not x.demonym for x in self.mentions)
+
     def roles_of(self, c: Chunk) -> Event:
         """The roles trigger c would give an event of its own, for the event it only tells more of to take."""
         probe = Event(c.value, self.s.index, 0, 0, "")
@@ -241,6 +249,8 @@ class Roles(Actors, Modality):
                 and self.lang.is_participle(self.s.tokens[c.i].norm) and cls in SPEECH_ACTS
             said = self.reported_from(a, c.i)  # "Belgorod governor X said a drone hit a car"
             actor, after = (None, False) if participle else self.subject(c.i, c.j, said, b, cls in SPEECH_ACTS)
+            if actor is not None and after and self.only_object(c, actor, b):
+                actor, after = None, False
             if actor is None and self.lang.verb_initial:  # "قصفت مسيرات الدعم السريع محطة كهرباء": the weapon's
                 actor = self.possessor_actor(c.j, c.j + 1)  # owner is the subject; its object follows
                 after = actor is not None

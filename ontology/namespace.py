@@ -80,6 +80,7 @@ class CK(DefinedNamespace):
     demonym: URIRef
     end: URIRef
     fatalities: URIRef
+    gapRole: URIRef
     index: URIRef
     injuries: URIRef
     medium: URIRef

@@ -701,3 +701,19 @@ def test_an_unnamed_body_after_the_verb_is_its_subject_and_the_name_after_it_the
     accusation = next(e for e in doc.events if e.type == "Accusation")
     assert "rapid-support-forces" not in accusation.actors
     assert accusation.targets == ["rapid-support-forces"]
+
+
+@pytest.mark.parametrize("text", [
+    "أدانت وزارة الخارجية الفلسطينية الهجوم، وحملت الحكومة الإسرائيلية المسؤولية الكاملة.",
+    "أدانت وزارة الخارجية الفلسطينية الهجوم، وحملت الحكومة الإسرائيلية «المسؤولية الكاملة» عن الاعتداءات.",
+], ids=["plain", "quoted"])
+def test_the_one_name_held_responsible_is_the_object_and_the_speaker_before_holds_it(text):
+    doc = extract_document(text, lang="ar")
+    accusation = next(e for e in doc.events if e.type == "Accusation")
+    assert accusation.actors == ["palestinian-ministry-of-foreign-affairs"]
+    assert accusation.targets == ["israeli-government"]
+
+
+def test_the_one_name_inside_a_phrase_that_encloses_the_subject_stays_the_subject():
+    doc = extract_document("أطلق الحوثيون صاروخا على ناقلة النفط في البحر الأحمر.", lang="ar")
+    assert doc.events[0].actors == ["houthis"]
