@@ -69,6 +69,9 @@ class Actors:
                 p -= 1
             if p > 0 and (self.s.tokens[p + 1].norm in self.lang.relatives | {"the", "a", "an"}
                           or self.s.tokens[p + 2].norm in ("'s", "'")  # ", Iran's allies in Yemen,"
+                          # "، المعروف بلقب «باربيكيو»،": a definite participle describes the name before it
+                          or (not self.lang.names_capitalised and self.s.tokens[p + 1].norm.startswith("الم")
+                              and self.s.chunk_at(p + 1) is None)
                           or any(p + 1 in self.s.named(name)
                                  for name in ("backed", "allied", "led", "wing"))):  # ", backed by Iran,"
                 before = [m for m in self.in_span(0, p) if self.bare(m) and self.reg.is_actor(m.key)

@@ -125,8 +125,8 @@ def fold_repeated(doc: Document, repeats: dict[int, int]) -> None:
             ant.actors = list(rep.actors)  # "وتبنت حركة الشباب الهجوم": the claim named who did it, where the
             # report had no one or gunmen; gunmen told again do not replace those told first
         ant.targets += [t for t in rep.targets if t not in ant.targets + ant.actors]  # "said it had targeted X"
-        if ant.type == "Attack" and rep.type != "Attack":
-            ant.type = rep.type  # "an attack ... the drone strike": the later word is more specific
+        if ant.type == "Attack" and rep.type in ATTACKS:
+            ant.type = rep.type  # "an attack ... the drone strike": the later word is more specific; a toll is no kind
     keep = [x for x in range(len(doc.events)) if x not in repeats]
     new_index = {old: new for new, old in enumerate(keep)}
     new_index.update({x: new_index[a] for x, a in repeats.items()})

@@ -182,6 +182,7 @@ class HeadPatterns:
         known = self.s.chunk_at(quoted[0], "entity") if quoted is not None else None
         if known is not None and known.i == quoted[0] and known.j == quoted[1]:  # "تحالف «فيف أنسانم»"
             m = self.add(start, quoted[1] + 1, self.reg.known(known.value, self.surface(known.i, known.j)))
+            m.head = entry  # "عصابات تحالف «فيف أنسانم» هاجمت": gangs attack on the ground
             self.modifiers(m, m.j)  # "حركة «إم 23» المدعومة من رواندا"
             return m
         if quoted is not None:  # "سفينة النفط «ستار أوشن»", "the tanker 'Sea Star'"

@@ -26,7 +26,7 @@ _ARABIC_WITH_SOME = frozenset({"بعدد", "بعده", "بعشرات", "بنحو
 _OWNED_BY = frozenset({"of", "the", "belonging", "to", "used", "by", "carrying", "transporting", "تابعه", "التابعه",
                        "تابع", "التابع", "تابعين", "تقل", "يقل", "تنقل", "ينقل"})
 _KEY = attrgetter("key")
-_ASSAULT_HEADS = frozenset({"gunman", "militant", "fighter", "insurgent", "rebel", "jihadist", "terrorist"})
+_ASSAULT_HEADS = frozenset({"gunman", "militant", "fighter", "insurgent", "rebel", "jihadist", "terrorist", "bandit"})
 
 
 class Roles(Actors, Modality):

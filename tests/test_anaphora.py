@@ -120,3 +120,9 @@ def test_an_army_patrol_is_no_antecedent_of_the_army():
     doc = extract_document("A roadside bomb hit an army patrol near Batibo on Monday. The army said two soldiers "
                            "were wounded.", lang="en")
     assert "patrol" not in doc.claims[0].claimant
+
+
+def test_a_toll_reported_after_an_attack_leaves_it_an_attack():
+    doc = extract_document("قالت الشرطة إن عصابات مسلحة هاجمت بلدة ميريباليه. وأفاد مكتب الأمم المتحدة بأن ١٠ أشخاص "
+                           "على الأقل قُتلوا، بينهم شرطيان.", lang="ar")
+    assert [(e.type, e.fatalities) for e in doc.events] == [("ArmedAssault", 10)]

@@ -20,7 +20,8 @@ def test_arabic_collective_then_group_head_then_quoted_name_is_that_group():
 
 
 def test_arabic_head_with_a_known_group_in_quotes_is_the_known_group():
-    doc, ev = _event("شن مقاتلو تحالف «حركة الشباب» هجوما على قاعدة عسكرية قرب بلدوين.", "ar", "Attack")
+    # fighters attacking are a ground assault
+    doc, ev = _event("شن مقاتلو تحالف «حركة الشباب» هجوما على قاعدة عسكرية قرب بلدوين.", "ar", "ArmedAssault")
     assert ev.actors == ["al-shabaab"]
 
 

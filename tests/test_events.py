@@ -717,3 +717,17 @@ def test_the_one_name_held_responsible_is_the_object_and_the_speaker_before_hold
 def test_the_one_name_inside_a_phrase_that_encloses_the_subject_stays_the_subject():
     doc = extract_document("أطلق الحوثيون صاروخا على ناقلة النفط في البحر الأحمر.", lang="ar")
     assert doc.events[0].actors == ["houthis"]
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("قالت الشرطة إن عصابات تحالف «فيف أنسانم» هاجمت بلدة ميريباليه.", "ar"),
+    ("Gangs attacked the town of Mirebalais on Sunday night, police said.", "en"),
+], ids=["arabic named gangs", "english gangs"])
+def test_an_attack_by_gangs_is_a_ground_assault(text, lang):
+    assert _types(text, lang)[0] == "ArmedAssault"
+
+
+def test_the_subject_before_a_descriptive_aside_does_the_act_after_it():
+    doc = extract_document("قالت الشرطة إن عصابات تحالف «فيف أنسانم» بقيادة جيمي شيريزييه، المعروف بلقب «باربيكيو»، "
+                           "هاجمت بلدة ميريباليه.", lang="ar")
+    assert [doc.entities[k].labels["ar"] for k in doc.events[0].actors] == ["فيف أنسانم"]
