@@ -67,10 +67,11 @@ class Modality:
 
     def denied(self, i: int) -> bool:
         """'denied shelling', 'نفى أن يكون قصف'; and 'reports of shelling were untrue', 'أنباء القصف عارية عن
-        الصحة': what is called false after it."""
+        الصحة': what is called false after it. A denied part in an event is no denial of the event."""
+        involvement = self.s.named("involvement")
         for c in self.cues:
-            if c.value == "denial" and c.j <= i:
-                return True
+            if c.value == "denial" and c.j <= i and not any(c.j <= k < i for k in involvement):
+                return True  # not "denied any involvement in the attack", "نفت أي صلة لها بالهجوم": that happened
         untrue = self.s.named("untrue")
         if not untrue:
             return False

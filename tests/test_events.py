@@ -731,3 +731,16 @@ def test_the_subject_before_a_descriptive_aside_does_the_act_after_it():
     doc = extract_document("قالت الشرطة إن عصابات تحالف «فيف أنسانم» بقيادة جيمي شيريزييه، المعروف بلقب «باربيكيو»، "
                            "هاجمت بلدة ميريباليه.", lang="ar")
     assert [doc.entities[k].labels["ar"] for k in doc.events[0].actors] == ["فيف أنسانم"]
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Hamas denied any involvement in the rocket attack on Ashkelon.", "en"),
+    ("نفت كتائب القسام أي علاقة لها بإطلاق صاروخ باتجاه مدينة عسقلان.", "ar"),
+], ids=["english", "arabic"])
+def test_denying_a_part_in_an_attack_does_not_deny_the_attack_nor_make_the_denier_its_actor(text, lang):
+    doc = extract_document(text, lang=lang)
+    assert [(e.type, e.actors) for e in doc.events] == [("RocketAttack", [])]
+
+
+def test_denying_the_act_itself_still_denies_it():
+    assert _types("The army denied shelling the village.", "en") == []

@@ -85,7 +85,8 @@ class Language:
     #     conditional (إذا / if), since (since), without (without casualties: a toll of zero), no_word (no
     #     details on casualties: the toll is unknown, not zero), foiled (defused a bomb: none went off),
     #     consequence (pay a heavy price: the threatened is the one to pay), heard (explosions were heard: a
-    #     sound, not a known attack), repelled (repelled an attack: not its actor), event_adjectives (heavy
+    #     sound, not a known attack), repelled (repelled an attack: not its actor), involvement (denied any
+    #     involvement in: the event itself is not denied), event_adjectives (heavy
     #     shelling: a gerund after one is a noun)
     #   speakers: self (إنه / that it: the speaker is the subject of the reported clause), speaker_person /
     #     speaker_body (", he said" / ", it said": the last person / body that spoke)

@@ -121,6 +121,8 @@ LANGUAGE = Language(
         "foiled": _p("foiled", "foil", "foiling", "thwarted", "thwart", "thwarting", "defused", "defusing",
                      "dismantled", "averted", "disarmed", "prevented"),
         "untrue": _p("untrue", "were false", "was false", "baseless", "unfounded", "fabricated", "not true"),
+        # "denied any involvement in the rocket launch": the denial is of a part in the event, which happened
+        "involvement": _p("involvement", "role", "responsibility", "link", "links", "connection", "hand", "part"),
         "witnessed": _p("saw", "witnessed", "has seen", "have seen", "has witnessed"),  # "the town saw heavy fighting"
         "intercepted": _p("shot down", "intercepted", "downed", "destroyed", "repelled"),  # "... 23 Ukrainian drones"
         "without": _p("without"),  # "without causing any casualties": no one hurt
