@@ -103,8 +103,11 @@ def casualties(state: SentenceState, words: frozenset[str], lang: Language,
             first -= 2
         if _negated(toks, first, lang):
             return 0, k
-        if k + 1 < len(toks) and (toks[k + 1].norm in lang.indefinite_articles or toks[k + 1].norm in lang.one_more):
-            return 1, k  # "killing a 63-year-old woman", "wounding an officer", "وأصيب آخر", "وإصابة ثالث"
+        if k + 1 < len(toks) and (toks[k + 1].norm in lang.indefinite_articles or toks[k + 1].norm in lang.one_more
+                                  or _the_one(toks, k + 1, lang)):
+            # "killing a 63-year-old woman", "wounding an officer", "وأصيب آخر", "killing the driver"; "killing a
+            # commander and four other people": five
+            return 1 + _joined_counts(state, k + 1, lang, harm), k
         open_sides = {-1, 1}  # a side closes at "and" / "و": "29 killed and 58 wounded"
         if _and_on_word(toks[k]):
             open_sides.discard(-1)  # "قتل جنديان وأصيب أربعة": the conjunction on the word closes the side before
@@ -139,6 +142,12 @@ def _joined_counts(state: SentenceState, n: int, lang: Language, harm: frozenset
             break
         more += value
     return more
+
+
+def _the_one(toks: list[Token], k: int, lang: Language) -> bool:
+    """'killing the driver', 'wounding the bus driver': the definite article and, as one of the next two words, a
+    noun that names one person (the language's `one_person`)."""
+    return k + 1 < len(toks) and toks[k].norm == "the" and any(lang.one_person(t.norm) for t in toks[k + 1:k + 3])
 
 
 def _and_on_word(token: Token) -> bool:

@@ -744,3 +744,13 @@ def test_denying_a_part_in_an_attack_does_not_deny_the_attack_nor_make_the_denie
 
 def test_denying_the_act_itself_still_denies_it():
     assert _types("The army denied shelling the village.", "en") == []
+
+
+@pytest.mark.parametrize("text, toll", [
+    ("A Russian drone hit a minibus in the Kherson region, killing the driver and injuring four passengers.", (1, 4)),
+    ("An Israeli strike on a building in Beirut killed a senior Hezbollah commander and four other people.",
+     (5, None)),
+], ids=["the driver", "one and four more"])
+def test_one_person_named_by_the_or_a_counts_one_with_the_counts_joined_to_it(text, toll):
+    event = extract_document(text, lang="en").events[0]
+    assert (event.fatalities, event.injuries) == toll

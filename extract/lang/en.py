@@ -167,6 +167,8 @@ LANGUAGE = Language(
     time_words=_n("morning evening night afternoon overnight dawn midnight"),
     passive_auxiliaries=_n("was were been being is are be got"),
     is_participle=lambda norm: norm.endswith("ing"),
+    # agent nouns in the singular: driver, commander, governor, journalist, resident, sergeant
+    one_person=lambda norm: len(norm) > 4 and norm.endswith(("er", "or", "ist", "ant", "ent")),
     indefinite_articles=_n("a an"),
     one_more=_n("another"),  # "killing one soldier and wounding another"
     named_by_what_follows=_n("tanker tankers ship ships vessel vessels carrier freighter agency broadcaster newspaper"),
