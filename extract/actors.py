@@ -63,21 +63,12 @@ class Actors:
         for m in reversed(self.mentions):  # else the last before it
             if a <= m.i and m.j <= i and self.bare(m) and self.speaks(m, speech) and not self.adjective(m):
                 return m, False
-        if a > 1 and self.s.tokens[a - 1].text in (",", "،"):
-            p = a - 2  # skip back over ", which ... ," / ", an Islamic State-affiliated group,"
-            while p > 0 and self.s.tokens[p].text not in (",", "،"):
-                p -= 1
-            if p > 0 and (self.s.tokens[p + 1].norm in self.lang.relatives | {"the", "a", "an"}
-                          or self.s.tokens[p + 2].norm in ("'s", "'")  # ", Iran's allies in Yemen,"
-                          # "، المعروف بلقب «باربيكيو»،": a definite participle describes the name before it
-                          or (not self.lang.names_capitalised and self.s.tokens[p + 1].norm.startswith("الم")
-                              and self.s.chunk_at(p + 1) is None)
-                          or any(p + 1 in self.s.named(name)
-                                 for name in ("backed", "allied", "led", "wing"))):  # ", backed by Iran,"
-                before = [m for m in self.in_span(0, p) if self.bare(m) and self.reg.is_actor(m.key)
-                          and not self.adjective(m)]
-                if before:
-                    return before[-1], False
+        p = self.asides_before(a)  # skip back over ", which ... ," / ", the coalition's leader, known as X,"
+        if p is not None:
+            before = [m for m in self.in_span(0, p) if self.bare(m) and self.reg.is_actor(m.key)
+                      and not self.adjective(m)]
+            if before:
+                return before[-1], False
         if a > 0 and self.s.tokens[a - 1].text == "," and self.lang.names_capitalised:
             named = next((m for m in self.mentions if m.j == a - 1 and self.bare(m) and self.reg.is_actor(m.key)
                           and not m.demonym), None)
@@ -90,6 +81,30 @@ class Actors:
                         return m, True
                     break
         return None, False
+
+    def asides_before(self, a: int) -> int | None:
+        """Where the asides between commas that end right before token a begin (the first one's comma), if any:
+        ', which ... ,', ', an Islamic State-affiliated group,', ', Iran's allies in Yemen,', ', backed by Iran,',
+        '، المعروف بلقب «باربيكيو»،', and several in a row (', the coalition's leader, known as Barbecue,')."""
+        toks, start, end = self.s.tokens, None, a - 1
+        while end > 1 and toks[end].text in (",", "،"):
+            p = end - 1
+            while p > 0 and toks[p].text not in (",", "،"):
+                p -= 1
+            if p <= 0 or not self._aside_at(p + 1):
+                break
+            start = end = p
+        return start
+
+    def _aside_at(self, k: int) -> bool:
+        """An aside describing the name before it opens at token k."""
+        toks = self.s.tokens
+        return (toks[k].norm in self.lang.relatives | {"the", "a", "an"}
+                or toks[k + 1].norm in ("'s", "'")  # ", Iran's allies in Yemen,"
+                # "، المعروف بلقب «باربيكيو»،": a definite participle describes the name before it
+                or (not self.lang.names_capitalised and toks[k].norm.startswith("الم") and self.s.chunk_at(k) is None)
+                # ", known as Barbecue,", ", backed by Iran,"
+                or any(k in self.s.named(name) for name in ("alias", "backed", "allied", "led", "wing")))
 
     def _unnamed_actor_in(self, a: int, b: int) -> bool:
         """An actor's head noun in tokens [a, b) that no mention took ('وحمّلت الحكومة X المسؤولية' with no

@@ -754,3 +754,9 @@ def test_denying_the_act_itself_still_denies_it():
 def test_one_person_named_by_the_or_a_counts_one_with_the_counts_joined_to_it(text, toll):
     event = extract_document(text, lang="en").events[0]
     assert (event.fatalities, event.injuries) == toll
+
+
+def test_the_subject_stands_before_several_asides_in_a_row():
+    doc = extract_document("Jimmy Chérizier, the coalition's leader, known as Barbecue, threatened in a video to take "
+                           "the fight to Pétion-Ville.", lang="en")
+    assert [doc.entities[k].labels["en"] for k in doc.events[0].actors] == ["Jimmy Chérizier"]

@@ -77,7 +77,8 @@ class Language:
     words_seen: dict[int, tuple] = field(default_factory=dict, compare=False, repr=False)
     # `phrases` keys (a key a language leaves out simply never matches):
     #   relations: backed (backed by), allied (allied with), led (led by), wing (the armed wing of X: memberOf X),
-    #     control (controls), relative_be (", which is backed by"), named (a name follows: يدعى / named)
+    #     control (controls), relative_be (", which is backed by"), named (a name follows: يدعى / named),
+    #     alias (", known as X,": an aside after a name)
     #   roles: agent (by), affiliated (التابع ل / belonging to: the real agent follows), members (members of),
     #     order (ordered), blame_on (blamed X on Y), place_part (outskirts of / على طريق: where, not what),
     #     belonging (gunmen believed to belong to X: X)

@@ -109,6 +109,7 @@ LANGUAGE = Language(
         "fire_noun": _p("fire", "gunfire"),  # "came under (rocket) fire": an attack with no event word
         "place_part": _p("outskirts", "edge", "centre", "center", "heart", "south", "north"),  # "the outskirts of X"
         "named": _p("named", "identified as"),  # "a police officer named Mohamed Abdi"
+        "alias": _p("known as", "also known as", "better known as", "called", "dubbed", "nicknamed"),  # ", known as X,"
         "stop": _p("halt", "end", "stop", "an end to", "ending", "halting", "stopping"),  # "to halt the fighting"
         # "said it had repelled an attack": the one who repels is no attacker
         "repelled": _p("repelled", "repulsed", "fended off", "beat back", "pushed back", "thwarted", "foiled"),
