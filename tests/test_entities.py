@@ -206,3 +206,11 @@ def test_an_arabic_name_ends_before_a_time_word():
 def test_the_happening_a_title_confirms_is_no_name():
     doc = extract_document("هاجم مسلحون قرية ناكوتوتو. وأكد الحاكم وقوع الهجوم.", lang="ar")
     assert not [k for k, e in doc.entities.items() if "Person" in e.types]
+
+
+def test_a_medical_group_looks_back_to_an_organisation_and_the_paramilitary_to_an_armed_group():
+    doc = extract_document("The Rapid Support Forces shelled the Abu Shouk camp, killing dozens of people, the Sudan "
+                           "Doctors Network said. The medical group accused the paramilitary of targeting civilians.",
+                           lang="en")
+    accusation = next(e for e in doc.events if e.type == "Accusation")
+    assert (accusation.actors, accusation.targets) == (["sudan-doctors-network"], ["rapid-support-forces"])
