@@ -280,6 +280,10 @@ class _Finder(HeadPatterns, TitlePatterns):
         surface = self.surface(i, j)
         if i > 0 and self.lang.prepositions.get(self.norm(i - 1)) == "location" and self.s.chunk_at(j, "head") is None:
             return self.add(i, j, self.reg.new(f"settlement/{slug(surface)}", "Settlement", surface, surface))
+        joined = self.place_joined_before(i)
+        if joined is not None:  # "the villages of Zike and Kimakpa", "in Kauru and Zango": one more of its kind
+            cls = "Settlement" if "Settlement" in self.reg.types(joined.key) else "Region"
+            return self.add(i, j, self.reg.new(f"{cls.lower()}/{slug(surface)}", cls, surface, surface))
         person = self.reg.person_by_surname(self.norm(j - 1))
         if person and j == i + 1:
             return self.add(i, j, self.reg.new(person, "Person", surface, surface))
@@ -289,6 +293,18 @@ class _Finder(HeadPatterns, TitlePatterns):
         if head is not None:
             return None  # left for head() which sees the name before it
         return self.add(i, j, self.reg.new(f"actor/{slug(surface)}", "Actor", surface, surface))
+
+    def place_joined_before(self, i: int) -> EMention | None:
+        """The town or region named right before 'and' at i - 1, which an unknown name at i joins: one named
+        after a plural head ('the villages of Zike') or after 'in' / 'near' ('in Kauru')."""
+        if i < 2 or self.norm(i - 1) != "and":
+            return None
+        before = next((m for m in self.mentions if m.j == i - 1), None)
+        if before is None or not self.reg.types(before.key) & {"Settlement", "Region"}:
+            return None
+        plural = any(c.kind == "head" and self.toks[c.j - 1].text.endswith("s") for c in self.s.chunks_of("head")
+                     if before.i <= c.i < before.j)
+        return before if plural or self.lang.prepositions.get(self.norm(before.i - 1)) == "location" else None
 
     # -- patterns ---------------------------------------------------------------
     def phrase_back(self, dash: int, head_start: int) -> str | None:

@@ -291,6 +291,9 @@ class HeadPatterns:
         "مسلحون من جماعة نصرة الإسلام", "مسلحون يشتبه في انتمائهم إلى جماعة بوكو حرام", "fighters from the ADF",
         a short form named before ("مسلحون من الحركة"), a collective ("مسلحين من العشائر البدوية")."""
         at = m.j + link + (self.norm(m.j + link) == "the")
+        if self.lang.names_capitalised and self.toks[at].text.islower() and self.toks[at].text.isalpha() \
+                and not self.is_stop(at) and self.s.chunk_at(at) is None:
+            at += 1  # "militants from the banned TTP": an adjective before the group's name
         org = self.s.chunk_at(at, "entity")
         short = self.s.chunk_at(at, "head")
         if org is None and short is not None and short.i == at and short.value in ACTOR_TYPES \

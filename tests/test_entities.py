@@ -214,3 +214,16 @@ def test_a_medical_group_looks_back_to_an_organisation_and_the_paramilitary_to_a
                            lang="en")
     accusation = next(e for e in doc.events if e.type == "Accusation")
     assert (accusation.actors, accusation.targets) == (["sudan-doctors-network"], ["rapid-support-forces"])
+
+
+def test_armed_men_are_gunmen_and_an_unknown_name_joined_to_a_village_is_another_village():
+    doc, ev = _event("Armed men stormed the farming villages of Zike and Kimakpa in Bassa, killing 51 people.", "en",
+                     "ArmedAssault")
+    assert _labels(doc, ev.actors) == ["Armed men"]
+    assert _labels(doc, ev.targets) == ["Zike", "Kimakpa"]
+
+
+def test_an_adjective_between_fighters_and_their_group_keeps_the_group():
+    doc, ev = _event("Militants from the banned Tehreek-e-Taliban Pakistan attacked a police checkpoint in Bannu.",
+                     "en", "ArmedAssault")
+    assert ev.actors == ["tehrik-i-taliban-pakistan"]
