@@ -268,7 +268,17 @@ class HeadPatterns:
                                                        for lang, label in state.items() if lang in _FORCES_OF}
         if patron:
             self.relate_patron(m.key, patron_rel, patron)
+        if name and cls in PLACE_TYPES and self.lang.names_two(self.norm(c.j - 1)):
+            self.second_of_two(m.j, cls)
         return m
+
+    def second_of_two(self, k: int, cls: str) -> None:
+        """'في منطقتي متينا وهاكورك': the word joined by و after the first name is the second place, when no
+        lexicon knows it (a known one is found as itself)."""
+        if k < len(self.toks) and self.free(k) and self.s.chunk_at(k) is None and self.norm(k)[:1] == "و" \
+                and len(self.toks[k].forms) > 1 and self.lang.could_be_name(self.toks[k].text[1:]):
+            label = self.toks[k].text[1:]
+            self.add(k, k + 1, self.reg.new(f"{cls.lower()}/{slug(label)}", cls, label, self.surface(k, k + 1)))
 
     def capital(self, start: int, j: int, nation: str) -> EMention | None:
         """'the Libyan capital Tripoli', 'the Sudanese capital, Khartoum', 'العاصمة المالية باماكو': the city

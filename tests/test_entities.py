@@ -227,3 +227,8 @@ def test_an_adjective_between_fighters_and_their_group_keeps_the_group():
     doc, ev = _event("Militants from the banned Tehreek-e-Taliban Pakistan attacked a police checkpoint in Bannu.",
                      "en", "ArmedAssault")
     assert ev.actors == ["tehrik-i-taliban-pakistan"]
+
+
+def test_an_arabic_dual_place_head_names_two_places():
+    doc, ev = _event("قصفت القوات الحكومية منطقتي متينا وهاكورك في ولاية النيل الأزرق.", "ar", "Shelling")
+    assert _labels(doc, ev.targets) == ["متينا", "هاكورك"]

@@ -60,6 +60,8 @@ class Language:
     # singular nouns for people whose plural is broken, so that after a casualty word the singular is one and
     # its dual (-ان / -ين) two: "مقتل شخص", "إصابة طفلين" (a sound plural such as مدنيين may be read as a dual)
     counted_nouns: frozenset[str] = field(default_factory=frozenset)
+    # a normalised place head that names two places after it: the Arabic dual construct, "منطقتي متينا وهاكورك"
+    names_two: Callable[[str], bool] = lambda norm: False
     # a normalised noun after "the" that names one person: "killing the driver" is one dead
     one_person: Callable[[str], bool] = lambda norm: False
     common_after_prepositions: frozenset[str] = field(default_factory=frozenset)  # "في وقت": nouns, not places

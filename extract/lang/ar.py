@@ -158,6 +158,8 @@ LANGUAGE = Language(
     # مُفْعِلًا / مُفْتَعِلَةً: "متهما", "متوعدة", "مستنكرا"; no perfect or imperfect verb starts with م and a
     # trigger seldom does
     is_participle=lambda norm: norm.startswith("م") and norm.endswith(("ا", "ه", "ين")),
+    # منطقتي، قريتي، بلدتي: a feminine dual in construct (a ta marbuta, then the dual's ي), never a place's own name
+    names_two=lambda norm: len(norm) >= 5 and norm.endswith("تي"),
     # five letters at least: سجون (prisons) is a broken plural, which may take a name ("سجون النظام")
     ends_a_name=lambda norm: len(norm) >= 5 and norm.endswith(("ون", "ين")),
     common_after_prepositions=_n(
