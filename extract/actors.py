@@ -57,7 +57,7 @@ class Actors:
             for m in self.mentions:  # the first who may act after the verb (loops: cheaper than generators)
                 if j <= m.i and m.j <= b and self.speaks(m, speech) and not self.adjective(m):
                     if self.bare(m) and m.i - j <= 3 and not self.s.chunk_at(m.i - 1, "weapon") \
-                            and not self._unnamed_actor_in(j, m.i):
+                            and not self._subject_in(j, m.i):
                         return m, True
                     break
         for m in reversed(self.mentions):  # else the last before it
@@ -106,13 +106,15 @@ class Actors:
                 # ", known as Barbecue,", ", backed by Iran,"
                 or any(k in self.s.named(name) for name in ("alias", "backed", "allied", "led", "wing")))
 
-    def _unnamed_actor_in(self, a: int, b: int) -> bool:
-        """An actor's head noun in tokens [a, b) that no mention took ('وحمّلت الحكومة X المسؤولية' with no
-        government named before): the verb's subject, so the name after it is its object."""
+    def _subject_in(self, a: int, b: int) -> bool:
+        """A subject in tokens [a, b) that is no mention, so that the name after it is the verb's object: an
+        actor's head noun none took ('وحمّلت الحكومة X المسؤولية', no government named before) or a weapon
+        ('قصفت طائرات باكستانية منازل مدنيين': the aircraft, whose owner acts)."""
         for k in range(a, b):
-            c = self.s.chunk_at(k, "head")
-            if c is not None and c.i == k and c.value in ACTOR_TYPES:
-                return True
+            c = self.s.chunk_at(k, "head", "weapon")
+            if c is not None and c.i == k and (c.kind == "weapon" or c.value in ACTOR_TYPES):
+                # not the weapon's owner named after it: "طائرات مسيرة تابعة لقوات الدعم السريع"
+                return not any(x + n == b for x, (n, _) in self.s.named("affiliated").items())
         return False
 
     def adjective(self, m: EMention) -> bool:

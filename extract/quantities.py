@@ -138,6 +138,8 @@ def _joined_counts(state: SentenceState, n: int, lang: Language, harm: frozenset
         if not joined and not _and_on_word(toks[x]):
             continue
         value = 1 if at < len(toks) and toks[at].norm in lang.indefinite_articles else number_at(state, at, lang)
+        if value is None and not joined and _persons(toks[n].norm, lang) is None:
+            value = _persons(toks[at].norm[1:], lang)  # "مقتل تسعة أطفال وامرأة" (number_at sums "ضابط وجنديين")
         if value is None or any(not harm.isdisjoint(t.forms) for t in toks[at + 1:at + 4]):
             break
         more += value

@@ -760,3 +760,10 @@ def test_the_subject_stands_before_several_asides_in_a_row():
     doc = extract_document("Jimmy Chérizier, the coalition's leader, known as Barbecue, threatened in a video to take "
                            "the fight to Pétion-Ville.", lang="en")
     assert [doc.entities[k].labels["en"] for k in doc.events[0].actors] == ["Jimmy Chérizier"]
+
+
+def test_a_weapon_right_after_the_verb_is_its_subject_and_a_counted_person_joins_the_toll():
+    doc = extract_document("قصفت طائرات باكستانية منازل مدنيين في ولاية بكتيكا، ما أسفر عن مقتل تسعة أطفال وامرأة.",
+                           lang="ar")
+    event = doc.events[0]
+    assert (event.actors, event.fatalities) == (["pakistan"], 10)
