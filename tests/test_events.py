@@ -767,3 +767,12 @@ def test_a_weapon_right_after_the_verb_is_its_subject_and_a_counted_person_joins
                            lang="ar")
     event = doc.events[0]
     assert (event.actors, event.fatalities) == (["pakistan"], 10)
+
+
+@pytest.mark.parametrize("text, lang, actor", [
+    ("وحذر المتحدث من أن الإمارة الإسلامية «سترد بشكل مناسب» على أي هجوم.", "ar", "afghanistan"),
+    ("Iran's foreign minister said Tehran would respond to any attack.", "en", "iran"),
+], ids=["arabic", "english"])
+def test_a_response_foretold_is_a_threat_by_who_will_respond(text, lang, actor):
+    doc = extract_document(text, lang=lang)
+    assert [(e.type, e.actors) for e in doc.events] == [("Threat", [actor])]
