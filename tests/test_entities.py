@@ -232,3 +232,8 @@ def test_an_adjective_between_fighters_and_their_group_keeps_the_group():
 def test_an_arabic_dual_place_head_names_two_places():
     doc, ev = _event("قصفت القوات الحكومية منطقتي متينا وهاكورك في ولاية النيل الأزرق.", "ar", "Shelling")
     assert _labels(doc, ev.targets) == ["متينا", "هاكورك"]
+
+
+def test_an_arabic_plural_in_construct_before_a_short_form_is_the_body_named_before():
+    doc = extract_document("هاجمت حركة الشباب قاعدة عسكرية. وقتل مسلحو الحركة ثلاثة جنود.", lang="ar")
+    assert doc.events[-1].actors == ["al-shabaab"]
