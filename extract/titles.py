@@ -113,6 +113,10 @@ class TitlePatterns:
                 affil = self.add(k, c.i, self.reg.last_of({"coalition": "Coalition"}.get(self.norm(k),
                                                                                           "MilitaryForce")))
                 start = k
+        if affil is None and not self.lang.names_capitalised and not with_article(self.toks[c.i]):
+            holder = self.unnamed_holder(c)
+            if holder is not None:
+                return holder
         comma = j < len(self.toks) and self.toks[j].text in (",", "،") and affil is not None
         name_at = j + comma  # "a spokesman for the Somali police, Sadiq Dudishe, said"
         rank = self.s.chunk_at(name_at, "title")
@@ -154,6 +158,25 @@ class TitlePatterns:
                 self.reg.relate(affil.key, "ledBy", person, self.s.index)
         self.mentions = [m for m in self.mentions if m is not affil]
         return self.add(start, max(end, affil.j if affil else end), person)
+
+    def unnamed_holder(self, c: Chunk) -> EMention | None:
+        """'قال قائد عسكري صومالي', 'متحدث عسكري': an Arabic title without the article, then relative adjectives
+        (and a nationality): someone described, not named; the words are no name. Of the nation, if one is named."""
+        k = c.j
+        while k < len(self.toks) and self.free(k) and self.s.chunk_at(k) is None and not self.is_stop(k) \
+                and not with_article(self.toks[k]) and len(self.norm(k)) >= 4 and self.norm(k).endswith("ي"):
+            k += 1
+        nation = self.s.chunk_at(k, "demonym")
+        end = nation.j if nation is not None and nation.i == k else k
+        if end == c.j:
+            return None
+        for x in range(c.j, end):
+            self.used[x] = True
+        surface = self.surface(c.i, end)
+        key = self.reg.new(self.reg.local_key("Group", surface), "Group", surface, surface)
+        if end > k:
+            self.reg.relate(key, "memberOf", self.reg.known(nation.value, self.surface(k, end)), self.s.index)
+        return self.add(c.i, end, key)
 
     def appositive(self, start: int) -> tuple[str | None, int, int]:
         """'Wayne Marotto, a spokesman for the coalition': the name before the comma."""

@@ -237,3 +237,10 @@ def test_an_arabic_dual_place_head_names_two_places():
 def test_an_arabic_plural_in_construct_before_a_short_form_is_the_body_named_before():
     doc = extract_document("هاجمت حركة الشباب قاعدة عسكرية. وقتل مسلحو الحركة ثلاثة جنود.", lang="ar")
     assert doc.events[-1].actors == ["al-shabaab"]
+
+
+def test_an_arabic_title_without_the_article_and_adjectives_after_it_names_no_one():
+    doc = extract_document("وقال قائد عسكري صومالي إن 11 جنديا قتلوا في الهجوم.", lang="ar")
+    speaker = doc.entities[doc.claims[0].claimant]
+    assert "Person" not in speaker.types and speaker.labels["ar"] == "قائد عسكري صومالي"
+    assert ("memberOf", "somalia") in {(r.predicate, r.object) for r in doc.relations if r.subject == speaker.key}
