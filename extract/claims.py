@@ -86,7 +86,9 @@ def _claimant(state: SentenceState, cue: Chunk, mentions: list[EMention], reg: R
         # no report opens before the subject: "قال قائد القوات في المنطقة العقيد عبد الله حسين": the commander, by name
         return _named_holder(state, cue.j, mentions, reg) or subject
     actors = [m for m in mentions if reg.is_actor(m.key) and not m.demonym]
-    before = [m for m in actors if m.j <= cue.i and cue.i - m.j <= 8]
+    # not across a word that opens a clause: "قُتل 11 جنديا، فيما أعلن الجيش" (commas may close an aside)
+    before = [m for m in actors if m.j <= cue.i and cue.i - m.j <= 8
+              and not any(t.norm in lang.clause_breaks and not t.is_punct for t in state.tokens[m.j:cue.i])]
     outlet = _outlet(state, cue, reg, text, after if lang.verb_initial else before)
     if outlet is not None:
         return outlet
@@ -105,6 +107,9 @@ def _claimant(state: SentenceState, cue: Chunk, mentions: list[EMention], reg: R
     if after and after[0].i == cue.j and (not lang.names_capitalised or (
             cue.i > 0 and toks[cue.i - 1].text in (",", '"', "”", "'"))):
         return after[0]  # "..., said Marotto"; not "the army said two soldiers were wounded"
+    head = state.chunk_at(cue.j, "head") if lang.verb_initial else None
+    if head is not None and head.value in ACTOR_TYPES:
+        return None  # "أعلن الجيش", no army named before: a speaker the text leaves unknown, not the one before
     return previous  # "وقالت إنها" / "and said it would": the subject of the clause before
 
 

@@ -275,3 +275,9 @@ def test_who_acknowledges_an_attack_claims_it(text: str, lang: str, speaker: str
 def test_confirming_an_attack_named_by_its_article_is_not_the_speakers_own_act():
     doc = extract_document("هاجم مسلحون قرية ناكوتوتو. وأكد حاكم الإقليم ألبرتو ماتشافا وقوع الهجوم.", lang="ar")
     assert [doc.entities[k].labels["ar"] for e in doc.events for k in e.actors] == ["مسلحون"]
+
+
+def test_no_speaker_is_borrowed_across_a_new_clause_or_for_an_unknown_one():
+    doc = extract_document("وقال قائد عسكري صومالي إن 11 جنديا قتلوا في الهجوم، فيما أعلن الجيش مقتل 17 من المهاجمين.",
+                           lang="ar")
+    assert len(doc.claims) == 1 and "قائد" in doc.entities[doc.claims[0].claimant].labels["ar"]
