@@ -99,7 +99,9 @@ def _claimant(state: SentenceState, cue: Chunk, mentions: list[EMention], reg: R
     toks = state.tokens
     if bare_before and cue.i > 1 and toks[cue.i - 1].text in (",", "،"):
         opening = max((k for k in range(max(0, cue.i - 16), cue.i - 1) if toks[k].text in (",", "،")), default=None)
-        head = [m for m in actors if opening is not None and m.j == opening and prep_of(state, m, lang) is None]
+        # "X (JNIM), al-Qaeda's affiliate in the Sahel, claimed": a bracket may close the name
+        head = [m for m in actors if opening is not None and prep_of(state, m, lang) is None
+                and (m.j == opening or (m.j == opening - 1 and toks[m.j].text == ")"))]
         if head:
             return head[-1]  # the name before the appositive, not the one inside it
     if bare_before:

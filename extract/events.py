@@ -332,13 +332,17 @@ def _object_of_speech_act(state: SentenceState, i: int, triggers: list[Chunk], l
 
 def _nominal_context(state: SentenceState, c: Chunk, mentions: list[EMention], lang: Language) -> bool:
     """English 'Israeli strikes', 'Houthi targets', '85 targets': a plural after a modifier is a noun; so is
-    a gerund after an adjective ('heavy shelling', 'renewed fighting')."""
+    a gerund after an adjective ('heavy shelling', 'renewed fighting'); a participle between a determiner or
+    preposition and an event noun ('for coordinated attacks') describes it."""
     if not lang.names_capitalised or c.i == 0:
         return False
     word = state.tokens[c.i].norm
     prev = state.tokens[c.i - 1]
     if word.endswith("ing"):
         return (prev.norm,) in lang.phrases.get("event_adjectives", ())
+    if word.endswith("ed") and state.chunk_at(c.j, "trigger") is not None \
+            and (prev.norm in _DETERMINERS or prev.norm in lang.prepositions or prev.norm in ("for", "of")):
+        return True  # "responsibility for coordinated attacks", "a targeted killing": a participle before a noun
     if not word.endswith("s") or word.endswith("ss"):
         return False
     return prev.norm in _DETERMINERS or prev.text.isdigit() or prev.norm in lang.number_words or \

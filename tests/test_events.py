@@ -776,3 +776,10 @@ def test_a_weapon_right_after_the_verb_is_its_subject_and_a_counted_person_joins
 def test_a_response_foretold_is_a_threat_by_who_will_respond(text, lang, actor):
     doc = extract_document(text, lang=lang)
     assert [(e.type, e.actors) for e in doc.events] == [("Threat", [actor])]
+
+
+def test_a_participle_before_an_event_noun_describes_it_and_a_bracketed_name_before_an_aside_speaks():
+    doc = extract_document("Jama'at Nusrat al-Islam wal-Muslimin (JNIM), al-Qaeda's affiliate in the Sahel, claimed "
+                           "responsibility for coordinated attacks on military camps in Kayes.", lang="en")
+    assert [e.type for e in doc.events] == ["Attack"]  # no Cooperation from "coordinated"
+    assert [c.claimant for c in doc.claims] == ["jamaat-nusrat-al-islam-wal-muslimin"]
