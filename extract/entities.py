@@ -177,7 +177,10 @@ class _Finder(HeadPatterns, TitlePatterns):
     def entity_at(self, i: int) -> EMention | None:
         """The mention starting at token i, trying patterns then gazetteer names."""
         if not self.free(i):
-            return next((m for m in self.mentions if m.i == i), None)
+            for m in self.mentions:  # a loop: a generator here would cost a closure cell on every call
+                if m.i == i:
+                    return m
+            return None
         c = self.s.chunk_at(i)
         if self.toks[i].norm in self.lang.directions:
             two = f"{self.norm(i)} {self.norm(i + 1)}" in self.lang.directions
@@ -351,7 +354,11 @@ class _Finder(HeadPatterns, TitlePatterns):
         """"'s armed wing" right after a name ending at j: (the phrase's length, its relation), else (0, None)."""
         if self.norm(j) not in ("'s", "'"):
             return 0, None
-        return next(((n, rel) for name, rel in _PATRON_PHRASES if (n := self.phrase_at(j, name))), (0, None))
+        for name, rel in _PATRON_PHRASES:  # a loop: a generator here would cost closure cells on every call
+            n = self.phrase_at(j, name)
+            if n:
+                return n, rel
+        return 0, None
 
     def modifiers(self, m: EMention, j: int) -> None:
         """Relations stated right after a named entity: 'SDF, backed by the United States',
