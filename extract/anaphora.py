@@ -54,11 +54,15 @@ def antecedent(state: SentenceState, c: Chunk, ev: Event, told: list[Event], sen
         return None
     before = told + list(sentence)
     latest_first = range(len(before) - 1, -1, -1)
+    # loops, not next() of generators: those would cost closure cells on every call, and most calls end above
     if ev.type != "Attack":  # "الغارات" is the last غارات; "the attack" is the last attack of any kind
-        same = next((x for x in latest_first if before[x].type == ev.type), None)
-        if same is not None:
-            return same
-    return next((x for x in latest_first if _compatible(before[x].type, ev.type)), None)
+        for x in latest_first:
+            if before[x].type == ev.type:
+                return x
+    for x in latest_first:
+        if _compatible(before[x].type, ev.type):
+            return x
+    return None
 
 
 def claimed_again(state: SentenceState, i: int, ev: Event, told: list[Event], reg: Registry) -> int | None:
