@@ -36,9 +36,7 @@ def number_at(state: SentenceState, i: int, lang: Language) -> int | None:
                                  and not lang.killed_words.isdisjoint(toks[i - 1].forms)):
         return 2  # "قتل جنديان", "قُتل شخصان": a dual right after the death word
     persons = _persons(toks[i].norm, lang)
-    if persons and any(0 <= n < len(toks) and not (lang.killed_words.isdisjoint(toks[n].forms)
-                                                   and lang.injured_words.isdisjoint(toks[n].forms))
-                       for n in (i - 1, i + 1)):  # "مقتل شخص وإصابة طفلين", "إن جنديين قتلا"
+    if persons and _beside_casualty_word(toks, i, lang):  # "مقتل شخص وإصابة طفلين", "إن جنديين قتلا"
         for k in range(i + 1, len(toks)):  # "مقتل ضابط وجنديين": a toll by categories, summed
             more = _persons(toks[k].norm[1:], lang) if toks[k].norm[:1] == "و" else None
             if not more:
@@ -62,6 +60,16 @@ def number_at(state: SentenceState, i: int, lang: Language) -> int | None:
                 return value + lang.number_words[toks[i + 2].norm]
             return value
     return None
+
+
+def _beside_casualty_word(toks: list[Token], i: int, lang: Language) -> bool:
+    """Whether a word of killing or wounding stands right before or after token i (a loop: a generator in
+    number_at would cost it closure cells on every call)."""
+    for n in (i - 1, i + 1):
+        if 0 <= n < len(toks) and not (lang.killed_words.isdisjoint(toks[n].forms)
+                                       and lang.injured_words.isdisjoint(toks[n].forms)):
+            return True
+    return False
 
 
 def _persons(word: str, lang: Language) -> int | None:
