@@ -13,7 +13,7 @@ from functools import cache
 
 from conflictkg.extract.chunks import SentenceState
 from conflictkg.extract.lang import Language, get_language
-from conflictkg.extract.phrases import PhraseTable, language_table
+from conflictkg.extract.phrases import PhraseTable
 from conflictkg.extract.text import Token, reading_positions
 
 __all__ = ["number_at", "find_time", "count_near", "casualties", "harm_words"]
@@ -109,7 +109,7 @@ def casualties(state: SentenceState, words: frozenset[str], lang: Language,
         while first >= 2 and toks[first - 1].norm in ("or", "nor", "and", "او", "ولا") \
                 and not harm.isdisjoint(toks[first - 2].forms):
             first -= 2
-        if _negated(toks, first, lang):
+        if _negated(state, first, lang):
             return 0, k
         if k + 1 < len(toks) and (toks[k + 1].norm in lang.indefinite_articles or toks[k + 1].norm in lang.one_more):
             return 1, k  # "killing a 63-year-old woman", "wounding an officer", "وأصيب آخر", "وإصابة ثالث"
@@ -161,15 +161,35 @@ def harm_words(code: str) -> frozenset[str]:
     return lang.killed_words | lang.injured_words | lang.harm_words
 
 
-def _negated(toks: list, k: int, lang: Language) -> bool:
-    """'no casualties', 'causing no injuries', 'دون إصابات', 'لم تقع إصابات', 'دون أن يسفر الانفجار عن إصابات'."""
-    before = toks[max(0, k - 5):k]
-    while any(b.is_punct for b in before):
-        before = before[next(x for x, b in enumerate(before) if b.is_punct) + 1:]
-    if any(language_table(lang.code, "no_word").at(before, x) for x in range(len(before))):
+def _negated(state: SentenceState, k: int, lang: Language) -> bool:
+    """'no casualties', 'causing no injuries', 'دون إصابات', 'لم تقع إصابات', 'دون أن يسفر الانفجار عن إصابات'.
+
+    Loops, not generators, and a phrase list is looked through only when its first words are in the sentence:
+    this is asked of every casualty word."""
+    toks = state.tokens
+    start = max(0, k - 5)
+    for x in range(k - 1, start - 1, -1):  # the words since the last punctuation before k
+        if toks[x].is_punct:
+            start = x + 1
+            break
+    before = toks[start:k]
+    if _phrase_in(state, "no_word", before):
         return False  # "gave no details on casualties", "لم ترد معلومات عن إصابات": the toll is unknown, not zero
-    without = language_table(lang.code, "without")
-    return any(b.norm in lang.negators for b in before[-3:]) or any(without.at(before, x) for x in range(len(before)))
+    for b in before[-3:]:
+        if b.norm in lang.negators:
+            return True
+    return _phrase_in(state, "without", before)
+
+
+def _phrase_in(state: SentenceState, name: str, words: list[Token]) -> bool:
+    """Whether a phrase of the language's list `name` stands wholly inside `words`, part of the sentence."""
+    table = state.tables[name]
+    if table.first_words.isdisjoint(state.vocabulary):
+        return False
+    for x in range(len(words)):
+        if table.at(words, x):
+            return True
+    return False
 
 
 def _is_age(state: SentenceState, i: int) -> bool:
