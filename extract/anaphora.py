@@ -46,10 +46,11 @@ def _compatible(earlier: str, later: str) -> bool:
 
 
 def antecedent(state: SentenceState, c: Chunk, ev: Event, told: list[Event], sentence: Iterable[Event],
-               lang: Language) -> int | None:
+               lang: Language, whoever: bool = False) -> int | None:
     """Index in `told` + `sentence` (the document's events before this sentence, then this sentence's) of
-    the event that a role-less definite event noun refers back to, if any."""
-    if c.detail != "noun" or ev.actors or ev.targets or ev.locations or ev.instruments \
+    the event that a role-less definite event noun refers back to, if any; with `whoever`, the noun may name
+    who did it ('the attack was carried out by separatists')."""
+    if c.detail != "noun" or (ev.actors and not whoever) or ev.targets or ev.locations or ev.instruments \
             or not definite(state, c, lang):
         return None
     before = told + list(sentence)

@@ -6,7 +6,7 @@ Negated, denied, threatened, future or generic events are not emitted as having 
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from operator import attrgetter
 
 from conflictkg.extract.anaphora import antecedent, claimed_again, definite, kind_told
@@ -235,7 +235,7 @@ def _done_by_now_named(state: SentenceState, c: Chunk, ev: Event, reg: Registry)
     الهجوم نفذه «مسلحون ...»': a definite attack noun whose only role is who did it is the attack told in an
     earlier sentence by no one named (its index in the document's events), not a new one."""
     told = reg.doc.events
-    x = antecedent(state, c, replace(ev, actors=[]), told, (), reg.lex.lang)
+    x = antecedent(state, c, ev, told, (), reg.lex.lang, whoever=True)
     return x if x is not None and unclaimed(reg, told[x]) else None
 
 
