@@ -33,6 +33,7 @@ def _not_places(code: str) -> frozenset[str]:
         lang.time_words | frozenset(lang.number_words) | frozenset(lang.day_offsets)
 
 
+_new = object.__new__
 _NAMING_CHUNKS = frozenset({"title", "head", "entity", "demonym"})  # the chunks entity_at builds a mention from
 _PATRON_PHRASES = (("backed", "backedBy"), ("allied", "alliedWith"), ("led", "ledBy"), ("wing", "memberOf"))
 _DIRECTION_EN = {"east": "eastern", "west": "western", "north": "northern", "south": "southern",
@@ -86,7 +87,7 @@ class _Finder(HeadPatterns, TitlePatterns):
             return ""
         start = self.toks[i].start
         first = self.s.starting.get(i) if not self.lang.names_capitalised else None
-        if first is not None:
+        if first is not None and first.prefix:  # most names carry no clitic
             start += conjunction_length(first.prefix)
         return self.text[start:self.toks[j - 1].end]
 
@@ -108,8 +109,12 @@ class _Finder(HeadPatterns, TitlePatterns):
         return 0 <= i < self.n and not self.patron_words.isdisjoint(self.toks[i].forms)
 
     def add(self, i: int, j: int, key: str, demonym: bool = False) -> EMention:
+        """A mention of `key` over tokens [i, j). Its fields are set here, not through its dataclass __init__, which
+        would cost a frame per mention."""
         first = self.s.starting.get(i)
-        m = EMention(i, j, key, demonym, first.prefix if first is not None else "")
+        m = _new(EMention)
+        m.i, m.j, m.key, m.demonym, m.head = i, j, key, demonym, ""
+        m.prefix = first.prefix if first is not None else ""
         self.mentions.append(m)
         self.used[i:j] = [True] * (j - i)
         return m

@@ -26,6 +26,7 @@ _ARABIC_WITH_SOME = frozenset({"بعدد", "بعده", "بعشرات", "بنحو
 _OWNED_BY = frozenset({"of", "the", "belonging", "to", "used", "by", "carrying", "transporting", "تابعه", "التابعه",
                        "تابع", "التابع", "تابعين", "تقل", "يقل", "تنقل", "ينقل"})
 _KEY = attrgetter("key")
+_UNASKED = object()  # Roles.prep: a mention whose role is not worked out yet
 _ASSAULT_HEADS = frozenset({"gunman", "militant", "fighter", "insurgent", "rebel", "jihadist", "terrorist"})
 
 
@@ -53,14 +54,14 @@ class Roles(Actors, Modality):
     def prep(self, m: EMention) -> str | None:
         """The role a preposition gives mention m, worked out when first asked: many mentions stand in
         no event's clause. A bare mention joined to the one before shares its role: "في العراق وسوريا"."""
-        preps = self._preps  # keyed by the mention itself: a mention hashes by identity
-        if m in preps:
-            return preps[m]
+        role = self._preps.get(m, _UNASKED)  # keyed by the mention itself: a mention hashes by identity
+        if role is not _UNASKED:
+            return role
         role = prep_of(self.s, m, self.lang)
         k = self.mentions.index(m)
         if role is None and k and self.joined(self.mentions[k - 1], m):
             role = self.prep(self.mentions[k - 1])
-        preps[m] = role
+        self._preps[m] = role
         return role
 
     def in_span(self, a: int, b: int) -> list[EMention]:
