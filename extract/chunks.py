@@ -155,10 +155,12 @@ class SentenceState:
             return []
         return list(compress(range(len(self.norms)), map(words.__contains__, self.norms)))
 
-    def chunks_of(self, *kinds: str) -> list[Chunk]:
-        """The chunks of these kinds, in sentence order (several kinds are merged once per sentence)."""
-        if len(kinds) == 1:
-            return self._kinds.get(kinds[0], _NONE)
+    def chunks_of(self, kind: str, *more: str) -> list[Chunk]:
+        """The chunks of these kinds, in sentence order (several kinds are merged once per sentence). Most calls
+        ask for one kind: it is a named argument, so that they pay no len() and no indexing of a tuple."""
+        if not more:
+            return self._kinds.get(kind, _NONE)
+        kinds = (kind, *more)
         found = self._kinds.get(kinds)
         if found is None:
             found = self._kinds[kinds] = _merged(self._kinds, kinds)
