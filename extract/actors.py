@@ -29,8 +29,11 @@ class Actors:
     def under(self, c: Chunk) -> EMention | None:
         """'X came under rocket fire' / 'تعرضت X لهجمات': X is the target."""
         hits = self.s.named("under")
-        if not hits:
-            return None
+        return self._under_target(c, hits) if hits else None
+
+    def _under_target(self, c: Chunk, hits: dict) -> EMention | None:
+        """`under` where the sentence has a 'came under' phrase (a method of its own: its comprehensions would
+        make `self` a closure cell on every call of `under`, asked of every trigger)."""
         a, _ = clause_bounds(self.s, c.i, self.lang)
         for k, hit in hits.items():  # "تعرضت قاعدة تابعة لقوات ... في مدينة X لقصف"
             if not max(a, c.i - 14) <= k < c.i or k + hit[0] > c.i:
@@ -63,17 +66,13 @@ class Actors:
         for m in reversed(self.mentions):  # else the last before it
             if a <= m.i and m.j <= i and self.bare(m) and self.speaks(m, speech) and not self.adjective(m):
                 return m, False
-        p = self.asides_before(a)  # skip back over ", which ... ," / ", the coalition's leader, known as X,"
-        if p is not None:
-            before = [m for m in self.in_span(0, p) if self.bare(m) and self.reg.is_actor(m.key)
-                      and not self.adjective(m)]
-            if before:
-                return before[-1], False
+        before = self._before_asides(a)  # skip back over ", which ... ," / ", the coalition's leader, known as X,"
+        if before is not None:
+            return before, False
         if a > 0 and self.s.tokens[a - 1].text == "," and self.lang.names_capitalised:
-            named = next((m for m in self.mentions if m.j == a - 1 and self.bare(m) and self.reg.is_actor(m.key)
-                          and not m.demonym), None)
-            if named is not None:
-                return named, False  # "A spokesman for the PA, Nabil Abu Rudeineh, accused ..."
+            for m in self.mentions:  # "A spokesman for the PA, Nabil Abu Rudeineh, accused ..."
+                if m.j == a - 1 and self.bare(m) and self.reg.is_actor(m.key) and not m.demonym:
+                    return m, False
         if not self.lang.verb_initial:
             for m in self.mentions:  # the first actor after the verb, if a person right after it ("said Smith")
                 if j <= m.i and m.j <= b and self.bare(m) and self.reg.is_actor(m.key):
@@ -81,6 +80,15 @@ class Actors:
                         return m, True
                     break
         return None, False
+
+    def _before_asides(self, a: int) -> EMention | None:
+        """The last actor before the comma-fenced asides ending right before clause start a (`asides_before`).
+        A method of its own: its comprehension would make `self` a closure cell on every call of `subject`."""
+        p = self.asides_before(a)
+        if p is None:
+            return None
+        before = [m for m in self.in_span(0, p) if self.bare(m) and self.reg.is_actor(m.key) and not self.adjective(m)]
+        return before[-1] if before else None
 
     def asides_before(self, a: int) -> int | None:
         """Where the asides between commas that end right before token a begin (the first one's comma), if any:
@@ -134,6 +142,14 @@ class Actors:
                 if owner and self.reg.is_actor(m.key):
                     return m
         return None
+
+    def target_in(self, a: int, b: int) -> bool:
+        """Whether a mention in [a, b) stands after a preposition of the target (a loop: a generator in
+        noun_actor would make `self` a closure cell on every call)."""
+        for m in self.in_span(a, b):
+            if self.prep(m) == "target":
+                return True
+        return False
 
     def after_noun_actor(self, c: Chunk, b: int) -> EMention | None:
         """'الهجوم الذي نفذه الحوثيون' / 'هجوم شنته قوات X': a verb after the noun names its actor."""
@@ -199,12 +215,14 @@ class Actors:
                 return m
         if c.value in ATTACKS and c.j + 1 < len(toks) and toks[c.j].norm in ("من", "from"):
             at = c.j + 1 + (toks[c.j + 1].norm == "the")
-            by = next((m for m in self.mentions if m.i == at), None)
-            if by is not None and self.reg.is_actor(by.key) and not by.demonym:
-                return by  # "انتحاري من حركة الشباب", "قصف من مواقع الجيش": by them, from where they are
+            for by in self.mentions:  # "انتحاري من حركة الشباب", "قصف من مواقع الجيش": by them, from where they are
+                if by.i == at:
+                    if self.reg.is_actor(by.key) and not by.demonym:
+                        return by
+                    break
         for owner in self.mentions:
             if owner.i == c.j and owner.prefix in ("ل", "لل"):
-                if self.reg.is_actor(owner.key) and any(self.prep(m) == "target" for m in self.in_span(owner.j, b)):
+                if self.reg.is_actor(owner.key) and self.target_in(owner.j, b):
                     return owner  # "قصف مدفعي لقوات الدعم السريع على حي كرري": the shelling by the RSF, on the district
                 break
         after = self.after_noun_actor(c, b)

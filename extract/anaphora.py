@@ -46,19 +46,24 @@ def _compatible(earlier: str, later: str) -> bool:
 
 
 def antecedent(state: SentenceState, c: Chunk, ev: Event, told: list[Event], sentence: Iterable[Event],
-               lang: Language) -> int | None:
+               lang: Language, whoever: bool = False) -> int | None:
     """Index in `told` + `sentence` (the document's events before this sentence, then this sentence's) of
-    the event that a role-less definite event noun refers back to, if any."""
-    if c.detail != "noun" or ev.actors or ev.targets or ev.locations or ev.instruments \
+    the event that a role-less definite event noun refers back to, if any; with `whoever`, the noun may name
+    who did it ('the attack was carried out by separatists')."""
+    if c.detail != "noun" or (ev.actors and not whoever) or ev.targets or ev.locations or ev.instruments \
             or not definite(state, c, lang):
         return None
     before = told + list(sentence)
     latest_first = range(len(before) - 1, -1, -1)
+    # loops, not next() of generators: those would cost closure cells on every call, and most calls end above
     if ev.type != "Attack":  # "الغارات" is the last غارات; "the attack" is the last attack of any kind
-        same = next((x for x in latest_first if before[x].type == ev.type), None)
-        if same is not None:
-            return same
-    return next((x for x in latest_first if _compatible(before[x].type, ev.type)), None)
+        for x in latest_first:
+            if before[x].type == ev.type:
+                return x
+    for x in latest_first:
+        if _compatible(before[x].type, ev.type):
+            return x
+    return None
 
 
 def claimed_again(state: SentenceState, i: int, ev: Event, told: list[Event], reg: Registry) -> int | None:

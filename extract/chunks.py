@@ -155,17 +155,25 @@ class SentenceState:
             return []
         return list(compress(range(len(self.norms)), map(words.__contains__, self.norms)))
 
-    def chunks_of(self, *kinds: str) -> list[Chunk]:
-        """The chunks of these kinds, in sentence order (several kinds are merged once per sentence)."""
-        if len(kinds) == 1:
-            return self._kinds.get(kinds[0], _NONE)
+    def chunks_of(self, kind: str, *more: str) -> list[Chunk]:
+        """The chunks of these kinds, in sentence order (several kinds are merged once per sentence). Most calls
+        ask for one kind: it is a named argument, so that they pay no len() and no indexing of a tuple."""
+        if not more:
+            return self._kinds.get(kind, _NONE)
+        kinds = (kind, *more)
         found = self._kinds.get(kinds)
         if found is None:
-            found = self._kinds[kinds] = sorted([c for k in kinds for c in self._kinds.get(k, ())], key=_START)
+            found = self._kinds[kinds] = _merged(self._kinds, kinds)
         return found
 
     def text(self, i: int, j: int, doc_text: str) -> str:
         return doc_text[self.tokens[i].start:self.tokens[j - 1].end] if j > i else ""
+
+
+def _merged(by_kind: dict[str | tuple[str, ...], list[Chunk]], kinds: tuple[str, ...]) -> list[Chunk]:
+    """The chunks of several kinds in sentence order. Apart from chunks_of, which is asked tens of thousands of
+    times a pass: a comprehension there would make it wrap `self` in a closure cell on every call."""
+    return sorted([c for k in kinds for c in by_kind.get(k, ())], key=_START)
 
 
 def _prefix(norm: str, form: str) -> str | None:
@@ -310,7 +318,7 @@ def _longest(tokens: list[Token], i: int, starts: _Starts) -> tuple[int, list[En
             if by_third.keys().isdisjoint(third):  # most tries: no longer phrase goes on with the third word
                 ranked = two
             else:
-                ranked = sorted(two + [p for word in third for p in by_third.get(word, ())], key=_RANK)
+                ranked = _with_longer(two, by_third, third)
             for _, words, entry in ranked:
                 n = len(words)
                 if n < best_len or i + n > len(tokens) or (n > 3 and not _stands_from_fourth(tokens, i, words)):
@@ -320,6 +328,12 @@ def _longest(tokens: list[Token], i: int, starts: _Starts) -> tuple[int, list[En
                 elif entry not in best:
                     best.append(entry)
     return (best_len, best, prefix) if best_len else None
+
+
+def _with_longer(two: list[_Ranked], by_third: dict[str, list[_Ranked]], third: tuple[str, ...]) -> list[_Ranked]:
+    """The phrases of two words and the longer ones going on with a form of the third word, by rank (apart from
+    _longest, whose every call would otherwise make a closure cell for the comprehension)."""
+    return sorted(two + [p for word in third for p in by_third.get(word, ())], key=_RANK)
 
 
 def _stands_from_fourth(tokens: list[Token], i: int, words: tuple[str, ...]) -> bool:

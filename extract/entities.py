@@ -33,6 +33,7 @@ def _not_places(code: str) -> frozenset[str]:
         lang.time_words | frozenset(lang.number_words) | frozenset(lang.day_offsets)
 
 
+_new = object.__new__
 _NAMING_CHUNKS = frozenset({"title", "head", "entity", "demonym"})  # the chunks entity_at builds a mention from
 _PATRON_PHRASES = (("backed", "backedBy"), ("allied", "alliedWith"), ("led", "ledBy"), ("wing", "memberOf"))
 # after a dash a word may also say who holds the head: "Houthi-held", "Hamas-run" (see relate_patron)
@@ -88,7 +89,7 @@ class _Finder(HeadPatterns, TitlePatterns):
             return ""
         start = self.toks[i].start
         first = self.s.starting.get(i) if not self.lang.names_capitalised else None
-        if first is not None:
+        if first is not None and first.prefix:  # most names carry no clitic
             start += conjunction_length(first.prefix)
         return self.text[start:self.toks[j - 1].end]
 
@@ -110,8 +111,12 @@ class _Finder(HeadPatterns, TitlePatterns):
         return 0 <= i < self.n and not self.patron_words.isdisjoint(self.toks[i].forms)
 
     def add(self, i: int, j: int, key: str, demonym: bool = False) -> EMention:
+        """A mention of `key` over tokens [i, j). Its fields are set here, not through its dataclass __init__, which
+        would cost a frame per mention."""
         first = self.s.starting.get(i)
-        m = EMention(i, j, key, demonym, first.prefix if first is not None else "")
+        m = _new(EMention)
+        m.i, m.j, m.key, m.demonym, m.head = i, j, key, demonym, ""
+        m.prefix = first.prefix if first is not None else ""
         self.mentions.append(m)
         self.used[i:j] = [True] * (j - i)
         return m
@@ -180,7 +185,10 @@ class _Finder(HeadPatterns, TitlePatterns):
     def entity_at(self, i: int) -> EMention | None:
         """The mention starting at token i, trying patterns then gazetteer names."""
         if not self.free(i):
-            return next((m for m in self.mentions if m.i == i), None)
+            for m in self.mentions:  # a loop: a generator here would cost a closure cell on every call
+                if m.i == i:
+                    return m
+            return None
         c = self.s.chunk_at(i)
         if self.toks[i].norm in self.lang.directions:
             two = f"{self.norm(i)} {self.norm(i + 1)}" in self.lang.directions
@@ -380,7 +388,11 @@ class _Finder(HeadPatterns, TitlePatterns):
         """"'s armed wing" right after a name ending at j: (the phrase's length, its relation), else (0, None)."""
         if self.norm(j) not in ("'s", "'"):
             return 0, None
-        return next(((n, rel) for name, rel in _PATRON_PHRASES if (n := self.phrase_at(j, name))), (0, None))
+        for name, rel in _PATRON_PHRASES:  # a loop: a generator here would cost closure cells on every call
+            n = self.phrase_at(j, name)
+            if n:
+                return n, rel
+        return 0, None
 
     def modifiers(self, m: EMention, j: int) -> None:
         """Relations stated right after a named entity: 'SDF, backed by the United States',

@@ -6,7 +6,7 @@ Negated, denied, threatened, future or generic events are not emitted as having 
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from operator import attrgetter
 
 from conflictkg.extract.anaphora import antecedent, claimed_again, definite, kind_told
@@ -41,51 +41,21 @@ def find_events(state: SentenceState, text: str, mentions: list[EMention], reg: 
     found: list[Found] = []
     victims: list[str] = []  # those killed in an attack told next
     toll_of: list[tuple[Event, list[str]]] = []  # ... and that attack: they are its targets too, after its own
-    triggers = list(state.chunks_of("trigger"))
-    # a weapon governed by a support verb with no event word: "أطلق قذائف", "fired rockets at"
-    weapons = state.chunks_of("weapon")
-    for s in state.chunks_of("support") if weapons else ():  # most sentences: no weapon
-        a, b = clause_bounds(state, s.i, reg.lex.lang)
-        w = next((w for w in weapons if s.j <= w.i < min(b, s.j + 5)), None)
-        # Arabic: a weapon after the verb may be its subject, the event noun following ("شن الطيران ... غارات");
-        # English: the weapon is the object ("fired a barrage of rockets at")
-        end = b if reg.lex.lang.verb_initial else (w.j if w is not None else b)
-        if w is not None and w.value and not any(s.j <= t.i < end for t in triggers):
-            triggers.append(Chunk("trigger", s.i, s.j, w.value, "verb"))
-    triggers += _fire_under(state, triggers)
-    downed = _intercepted(state, reg.lex.lang)
-    # "air defences shot down 23 Ukrainian drones": the drones' attack, by their owner, not by the defences
-    if downed:
-        triggers = [t for t in triggers if not any(d.i - 6 <= t.i < d.i for d in downed)] + downed
-    landed = _weapon_lands(state, triggers, reg.lex.lang)
-    # "a missile slammed into a building": the weapon's verb, not a condemnation ("slammed the strikes")
-    if landed:
-        triggers = [t for t in triggers if not any(t.i == w.i for w in landed)] + landed
-    triggers = _one_reading_per_span(state, triggers, mentions, reg.lex.lang)
-    triggers = [c for c in triggers if not _describes_a_name(state, c, mentions, roles)]
-    if reg.lex.lang.names_capitalised:  # only English tells a verb by its plural: "Houthi targets"
-        triggers = [c for c in triggers if not _verb_used_as_noun(state, c, mentions, reg.lex.lang)]
+    triggers = _event_words(state, mentions, roles, reg)
     for c in triggers:
         # "نفت الحركة ذلك، متهمة الجيش ...": one who denies still accuses
         if not c.value or roles.negated(c.i) or (roles.denied(c.i) and c.value not in SPEECH_ACTS) \
                 or roles.conditional(c.i) \
-                or _describes(state, c) or _generic(state, c) or _only_heard(state, c):
+                or roles.describes(c) or roles.generic(c) or roles.only_heard(c):
             continue
         threat = roles.threatened(c.i, c.value)
         if threat is not None:  # "هدد بضرب بيروت": what is threatened becomes the threat's target
-            vow = next((f.event for f in found if f.i == threat.i), None)
-            if vow is not None and not vow.targets:
-                probe = roles.roles_of(c)
-                vow.targets = [t for t in probe.targets + probe.locations if t not in vow.actors][:2]
+            _threatened(found, threat, c, roles)
             continue
         if _verb_of_event_noun(state, c, found, mentions, reg):
             # "تفجير انتحاري استهدف مسجدا", "the bombing that targeted", "an air strike hit a school": one
             # event, which the verb gives its target and place
-            probe = roles.roles_of(c)
-            noun = found[-1].event
-            noun.targets += [t for t in probe.targets if t not in noun.targets + noun.actors]
-            noun.locations += [p for p in probe.locations if p not in noun.locations]
-            noun.instruments += [w for w in probe.instruments if w not in noun.instruments]
+            _told_more(found[-1].event, roles.roles_of(c))
             continue
         if c.value not in HARMLESS and roles.future(c.i):
             if any(t.value == "Threat" for t in triggers):
@@ -132,7 +102,7 @@ def find_events(state: SentenceState, text: str, mentions: list[EMention], reg: 
             toll_of.append((ev, victims))
             victims = []
         if c.detail == "noun" and ev.type in SPEECH_ACTS and (not (ev.actors or ev.targets) or (
-                c.prefix.startswith("و") and any(m.j == c.i for m in mentions))):
+                c.prefix.startswith("و") and _mention_ends_at(mentions, c.i))):
             continue  # "calls for support", "مركز طب الطوارئ والدعم": a word, or part of a name, not an act
         if c.value == "Killing" and not ev.actors and _died_in_new_attack(state, c, attack, reg.lex.lang):
             victims = ev.targets  # "قُتل ٢٢ فلسطينيا في غارة جوية", "four were killed when fighters stormed":
@@ -143,13 +113,13 @@ def find_events(state: SentenceState, text: str, mentions: list[EMention], reg: 
             # "killed eight soldiers in an assault": the same hands; "during a raid on the Jenin camp": there
             before = found[-1].event
             ev.actors = ev.actors or list(before.actors)
-            before.locations += [t for t in ev.targets if reg.is_place(t) and t not in before.locations]
+            _more_places(before, ev.targets, reg)
         accused = next((f.event for f in reversed(found) if f.event.type == "Accusation" and f.event.targets),
                        None) if found and not ev.actors and ev.type not in SPEECH_ACTS else None
         blamed = accused.targets[0] if accused is not None else None
         if accused is not None and (ev.targets or ev.locations or not definite(state, c, reg.lex.lang)):
             ev.actors = [blamed]  # "accused X of killing", "اتهم X بقتل"; not "... بالوقوف وراء الهجوم": the
-            ev.targets = [t for t in ev.targets if t not in ev.actors]  # attack told before, done by X
+            ev.targets = _without(ev.targets, ev.actors)  # attack told before, done by X
         blamed = _blamed_on(state, c, ev, found, roles) or blamed
         participle = c.i > 0 and state.tokens[c.i - 1].text in (",", "،")
         if not ev.actors and ev.type in SPEECH_ACTS and participle:
@@ -170,8 +140,94 @@ def find_events(state: SentenceState, text: str, mentions: list[EMention], reg: 
                 _done_by(reg, f.event, ev.targets[0] if ev.targets else None)
         found.append(Found(ev, c.i, c.j, earlier, c.detail == "noun"))
     for ev, killed in toll_of:
-        ev.targets += [t for t in killed if t not in ev.targets + ev.actors]
+        _more_targets(ev, killed)
     return found
+
+
+# Helpers of find_events, each doing what a comprehension or generator there would: in find_events they would
+# make closure cells of its variables for every sentence, and every use of those variables slower.
+def _event_words(state: SentenceState, mentions: list[EMention], roles: Roles, reg: Registry) -> list[Chunk]:
+    """The sentence's event words, with those a weapon tells ('fired rockets', 'came under fire', 'shot down
+    drones', 'a missile slammed into'), one reading per span, without those that are part of a name."""
+    lang = reg.lex.lang
+    triggers = list(state.chunks_of("trigger"))
+    if state.chunks_of("weapon"):  # most sentences: no weapon
+        _weapon_objects(state, triggers, lang)
+    triggers += _fire_under(state, triggers)
+    downed = _intercepted(state, lang)
+    # "air defences shot down 23 Ukrainian drones": the drones' attack, by their owner, not by the defences
+    if downed:
+        triggers = _shot_down(triggers, downed)
+    landed = _weapon_lands(state, triggers, lang)
+    # "a missile slammed into a building": the weapon's verb, not a condemnation ("slammed the strikes")
+    if landed:
+        triggers = _landed(triggers, landed)
+    out = []
+    for c in _one_reading_per_span(state, triggers, mentions, lang):
+        if _describes_a_name(state, c, mentions, roles):
+            continue
+        if lang.names_capitalised and _verb_used_as_noun(state, c, mentions, lang):
+            continue  # only English tells a verb by its plural: "Houthi targets"
+        out.append(c)
+    return out
+
+
+def _weapon_objects(state: SentenceState, triggers: list[Chunk], lang: Language) -> None:
+    """A weapon governed by a support verb with no event word: "أطلق قذائف", "fired rockets at": the verb is
+    an event word of the weapon's kind, added to `triggers`."""
+    weapons = state.chunks_of("weapon")
+    for s in state.chunks_of("support"):
+        a, b = clause_bounds(state, s.i, lang)
+        w = next((w for w in weapons if s.j <= w.i < min(b, s.j + 5)), None)
+        # Arabic: a weapon after the verb may be its subject, the event noun following ("شن الطيران ... غارات");
+        # English: the weapon is the object ("fired a barrage of rockets at")
+        end = b if lang.verb_initial else (w.j if w is not None else b)
+        if w is not None and w.value and not any(s.j <= t.i < end for t in triggers):
+            triggers.append(Chunk("trigger", s.i, s.j, w.value, "verb"))
+
+
+def _shot_down(triggers: list[Chunk], downed: list[Chunk]) -> list[Chunk]:
+    return [t for t in triggers if not any(d.i - 6 <= t.i < d.i for d in downed)] + downed
+
+
+def _landed(triggers: list[Chunk], landed: list[Chunk]) -> list[Chunk]:
+    return [t for t in triggers if not any(t.i == w.i for w in landed)] + landed
+
+
+def _threatened(found: list[Found], threat: Chunk, c: Chunk, roles: Roles) -> None:
+    """What the attack c that is only threatened would hit is the target of the threat, if it has none."""
+    vow = next((f.event for f in found if f.i == threat.i), None)
+    if vow is not None and not vow.targets:
+        probe = roles.roles_of(c)
+        vow.targets = [t for t in probe.targets + probe.locations if t not in vow.actors][:2]
+
+
+def _told_more(noun: Event, probe: Event) -> None:
+    """The event noun takes what its own verb tells of the event: targets, places, means."""
+    _more_targets(noun, probe.targets)
+    noun.locations += [p for p in probe.locations if p not in noun.locations]
+    noun.instruments += [w for w in probe.instruments if w not in noun.instruments]
+
+
+def _more_targets(ev: Event, keys: list[str]) -> None:
+    """The event's targets, then those of `keys` that are neither a target nor an actor of it yet."""
+    ev.targets += [t for t in keys if t not in ev.targets + ev.actors]
+
+
+def _more_places(ev: Event, keys: list[str], reg: Registry) -> None:
+    """The event's places, then the places among `keys` it is not told to be in yet."""
+    ev.locations += [t for t in keys if reg.is_place(t) and t not in ev.locations]
+
+
+def _without(keys: list[str], others: list[str]) -> list[str]:
+    return [k for k in keys if k not in others]
+
+
+def _mention_ends_at(mentions: list[EMention], k: int) -> bool:
+    for m in mentions:
+        if m.j == k:
+            return True
+    return False
 
 
 def _done_by_now_named(state: SentenceState, c: Chunk, ev: Event, reg: Registry) -> int | None:
@@ -179,7 +235,7 @@ def _done_by_now_named(state: SentenceState, c: Chunk, ev: Event, reg: Registry)
     الهجوم نفذه «مسلحون ...»': a definite attack noun whose only role is who did it is the attack told in an
     earlier sentence by no one named (its index in the document's events), not a new one."""
     told = reg.doc.events
-    x = antecedent(state, c, replace(ev, actors=[]), told, (), reg.lex.lang)
+    x = antecedent(state, c, ev, told, (), reg.lex.lang, whoever=True)
     return x if x is not None and unclaimed(reg, told[x]) else None
 
 
@@ -222,20 +278,29 @@ def _fire_under(state: SentenceState, triggers: list[Chunk]) -> list[Chunk]:
     """'the patrol came under fire', 'ships came under Houthi missile fire': fire after 'came under' is an
     attack, of the kind of the weapon named with it; of no one kind when two are ('missile and drone fire'), and
     gunfire, a ground assault, when none is."""
-    toks, out, unders = state.tokens, [], state.named("under")
+    out, unders = [], state.named("under")
     fires = state.named("fire_noun") if unders else {}
     for k, hit in unders.items() if fires else ():
-        for x in range(k + hit[0], min(len(toks), k + hit[0] + 6)):
-            if any(t.i == x for t in triggers):
-                break  # "came under rocket attack": the event word is there
-            word = fires.get(x)
-            if word is not None:
-                kinds = {w.value for w in state.chunks_of("weapon")
-                         if k + hit[0] <= w.i < x + word[0] + 4 and w.value}  # "came under fire from drones"
-                kind = kinds.pop() if len(kinds) == 1 else ("Attack" if kinds else "ArmedAssault")
-                out.append(Chunk("trigger", x, x + word[0], kind, "noun"))
-                break
+        fire = _fire_after(state, k + hit[0], fires, triggers)
+        if fire is not None:
+            out.append(fire)
     return out
+
+
+def _fire_after(state: SentenceState, k: int, fires: dict[int, tuple[int, object]],
+                triggers: list[Chunk]) -> Chunk | None:
+    """The fire noun in the six words from token k, right after 'came under' (apart from `_fire_under`, which
+    every sentence with an event word calls, so that its closures are made only where there is fire)."""
+    for x in range(k, min(len(state.tokens), k + 6)):
+        if any(t.i == x for t in triggers):
+            return None  # "came under rocket attack": the event word is there
+        word = fires.get(x)
+        if word is not None:
+            kinds = {w.value for w in state.chunks_of("weapon")
+                     if k <= w.i < x + word[0] + 4 and w.value}  # "came under fire from drones"
+            kind = kinds.pop() if len(kinds) == 1 else ("Attack" if kinds else "ArmedAssault")
+            return Chunk("trigger", x, x + word[0], kind, "noun")
+    return None
 
 
 def _blamed_on(state: SentenceState, c: Chunk, ev: Event, found: list[Found], roles: Roles) -> str | None:
@@ -246,15 +311,19 @@ def _blamed_on(state: SentenceState, c: Chunk, ev: Event, found: list[Found], ro
     blame_on = state.named("blame_on")
     if not blame_on:  # most sentences: no 'blamed ... on', and no earlier accusation to look for
         return None
-    blame = next((f for f in reversed(found) if f.event.type == "Accusation" and not f.event.targets
-                  and 0 <= c.i - f.j <= 3), None)
-    if blame is None or blame.i not in blame_on:
+    # loops, not next() of generators: those would cost closure cells on every call
+    for blame in reversed(found):
+        if blame.event.type == "Accusation" and not blame.event.targets and 0 <= c.i - blame.j <= 3:
+            break
+    else:
         return None
-    accused = next((m for m in roles.mentions if c.j < m.i <= c.j + 2 and roles.prep(m) == "target"), None)
-    if accused is not None:
-        blame.event.targets = [accused.key]
-        ev.targets = [t for t in ev.targets if t != accused.key]
-        return accused.key
+    if blame.i not in blame_on:
+        return None
+    for accused in roles.mentions:
+        if c.j < accused.i <= c.j + 2 and roles.prep(accused) == "target":
+            blame.event.targets = [accused.key]
+            ev.targets = [t for t in ev.targets if t != accused.key]
+            return accused.key
     return None
 
 
@@ -380,11 +449,18 @@ def _verb_of_event_noun(state: SentenceState, c: Chunk, found: list[Found], ment
         return False
     gap = state.tokens[last.j:c.i]
     lang = reg.lex.lang
-    if c.value == "Killing" and not (gap and all(t.norm in lang.relatives for t in gap)):
+    # loops, not all() / any() of generators: those would cost closure cells on every call
+    for t in gap:
+        if c.value == "Killing" and t.norm not in lang.relatives:
+            return False
+        if t.is_punct or t.norm in lang.clause_breaks:
+            return False
+    if c.value == "Killing" and not gap:
         return False
-    return not any(t.is_punct or t.norm in lang.clause_breaks for t in gap) and not any(
-        last.j <= m.i < c.i and not m.demonym and reg.is_actor(m.key) and prep_of(state, m, lang) is None
-        for m in mentions)
+    for m in mentions:
+        if last.j <= m.i < c.i and not m.demonym and reg.is_actor(m.key) and prep_of(state, m, lang) is None:
+            return False
+    return True
 
 
 _IN_ATTACK = frozenset({"in", "during", "when", "amid", "في", "خلال", "جراء", "اثر", "باثر"})
@@ -410,23 +486,6 @@ def _died_in_new_attack(state: SentenceState, c: Chunk, attack: Chunk | None, la
     return marked and (attack.detail == "verb" or not definite(state, attack, lang))
 
 
-_ANY = frozenset({"every", "any", "each", "اي", "كل"})
-
-
-def _generic(state: SentenceState, c: Chunk) -> bool:
-    """'Every attack on our people will be met ...', 'أي هجوم': any such event, not one that happened."""
-    return c.detail == "noun" and c.i > 0 and state.tokens[c.i - 1].norm in _ANY
-
-
-def _only_heard(state: SentenceState, c: Chunk) -> bool:
-    """'سماع دوي انفجارات', 'residents heard loud explosions', 'explosions were heard': a sound, reported
-    without anyone saying an attack took place."""
-    if c.detail != "noun" or c.value not in ATTACKS:
-        return False
-    heard = state.named("heard")
-    return bool(heard) and (any(c.i - 2 <= k + n <= c.i for k, (n, _) in heard.items()) or c.j in heard)
-
-
 def _done_by_means(attack: Event, c: Chunk, roles: Roles) -> None:
     """The attack takes the kind of the event noun that tells its means, and the noun's own actor ('بغارات جوية
     تركية': Turkey's) when the verb named none."""
@@ -435,12 +494,6 @@ def _done_by_means(attack: Event, c: Chunk, roles: Roles) -> None:
         attack.type = c.value
     attack.actors = attack.actors or [a for a in probe.actors if a not in attack.targets]
     attack.instruments += [w for w in probe.instruments if w not in attack.instruments]
-
-
-def _describes(state: SentenceState, c: Chunk) -> bool:
-    """'the group fighting to topple the government': an aim that describes an actor, not an event."""
-    toks = state.tokens
-    return toks[c.j - 1].norm.endswith("ing") and c.j < len(toks) and toks[c.j].norm == "to"
 
 
 def _confidence(ev: Event, c: Chunk, reg: Registry) -> float:

@@ -1,4 +1,5 @@
-"""Whether an event word tells something that happened: negated, denied, conditional, threatened or future.
+"""Whether an event word tells something that happened: negated, denied, conditional, threatened, future,
+generic, only heard, or an aim describing an actor.
 
 A mixin of `roles.Roles`, which holds the sentence (`s`), its language (`lang`) and its support verbs,
 cues and event words; events.py asks these of every trigger before it fills roles.
@@ -9,18 +10,33 @@ from __future__ import annotations
 from operator import attrgetter
 
 from conflictkg.extract.chunks import Chunk
-from conflictkg.extract.classes import SPEECH_ACTS
+from conflictkg.extract.classes import ATTACKS, SPEECH_ACTS
 from conflictkg.extract.syntax import clause_bounds
 
 __all__ = ["Modality"]
 
 _PUNCT = attrgetter("is_punct")
+_ANY = frozenset({"every", "any", "each", "اي", "كل"})
 
 
 def _arabic_future_verb(word: str) -> bool:
     """سيضرب، ستواصل، سنرد: the future prefix on an imperfect verb; not سيارة، ستة، سيطرت."""
     return word[:1] == "س" and len(word) > 3 and word[1] in "يتن" and not word.endswith("ه") \
         and not word.startswith("سيطر")
+
+
+def _stopped(stops: dict[int, tuple[int, object]], norms: list[str], i: int) -> bool:
+    """A phrase of stopping ('halt', 'وقف') ends right before the trigger at i, or before its article. Apart from
+    Modality.negated, asked of every trigger, whose few sentences with such a phrase would otherwise cost it
+    closure cells on every call."""
+    before = i - 1 - (i > 0 and norms[i - 1] == "the")
+    return any(k + stops[k][0] == before + 1 for k in range(max(0, before - 2), before + 1) if k in stops)
+
+
+def _foiled(foiled: dict[int, tuple[int, object]], toks: list, i: int) -> bool:
+    """A phrase of foiling ('defused', 'أحبطت') stands in the four words before the trigger at i, with no
+    punctuation between (apart from Modality.negated, as `_stopped` is)."""
+    return any(i - 4 <= k < i and not any(map(_PUNCT, toks[k:i])) for k in foiled)
 
 
 class Modality:
@@ -37,12 +53,10 @@ class Modality:
         if not self.lang.negators.isdisjoint(window):
             return True
         stops = self.s.named("stop")
-        if stops:
-            before = i - 1 - (i > 0 and norms[i - 1] == "the")
-            if any(k + stops[k][0] == before + 1 for k in range(max(0, before - 2), before + 1) if k in stops):
-                return True  # "an agreement to halt the fighting", "اتفاق لوقف القتال": an end to it, not it
+        if stops and _stopped(stops, norms, i):
+            return True  # "an agreement to halt the fighting", "اتفاق لوقف القتال": an end to it, not it
         foiled = self.s.named("foiled")
-        if foiled and any(i - 4 <= k < i and not any(map(_PUNCT, toks[k:i])) for k in foiled):
+        if foiled and _foiled(foiled, toks, i):
             return True  # "police defused a car bomb", "أحبطت قوات الأمن هجوما": it never went off
         if self.lang.names_capitalised and "no" in norms[max(0, i - 5):i] and not any(
                 map(_PUNCT, toks[max(0, i - 5):i])):
@@ -76,7 +90,11 @@ class Modality:
         if not untrue:
             return False
         _, b = clause_bounds(self.s, i, self.lang)
-        return any(i < k < min(b, i + 12) for k in untrue)
+        end = min(b, i + 12)
+        for k in untrue:  # a loop: a generator here would cost closure cells on every call
+            if i < k < end:
+                return True
+        return False
 
     def threatened(self, i: int, cls: str) -> Chunk | None:
         """The threat an attack belongs to ('vowed to strike', 'توعد بضرب'): such an attack has not happened."""
@@ -86,6 +104,28 @@ class Modality:
             if c.value == "Threat" and c.j <= i and i - c.j <= 16:
                 return c
         return None
+
+    def describes(self, c: Chunk) -> bool:
+        """'the group fighting to topple the government': an aim that describes an actor, not an event."""
+        toks = self.s.tokens
+        return toks[c.j - 1].norm.endswith("ing") and c.j < len(toks) and toks[c.j].norm == "to"
+
+    def generic(self, c: Chunk) -> bool:
+        """'Every attack on our people will be met ...', 'أي هجوم': any such event, not one that happened."""
+        return c.detail == "noun" and c.i > 0 and self.s.tokens[c.i - 1].norm in _ANY
+
+    def only_heard(self, c: Chunk) -> bool:
+        """'سماع دوي انفجارات', 'residents heard loud explosions', 'explosions were heard': a sound, reported
+        without anyone saying an attack took place."""
+        if c.detail != "noun" or c.value not in ATTACKS:
+            return False
+        heard = self.s.named("heard")
+        if not heard:
+            return False
+        for k, (n, _) in heard.items():  # a loop: a generator here would cost a closure cell on every call
+            if c.i - 2 <= k + n <= c.i:
+                return True
+        return c.j in heard
 
     def conditional(self, i: int) -> bool:
         """'if Hezbollah fires rockets', 'إذا استمر إطلاق الصواريخ': a hypothetical event."""

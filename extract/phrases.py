@@ -48,8 +48,12 @@ class PhraseTable:
         """The first words of the phrases all of whose words are in a sentence's `vocabulary`: a phrase can stand
         only at a token one of whose forms is one of them, and a sentence they are empty for has no match ("في"
         and "على" are everywhere, "في رد على" seldom). The phrases looked at are those of the key words present."""
-        return {words[0] for key in self.key_words.intersection(vocabulary) for words in self._by_key[key]
-                if vocabulary.issuperset(words)}
+        found = set()
+        for key in self.key_words.intersection(vocabulary):  # loops: a comprehension would cost closure cells
+            for words in self._by_key[key]:
+                if vocabulary.issuperset(words):
+                    found.add(words[0])
+        return found
 
     @staticmethod
     def fits(tokens: list[Token], start: int, words: tuple[str, ...]) -> bool:
@@ -77,8 +81,11 @@ class PhraseTable:
         """Whether a phrase ends right before token `end`."""
         if not 0 < end <= len(tokens) or self.last_words.isdisjoint(tokens[end - 1].forms):
             return False
-        return any(self.fits(tokens, end - len(words), words)
-                   for form in tokens[end - 1].forms for words, _ in self._by_last.get(form, ()))
+        for form in tokens[end - 1].forms:  # loops, not any() of a generator: no closure made per call
+            for words, _ in self._by_last.get(form, ()):
+                if self.fits(tokens, end - len(words), words):
+                    return True
+        return False
 
 
 # LanguageTables.unmatched: (list name -> NO_MATCHES, key word -> list names, the key words)

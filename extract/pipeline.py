@@ -25,7 +25,7 @@ from conflictkg.extract.lexicon import load_lexicon
 from conflictkg.extract.model import Document, Sentence
 from conflictkg.extract.model_evidence import ModelEvidence, fill_from_parse, model_evidence
 from conflictkg.extract.phrases import language_tables
-from conflictkg.extract.quantities import casualties, find_time, number_at
+from conflictkg.extract.quantities import casualties, find_time, harm_words, number_at
 from conflictkg.extract.registry import Registry
 from conflictkg.extract.relations import find_relations, link_responses
 from conflictkg.extract.text import Token, clean, split_sentences
@@ -143,18 +143,15 @@ def _numbers_and_time(state: SentenceState, text: str, found: list[Found], doc: 
         return  # no event here or just before for a toll or a time
     lang = get_language(doc.lang)
     words, when = find_time(state, text, lang, doc.date) if found else (None, None)
-    killed, killed_at = casualties(state, lang.killed_words, lang)
-    injured, injured_at = casualties(state, lang.injured_words, lang)
-    if killed is None or injured is None:
-        harm, harm_at = casualties(state, lang.harm_words, lang)
-        if harm == 0:  # "caused no casualties", "دون وقوع خسائر بشرية": nobody killed or wounded
-            killed, killed_at = (0, harm_at) if killed is None else (killed, killed_at)
-            injured, injured_at = (0, harm_at) if injured is None else (injured, injured_at)
-    harmful = [f for f in found if f.event.type not in HARMLESS]
+    killed, killed_at, injured, injured_at = _tolls(state, lang)
     if not found:  # "... struck a tanker on Tuesday. No one was hurt."
         last = doc.events[-1]
         last.fatalities = killed if last.fatalities is None else last.fatalities
         last.injuries = injured if last.injuries is None else last.injuries
+    harmful = [f for f in found if f.event.type not in HARMLESS]
+    # the events each toll belongs to, found once for all the sentence's events
+    dead_of = _owners(harmful, killed_at) if killed is not None else []
+    wounded_of = _owners(harmful, injured_at) if injured is not None else []
     for f in found:
         ev = f.event
         if words:
@@ -162,10 +159,24 @@ def _numbers_and_time(state: SentenceState, text: str, found: list[Found], doc: 
         if ev.type == "Killing" and ev.targets:
             victims = _count_before_victims(state, f, lang)
             ev.fatalities = victims if victims is not None else killed
-        elif killed is not None and f in _owners(harmful, killed_at):
+        elif killed is not None and f in dead_of:
             ev.fatalities = killed
-        if injured is not None and f in _owners(harmful, injured_at):
+        if injured is not None and f in wounded_of:
             ev.injuries = injured
+
+
+def _tolls(state: SentenceState, lang: Language) -> tuple[int | None, int | None, int | None, int | None]:
+    """The number of dead and the token of its casualty word, then those of the wounded; None when not told."""
+    if harm_words(lang.code).isdisjoint(state.vocabulary):
+        return None, None, None, None  # most sentences tell no toll: one set test for every word of harm
+    killed, killed_at = casualties(state, lang.killed_words, lang)
+    injured, injured_at = casualties(state, lang.injured_words, lang)
+    if killed is None or injured is None:
+        harm, harm_at = casualties(state, lang.harm_words, lang)
+        if harm == 0:  # "caused no casualties", "دون وقوع خسائر بشرية": nobody killed or wounded
+            killed, killed_at = (0, harm_at) if killed is None else (killed, killed_at)
+            injured, injured_at = (0, harm_at) if injured is None else (injured, injured_at)
+    return killed, killed_at, injured, injured_at
 
 
 def _owners(found: list[Found], at: int) -> list[Found]:

@@ -13,7 +13,7 @@ from functools import cache
 
 from conflictkg.extract.chunks import SentenceState
 from conflictkg.extract.lang import Language, get_language
-from conflictkg.extract.phrases import PhraseTable, language_table
+from conflictkg.extract.phrases import PhraseTable
 from conflictkg.extract.text import Token, reading_positions
 
 __all__ = ["number_at", "find_time", "count_near", "casualties", "harm_words"]
@@ -36,9 +36,7 @@ def number_at(state: SentenceState, i: int, lang: Language) -> int | None:
                                  and not lang.killed_words.isdisjoint(toks[i - 1].forms)):
         return 2  # "قتل جنديان", "قُتل شخصان": a dual right after the death word
     persons = _persons(toks[i].norm, lang)
-    if persons and any(0 <= n < len(toks) and not (lang.killed_words.isdisjoint(toks[n].forms)
-                                                   and lang.injured_words.isdisjoint(toks[n].forms))
-                       for n in (i - 1, i + 1)):  # "مقتل شخص وإصابة طفلين", "إن جنديين قتلا"
+    if persons and _beside_casualty_word(toks, i, lang):  # "مقتل شخص وإصابة طفلين", "إن جنديين قتلا"
         for k in range(i + 1, len(toks)):  # "مقتل ضابط وجنديين": a toll by categories, summed
             more = _persons(toks[k].norm[1:], lang) if toks[k].norm[:1] == "و" else None
             if not more:
@@ -62,6 +60,16 @@ def number_at(state: SentenceState, i: int, lang: Language) -> int | None:
                 return value + lang.number_words[toks[i + 2].norm]
             return value
     return None
+
+
+def _beside_casualty_word(toks: list[Token], i: int, lang: Language) -> bool:
+    """Whether a word of killing or wounding stands right before or after token i (a loop: a generator in
+    number_at would cost it closure cells on every call)."""
+    for n in (i - 1, i + 1):
+        if 0 <= n < len(toks) and not (lang.killed_words.isdisjoint(toks[n].forms)
+                                       and lang.injured_words.isdisjoint(toks[n].forms)):
+            return True
+    return False
 
 
 def _persons(word: str, lang: Language) -> int | None:
@@ -101,7 +109,7 @@ def casualties(state: SentenceState, words: frozenset[str], lang: Language,
         while first >= 2 and toks[first - 1].norm in ("or", "nor", "and", "او", "ولا") \
                 and not harm.isdisjoint(toks[first - 2].forms):
             first -= 2
-        if _negated(toks, first, lang):
+        if _negated(state, first, lang):
             return 0, k
         if k + 1 < len(toks) and (toks[k + 1].norm in lang.indefinite_articles or toks[k + 1].norm in lang.one_more
                                   or _the_one(toks, k + 1, lang)):
@@ -164,15 +172,35 @@ def harm_words(code: str) -> frozenset[str]:
     return lang.killed_words | lang.injured_words | lang.harm_words
 
 
-def _negated(toks: list, k: int, lang: Language) -> bool:
-    """'no casualties', 'causing no injuries', 'دون إصابات', 'لم تقع إصابات', 'دون أن يسفر الانفجار عن إصابات'."""
-    before = toks[max(0, k - 5):k]
-    while any(b.is_punct for b in before):
-        before = before[next(x for x, b in enumerate(before) if b.is_punct) + 1:]
-    if any(language_table(lang.code, "no_word").at(before, x) for x in range(len(before))):
+def _negated(state: SentenceState, k: int, lang: Language) -> bool:
+    """'no casualties', 'causing no injuries', 'دون إصابات', 'لم تقع إصابات', 'دون أن يسفر الانفجار عن إصابات'.
+
+    Loops, not generators, and a phrase list is looked through only when its first words are in the sentence:
+    this is asked of every casualty word."""
+    toks = state.tokens
+    start = max(0, k - 5)
+    for x in range(k - 1, start - 1, -1):  # the words since the last punctuation before k
+        if toks[x].is_punct:
+            start = x + 1
+            break
+    before = toks[start:k]
+    if _phrase_in(state, "no_word", before):
         return False  # "gave no details on casualties", "لم ترد معلومات عن إصابات": the toll is unknown, not zero
-    without = language_table(lang.code, "without")
-    return any(b.norm in lang.negators for b in before[-3:]) or any(without.at(before, x) for x in range(len(before)))
+    for b in before[-3:]:
+        if b.norm in lang.negators:
+            return True
+    return _phrase_in(state, "without", before)
+
+
+def _phrase_in(state: SentenceState, name: str, words: list[Token]) -> bool:
+    """Whether a phrase of the language's list `name` stands wholly inside `words`, part of the sentence."""
+    table = state.tables[name]
+    if table.first_words.isdisjoint(state.vocabulary):
+        return False
+    for x in range(len(words)):
+        if table.at(words, x):
+            return True
+    return False
 
 
 def _is_age(state: SentenceState, i: int) -> bool:

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
+from conflictkg.extract.lang import get_language
 from conflictkg.extract.lexicon import Lexicon
 from conflictkg.extract.model import Document, Entity, Relation
 from conflictkg.graph.iris import slug
@@ -21,9 +23,22 @@ ACTOR_TYPES = frozenset({"Actor", "Person", "State", "ArmedGroup", "MilitaryForc
 _BREADTH = {"Site": 0, "Settlement": 1, "Region": 2, "Country": 3}
 
 
+@lru_cache(maxsize=100_000)
+def _label_words(lang: str, label: str) -> tuple[str, ...]:
+    """A label's normalised words, kept across documents: a short form ("the group", "الحركة") is compared with
+    the labels of every entity told before it, and most labels come from the gazetteer."""
+    return tuple(get_language(lang).normalise(label).split())
+
+
 def breadth(types: set[str] | frozenset[str]) -> int:
-    """How wide a place of these types is: a site 0 ... a country 3; 9 for no place type."""
-    return min((_BREADTH[t] for t in types if t in _BREADTH), default=9)
+    """How wide a place of these types is: a site 0 ... a country 3; 9 for no place type (a loop: min() of a
+    generator cost more than the few types it reads)."""
+    found = 9
+    for t in types:
+        b = _BREADTH.get(t, 9)
+        if b < found:
+            found = b
+    return found
 
 
 @dataclass(eq=False, slots=True)  # a mention is itself: compared by identity
@@ -102,19 +117,24 @@ class Registry:
         """What a short form names ("الحركة", "the group"): of the entities `told` before it (keys in mention
         order), the last of its class whose name has the head word ("حركة الشباب", "Group for the Support of
         Islam and Muslims"), else the last of its class that has a name."""
-        norm = self.lex.lang.normalise
         latest_first = list(dict.fromkeys(reversed(told)))  # each entity once
         # a described one by its own head, last in English, first in Arabic: "the militant group" is "a militant
         # group", "the army" is no "army patrol"
         head_at = slice(-1, None) if self.lex.lang.names_capitalised else slice(0, 1)
-        for key in latest_first:
+        for key in latest_first:  # loops, not generators: one made per entity told cost more than the tests
             ent = self.doc.entities[key]
-            words = (norm(label).split()[head_at] if self.doc.unnamed(key) else norm(label).split()
-                     for label in ent.labels.values())
-            if cls in ent.types and any(w in head for label_words in words for w in label_words):
+            if cls not in ent.types:
+                continue
+            described = self.doc.unnamed(key)
+            for label in ent.labels.values():
+                words = _label_words(self.lang, label)
+                for w in words[head_at] if described else words:
+                    if w in head:
+                        return key
+        for key in latest_first:  # not one described only ("three soldiers" is no antecedent of "the army")
+            if cls in self.types(key) and not self.doc.unnamed(key):
                 return key
-        # not one described only ("three soldiers" is no antecedent of "the army")
-        return next((key for key in latest_first if cls in self.types(key) and not self.doc.unnamed(key)), None)
+        return None
 
     def state_of(self, key: str) -> str:
         """The state whose organ an actor is ('Israel Defense Forces', 'قوات الجيش المالي': its country, from

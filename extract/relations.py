@@ -28,11 +28,23 @@ def _rank(reg: Registry, key: str) -> int:
 
 
 def find_relations(state: SentenceState, mentions: list[EMention], reg: Registry) -> None:
+    """The relations one sentence states. Each kind is found in a function of its own, called only when the
+    sentence has what it needs: their comprehensions would otherwise make closure cells for every sentence."""
+    places = [m for m in mentions if reg.is_place(m.key)]
+    if places:
+        _located_in(state, places, reg)
+    if reg.lex.lang.names_capitalised:
+        _said_of_alliances(state, mentions, reg)
+    control = state.named("control") if places else {}  # a place is controlled
+    if control:
+        _controls(state, control, places, mentions, reg)
+
+
+def _located_in(state: SentenceState, places: list[EMention], reg: Registry) -> None:
+    """locatedIn: a narrower place followed by a broader one, and what follows from it by transitivity."""
     lang = reg.lex.lang
     toks = state.tokens
-    places = [m for m in mentions if reg.is_place(m.key)]
-    situated = state.named("situated") if places else {}
-    # locatedIn: a narrower place followed by a broader one
+    situated = state.named("situated")
     for n, (a, b) in enumerate(zip(places, places[1:], strict=False)):
         gap = toks[a.j:b.i]
         near = len(gap) <= 4  # places further apart are told one in the other only by a possessive
@@ -63,21 +75,28 @@ def find_relations(state: SentenceState, mentions: list[EMention], reg: Registry
             reg.relate(b.key, "locatedIn", a.key, state.index)
     # ck:locatedIn is transitive: what the sentence places in a part of a place is in that place too ("في منطقتي X
     # وY شمالي العراق": in northern Iraq, so in Iraq)
-    told = [r for r in reg.doc.relations if r.sentence == state.index and r.predicate == "locatedIn"] if places else []
+    told = [r for r in reg.doc.relations if r.sentence == state.index and r.predicate == "locatedIn"]
     for inner in told:
         for outer in told:
             if outer.subject == inner.object:
                 reg.relate(inner.subject, "locatedIn", outer.object, state.index)
-    # "X, an alliance of Iran-backed militias,": what is said of the members is said of the alliance
-    members = [m for m in mentions if reg.is_actor(m.key) and not m.demonym] if lang.names_capitalised else []
+
+
+def _said_of_alliances(state: SentenceState, mentions: list[EMention], reg: Registry) -> None:
+    """'X, an alliance of Iran-backed militias,': what is said of the members is said of the alliance."""
+    members = [m for m in mentions if reg.is_actor(m.key) and not m.demonym]
     for m in members:
-        whole = _made_of(toks, members, m)
+        whole = _made_of(state.tokens, members, m)
         if whole is not None:
             for r in [r for r in reg.doc.relations if r.subject == m.key and r.sentence == state.index]:
                 reg.relate(whole.key, r.predicate, r.object, state.index)
-    # controls
-    control = state.named("control") if places else {}  # a place is controlled
-    actors = [m for m in mentions if reg.is_actor(m.key) and not m.demonym] if control else []
+
+
+def _controls(state: SentenceState, control: dict, places: list[EMention], mentions: list[EMention],
+              reg: Registry) -> None:
+    """controls: 'X controls Y', 'Y, which X controls', 'X-held Y', from the sentence's control phrases."""
+    lang = reg.lex.lang
+    actors = [m for m in mentions if reg.is_actor(m.key) and not m.demonym]
     for k, (n, words) in control.items():
         end = k + n
         passive = words[-1] in ("by", "of") or words[0] in _UNDER_CONTROL or \
@@ -121,18 +140,24 @@ def _possessed_by(toks: list, owner: EMention, place: EMention) -> bool:
 
 def link_responses(state: SentenceState, found: list[Found], offset: int, doc: Document) -> None:
     """Set inResponseTo from 'in response to X' / 'ردا على X' / 'ردا على ذلك' (the event before)."""
-    toks = state.tokens
     for k, (n, _) in state.named("response").items() if found else ():
-        cause = next((x for x, f in enumerate(found) if k + n <= f.i <= k + n + 3), None)
-        responder = next((x for x in range(len(found) - 1, -1, -1) if found[x].i < k), None)
-        if responder is None:
-            responder = next((x for x, f in enumerate(found) if x != cause and f.i > k + n + 3), None)
-        if responder is None:
-            continue
-        if cause is not None:
-            found[responder].event.in_response_to = offset + cause
-        elif k + n < len(toks) and toks[k + n].norm in ("ذلك", "this", "that", "these", "those", "it"):
-            if responder > 0:
-                found[responder].event.in_response_to = offset + responder - 1
-            elif doc.events:
-                found[responder].event.in_response_to = len(doc.events) - 1
+        _link_response(state, found, k, n, offset, doc)
+
+
+def _link_response(state: SentenceState, found: list[Found], k: int, n: int, offset: int, doc: Document) -> None:
+    """The response phrase of n words at token k: the event after it is what the event before it answers (apart
+    from `link_responses`, which every sentence calls, so that its closures are made only where one is)."""
+    toks = state.tokens
+    cause = next((x for x, f in enumerate(found) if k + n <= f.i <= k + n + 3), None)
+    responder = next((x for x in range(len(found) - 1, -1, -1) if found[x].i < k), None)
+    if responder is None:
+        responder = next((x for x, f in enumerate(found) if x != cause and f.i > k + n + 3), None)
+    if responder is None:
+        return
+    if cause is not None:
+        found[responder].event.in_response_to = offset + cause
+    elif k + n < len(toks) and toks[k + n].norm in ("ذلك", "this", "that", "these", "those", "it"):
+        if responder > 0:
+            found[responder].event.in_response_to = offset + responder - 1
+        elif doc.events:
+            found[responder].event.in_response_to = len(doc.events) - 1

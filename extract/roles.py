@@ -17,7 +17,7 @@ from conflictkg.extract.model import Event
 from conflictkg.extract.quantities import number_at
 from conflictkg.extract.registry import EMention, Registry
 from conflictkg.extract.syntax import asides, clause_bounds, prep_of
-from conflictkg.extract.text import attached
+from conflictkg.extract.text import Token, attached
 
 __all__ = ["Roles"]
 
@@ -26,7 +26,14 @@ _ARABIC_WITH_SOME = frozenset({"بعدد", "بعده", "بعشرات", "بنحو
 _OWNED_BY = frozenset({"of", "the", "belonging", "to", "used", "by", "carrying", "transporting", "تابعه", "التابعه",
                        "تابع", "التابع", "تابعين", "تقل", "يقل", "تنقل", "ينقل"})
 _KEY = attrgetter("key")
+_UNASKED = object()  # Roles.prep: a mention whose role is not worked out yet
 _ASSAULT_HEADS = frozenset({"gunman", "militant", "fighter", "insurgent", "rebel", "jihadist", "terrorist", "bandit"})
+
+
+def _outside(mentions: list[EMention], fenced: list[tuple[int, int]]) -> list[EMention]:
+    """The mentions outside the comma-fenced asides (a function of its own: its comprehension would make Roles
+    a closure cell for every sentence, most of which have no aside)."""
+    return [m for m in mentions if not any(k < m.i and m.j <= close for k, close in fenced)]
 
 
 class Roles(Actors, Modality):
@@ -38,9 +45,7 @@ class Roles(Actors, Modality):
         # what a comma-fenced aside names plays no role: "X، فرع تنظيم القاعدة في منطقة الساحل،", "، خلال مؤتمر
         # صحفي في كييف،"
         fenced = asides(state)
-        if fenced:
-            mentions = [m for m in mentions if not any(k < m.i and m.j <= close for k, close in fenced)]
-        self.mentions = mentions
+        self.mentions = _outside(mentions, fenced) if fenced else mentions
         # the sentence's event words, support verbs, cues and weapons, asked about by every trigger
         self.triggers, self.supports = state.chunks_of("trigger"), state.chunks_of("support")
         self.cues, self.weapons = state.chunks_of("cue"), state.chunks_of("weapon")
@@ -49,14 +54,14 @@ class Roles(Actors, Modality):
     def prep(self, m: EMention) -> str | None:
         """The role a preposition gives mention m, worked out when first asked: many mentions stand in
         no event's clause. A bare mention joined to the one before shares its role: "في العراق وسوريا"."""
-        preps = self._preps  # keyed by the mention itself: a mention hashes by identity
-        if m in preps:
-            return preps[m]
+        role = self._preps.get(m, _UNASKED)  # keyed by the mention itself: a mention hashes by identity
+        if role is not _UNASKED:
+            return role
         role = prep_of(self.s, m, self.lang)
         k = self.mentions.index(m)
         if role is None and k and self.joined(self.mentions[k - 1], m):
             role = self.prep(self.mentions[k - 1])
-        preps[m] = role
+        self._preps[m] = role
         return role
 
     def in_span(self, a: int, b: int) -> list[EMention]:
@@ -80,9 +85,13 @@ class Roles(Actors, Modality):
         first = toks[a.j]  # most mentions are joined by nothing: this word tells, before the gap is sliced
         if first.norm not in ("and", "و", "،") and not (first.text == "," and not self.lang.names_capitalised):
             return False  # an English comma may open an appositive ("X, an umbrella group of Y,")
-        gap = toks[a.j:b.i]
-        # "the Sudanese army and the paramilitary RSF": determiners and adjectives may follow "and";
-        # "the pro-government militia": a hyphenated adjective is one word
+        return self._modifiers_only(toks[a.j:b.i])
+
+    def _modifiers_only(self, gap: list[Token]) -> bool:
+        """Whether what follows the conjunction opening `gap` may stand before a name: "the Sudanese army and the
+        paramilitary RSF": determiners and adjectives; "the pro-government militia": a hyphenated adjective is one
+        word. Apart from `joined`, which most mentions leave at its first test: its comprehensions would cost
+        closure cells on every call."""
         words = [t for k, t in enumerate(gap[1:], 1) if t.text != "-" and (k + 1 == len(gap) or gap[k + 1].text != "-")]
         return len(words) <= 2 and all(t.norm in ("the", "a", "an") or (
             self.lang.names_capitalised and not t.is_punct and not t.text[:1].isupper()
@@ -226,17 +235,11 @@ class Roles(Actors, Modality):
                 used.add(id(owner))
             actor = self.noun_actor(c, a, b) if c.detail == "noun" else None
         elif passive:
-            said = self.reported_from(a, c.i)  # "the agency said one person was killed"
-            left = [m for m in self.in_span(said, c.i) if self.bare(m)]
-            right = [m for m in self.in_span(c.j, b) if self.bare(m) and not m.demonym]
-            subject = right[0] if (self.lang.verb_initial and right and right[0].i - c.j <= 2) else (
-                left[-1] if left else None)  # "قُتل جنديان" / "the base was shelled"
-            if subject is None and self.lang.verb_initial and cls == "Killing":
-                subject = self.members_named(c.j)  # "قُتل عنصران من حزب الله"
+            subject = self.passive_subject(c, a, b, cls)
             if subject is not None:
                 ev.targets.extend(map(_KEY, self.coordinated(self.mentions, subject)))
             used = {id(subject)} if subject is not None else set()
-            actor = next((m for m in self.in_span(c.j, b) if self.prep(m) == "agent"), None)
+            actor = self.agent_in(c.j, b)
         elif c.detail == "noun":
             actor, used = self.noun_actor(c, a, b), set()
             obj = self.masdar_object(c)
@@ -256,17 +259,14 @@ class Roles(Actors, Modality):
                 after = actor is not None
             used = set()
             next_trigger = self.next_told(c, b)
-            if cls == "Killing" and actor is not None and (not after or self.counted(actor)) and not any(
-                    self.bare(m) and not m.demonym and m is not actor for m in self.in_span(c.j, next_trigger)) \
-                    and not self.lang.names_capitalised:
+            if cls == "Killing" and actor is not None and (not after or self.counted(actor)) \
+                    and not self.other_bare(actor, c.j, next_trigger) and not self.lang.names_capitalised:
                 ev.targets.append(actor.key)  # "أربعة أعضاء ... قتلوا", "قتل ثلاثة مدنيين في غارة": the victims
                 used.add(id(actor))
                 actor = None
             else:
                 start = actor.j if (actor is not None and after) else c.j
-                relative = b if self.lang.relatives.isdisjoint(self.s.vocabulary) else next(
-                    (k for k in range(c.j, b) if self.s.tokens[k].norm in self.lang.relatives), b)
-                stop = min(next_trigger, relative)
+                stop = min(next_trigger, self.relative_at(c.j, b))
                 obj = None
                 for m in self.mentions:  # the first bare mention after the verb (a loop: cheaper than a generator)
                     if start <= m.i and m.j <= stop and self.bare(m) and m is not actor and (
@@ -295,13 +295,53 @@ class Roles(Actors, Modality):
             self.made_to_pay(c, ev)
         # "هاجم مستوطنون قرية كفر مالك", "an attack on Kairu village": it happened there (the locations are
         # distinct already: only new ones need a merge)
-        settled = [t for t in ev.targets if "Settlement" in self.reg.types(t)] if cls in ATTACKS and ev.targets \
-            else []
+        settled = self.settlements(ev.targets) if cls in ATTACKS and ev.targets else []
         if settled:
             ev.locations = list(dict.fromkeys(settled + ev.locations))
         witnessed = self.witnessing_place(c, a) if c.detail == "noun" else []
         if witnessed:
             ev.locations = list(dict.fromkeys(ev.locations + witnessed))
+
+    # Small helpers of fill, each a loop or a comprehension of its own: a comprehension inside fill would make
+    # `self` a closure cell on every call, and every use of it there slower.
+    def passive_subject(self, c: Chunk, a: int, b: int, cls: str) -> EMention | None:
+        """What a passive verb in the clause [a, b) tells was hit: 'قُتل جنديان' (after it in Arabic), 'the base
+        was shelled' (before it), 'قُتل عنصران من حزب الله' (the body whose members were killed)."""
+        said = self.reported_from(a, c.i)  # "the agency said one person was killed"
+        left = [m for m in self.in_span(said, c.i) if self.bare(m)]
+        right = [m for m in self.in_span(c.j, b) if self.bare(m) and not m.demonym]
+        subject = right[0] if (self.lang.verb_initial and right and right[0].i - c.j <= 2) else (
+            left[-1] if left else None)
+        if subject is None and self.lang.verb_initial and cls == "Killing":
+            subject = self.members_named(c.j)
+        return subject
+
+    def agent_in(self, a: int, b: int) -> EMention | None:
+        """The first mention in [a, b) after the preposition of the agent ('by X')."""
+        for m in self.mentions:
+            if a <= m.i and m.j <= b and self.prep(m) == "agent":
+                return m
+        return None
+
+    def other_bare(self, actor: EMention, a: int, b: int) -> bool:
+        """Whether a bare mention other than `actor`, and no nationality, stands in [a, b)."""
+        for m in self.mentions:
+            if a <= m.i and m.j <= b and self.bare(m) and not m.demonym and m is not actor:
+                return True
+        return False
+
+    def relative_at(self, a: int, b: int) -> int:
+        """Where the first relative word ('الذي', 'which') in [a, b) stands, else b."""
+        if self.lang.relatives.isdisjoint(self.s.vocabulary):
+            return b
+        for k in range(a, b):
+            if self.s.tokens[k].norm in self.lang.relatives:
+                return k
+        return b
+
+    def settlements(self, keys: list[str]) -> list[str]:
+        """The towns and villages among `keys`."""
+        return [t for t in keys if "Settlement" in self.reg.types(t)]
 
     def place_taken(self, c: Chunk) -> list[str]:
         """'سيطر الجيش على بلدة X بعد معارك مع ...', 'troops retook the town of X after fighting with ...': the
@@ -352,8 +392,13 @@ class Roles(Actors, Modality):
                      and members.ending_before(self.s.tokens, m.i)), None)
 
     def prepositional(self, c: Chunk, ev: Event, a: int, b: int, used: set[int]) -> None:
-        ms = [m for m in self.mentions if a <= m.i and m.j <= b and id(m) not in used
-              and not (m.j <= c.i and self.prep(m) is None)]
+        """The roles the prepositions of the clause [a, b) give, then the means, then each role's keys once.
+        Loops and helpers here, not comprehensions: those would make closure cells of the arguments on every
+        call, and every use of them slower."""
+        ms = []
+        for m in self.mentions:
+            if a <= m.i and m.j <= b and id(m) not in used and not (m.j <= c.i and self.prep(m) is None):
+                ms.append(m)
         done: set[int] = set()
         for idx, m in enumerate(ms):
             if id(m) in done:
@@ -367,7 +412,7 @@ class Roles(Actors, Modality):
             if role == "instrument" and place and not self.lang.names_capitalised:
                 role = "location"  # "بمدينة غزة", "بولاية الجزيرة": بـ before a place is "in"
             if role == "location" and place:
-                ev.locations.extend([x.key for x in group if self.reg.is_place(x.key)])
+                ev.locations.extend(self.place_keys(group))
                 owner = self.owner_of(m) if ev.type in ATTACKS else None
                 if owner is not None:  # "عند مدخل قاعدة عسكرية للجيش الصومالي": the army's base, so the army
                     ev.targets.append(owner.key)
@@ -381,9 +426,35 @@ class Roles(Actors, Modality):
                 # "clashed with X", "between X and Y": English "with" is also the instrument preposition
                 ev.actors.extend(map(_KEY, group))
             elif role == "with" and place and len(group) > 1:  # "on the road between the towns of X and Y"
-                ev.locations.extend(x.key for x in group if self.reg.is_place(x.key))
+                ev.locations.extend(self.place_keys(group))
             elif role == "agent" and not ev.actors and self.reg.is_actor(m.key):
                 ev.actors.extend(map(_KEY, group))
+        if self.weapons:
+            self.means(c, ev, a, b)
+        if c.j - c.i > 1:  # a weapon inside the trigger phrase
+            ev.instruments.extend(self.inner_instruments(c))
+        if ev.type == "ArmedClash":  # "the group has been fighting junta troops": both sides fight, none is hit
+            self.both_sides(ev)
+        ev.actors = list(dict.fromkeys(ev.actors))
+        if ev.targets:  # most events have none, or one target
+            targets = dict.fromkeys(ev.targets)
+            for actor in ev.actors:
+                targets.pop(actor, None)
+            ev.targets = list(targets)
+        ev.locations = list(dict.fromkeys(ev.locations))
+
+    def place_keys(self, ms: list[EMention]) -> list[str]:
+        """The keys of the places among mentions `ms`."""
+        return [m.key for m in ms if self.reg.is_place(m.key)]
+
+    def both_sides(self, ev: Event) -> None:
+        """A clash's targets that are actors fought it."""
+        ev.actors += [t for t in ev.targets if self.reg.is_actor(t) and not self.reg.is_place(t)]
+        ev.targets = [t for t in ev.targets if t not in ev.actors]
+
+    def means(self, c: Chunk, ev: Event, a: int, b: int) -> None:
+        """The weapons in the clause [a, b) that event word c was done with, and the kind of attack they make
+        it."""
         attached, told = [], ev.type
         for w in self.weapons:
             if not a <= w.i < b or c.i <= w.i < c.j:
@@ -412,12 +483,3 @@ class Roles(Actors, Modality):
         if len(attached) > 1 and any(v.value and w.value and v.value != w.value and self.joined_words(v, w)
                                      for v, w in zip(attached, attached[1:], strict=False)):
             ev.type = told  # "attacked the base with drones and rockets": of no one kind
-        if c.j - c.i > 1:  # a weapon inside the trigger phrase
-            ev.instruments.extend(self.inner_instruments(c))
-        if ev.type == "ArmedClash":  # "the group has been fighting junta troops": both sides fight, none is hit
-            ev.actors += [t for t in ev.targets if self.reg.is_actor(t) and not self.reg.is_place(t)]
-            ev.targets = [t for t in ev.targets if t not in ev.actors]
-        ev.actors = list(dict.fromkeys(ev.actors))
-        if ev.targets:  # most events have none, or one target: the comprehension only when there is one
-            ev.targets = [t for t in dict.fromkeys(ev.targets) if t not in ev.actors]
-        ev.locations = list(dict.fromkeys(ev.locations))
