@@ -73,13 +73,15 @@ class _Finder(HeadPatterns, TitlePatterns):
         self.norms = state.norms  # read by the patterns many times, through norm()
         self.used = [False] * len(self.toks)
         self.mentions: list[EMention] = []
+        self.absorbed: list[EMention] = []  # bodies named inside a title's mention ("المتحدث باسم الحوثيين ...")
         self.patron_words = _patron_words(self.lang.code)
         self.told = len(reg.history)  # the entities of the sentences before
 
     def told_before(self, i: int) -> list[str]:
         """Keys of the entities named before token i, in order: English heads are found out of order
-        ("the army said two soldiers ...": the soldiers first), and a short form looks back only."""
-        here = sorted((m for m in self.mentions if m.key and m.j <= i), key=attrgetter("i"))
+        ("the army said two soldiers ...": the soldiers first), and a short form looks back only. A body named
+        inside a title counts ("المتحدث باسم الحوثيين ... قوات الجماعة": the Houthis)."""
+        here = sorted((m for m in self.mentions + self.absorbed if m.key and m.j <= i), key=attrgetter("i"))
         return self.reg.history[:self.told] + [m.key for m in here]
 
     # -- helpers -------------------------------------------------------------

@@ -223,10 +223,12 @@ class HeadPatterns:
             modifiers = modifiers + [slug(a) for a in adjectives]
             return self.finish(m, f"{cls.lower()}/" + "-".join([*modifiers, entry]), cls, surface)
         link = 1 if self.norm(m.j) in ("من", "from", "of") else self.phrase_at(m.j, "belonging")
-        # "مسلحو التنظيم", "مقاتلو الحركة": a plural in construct (its ن dropped) belongs to the body after it
-        construct = not self.lang.names_capitalised and self.norm(c.j - 1).endswith("و") and m.j < len(self.toks) \
+        # "مسلحو التنظيم", "قوات الجماعة": a head without the article before a definite word is in construct
+        # with it, and belongs to the body it names
+        construct = not self.lang.names_capitalised and not definite and m.j < len(self.toks) \
             and with_article(self.toks[m.j])
-        if not name and nation is None and patron is None and cls in ("ArmedGroup", "Group") and (link or construct):
+        if not name and nation is None and patron is None and (
+                (cls in ("ArmedGroup", "Group") and link) or (cls in ACTOR_TYPES and construct)):
             out = self.members_of(m, entry, link)
             if out is not None:
                 return out

@@ -477,7 +477,8 @@ class Roles(Actors, Modality):
                 # "warplanes carried out raids", "قصفت طائرات مسيرة": what flies makes it an attack from the air
                 if w.value and (ev.type == "Attack" or (ev.type in ("Shelling", "ArmedAssault", "Bombing")
                                                         and w.value in FROM_THE_AIR)
-                                or (ev.type == "Airstrike" and w.value == "DroneAttack")):  # "غارة نفذتها مسيرة"
+                                or (ev.type == "Airstrike" and w.value == "DroneAttack")  # "غارة نفذتها مسيرة"
+                                or (ev.type == "Shelling" and w.value == "RocketAttack")):  # "قصفت كييف بالصواريخ"
                     ev.type = w.value
                 attached.append(w)
         if len(attached) > 1 and any(v.value and w.value and v.value != w.value and self.joined_words(v, w)

@@ -157,6 +157,7 @@ class TitlePatterns:
             elif c.detail == "leader":
                 self.reg.relate(affil.key, "ledBy", person, self.s.index)
         self.mentions = [m for m in self.mentions if m is not affil]
+        self.absorbed += [affil] if affil is not None else []
         return self.add(start, max(end, affil.j if affil else end), person)
 
     def unnamed_holder(self, c: Chunk) -> EMention | None:

@@ -244,3 +244,9 @@ def test_an_arabic_title_without_the_article_and_adjectives_after_it_names_no_on
     speaker = doc.entities[doc.claims[0].claimant]
     assert "Person" not in speaker.types and speaker.labels["ar"] == "قائد عسكري صومالي"
     assert ("memberOf", "somalia") in {(r.predicate, r.object) for r in doc.relations if r.subject == speaker.key}
+
+
+def test_forces_in_construct_with_a_short_form_belong_to_the_body_a_title_named():
+    doc = extract_document("أعلن المتحدث العسكري باسم الحوثيين يحيى سريع أن قوات الجماعة استهدفت سفينة الشحن "
+                           "«ماجيك سيز» في البحر الأحمر.", lang="ar")
+    assert doc.events[0].actors == ["houthis"]

@@ -783,3 +783,11 @@ def test_a_participle_before_an_event_noun_describes_it_and_a_bracketed_name_bef
                            "responsibility for coordinated attacks on military camps in Kayes.", lang="en")
     assert [e.type for e in doc.events] == ["Attack"]  # no Cooperation from "coordinated"
     assert [c.claimant for c in doc.claims] == ["jamaat-nusrat-al-islam-wal-muslimin"]
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("قصفت روسيا العاصمة الأوكرانية كييف فجر الجمعة بعشرات الصواريخ الباليستية.", "ar"),
+    ("Russia shelled Kharkiv with missiles overnight.", "en"),
+], ids=["arabic", "english"])
+def test_bombardment_with_missiles_is_a_rocket_attack(text, lang):
+    assert _types(text, lang) == ["RocketAttack"]
