@@ -128,8 +128,12 @@ class Modality:
         return c.j in heard
 
     def conditional(self, i: int) -> bool:
-        """'if Hezbollah fires rockets', 'إذا استمر إطلاق الصواريخ': a hypothetical event."""
+        """'if Hezbollah fires rockets', 'إذا استمر إطلاق الصواريخ': a hypothetical event; 'planning attacks on
+        Israel', 'يخطط لهجمات': one planned, not done (the plan ends at most two words before it)."""
         for k in self.s.named("conditional"):
             if i - 6 <= k < i:
+                return True
+        for k, (n, _) in self.s.named("planned").items():
+            if 0 <= i - (k + n) <= 2:
                 return True
         return False

@@ -791,3 +791,15 @@ def test_a_participle_before_an_event_noun_describes_it_and_a_bracketed_name_bef
 ], ids=["arabic", "english"])
 def test_bombardment_with_missiles_is_a_rocket_attack(text, lang):
     assert _types(text, lang) == ["RocketAttack"]
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("وقال الجيش إنه قتل قياديا كان يخطط لهجمات ضد إسرائيل.", "ar"),
+    ("The army said it killed a commander who was planning attacks on Israel.", "en"),
+], ids=["arabic", "english"])
+def test_attacks_planned_are_not_attacks(text, lang):
+    assert _types(text, lang) == ["Killing"]
+
+
+def test_what_an_army_calls_eliminating_someone_is_a_killing():
+    assert _types("وقال الجيش الإسرائيلي إنه قضى على قيادي في قوة الرضوان.", "ar") == ["Killing"]

@@ -144,6 +144,9 @@ LANGUAGE = Language(
         # what a threat promises the threatened: "vowed that Hezbollah would pay a heavy price"
         "consequence": _p("price", "unanswered", "unpunished", "pay dearly"),
         "conditional": _p("if", "unless", "should"),
+        # "a commander who was planning attacks on Israel": attacks planned, not done
+        "planned": _p("planning", "planned", "plotting", "plotted", "preparing", "was planning", "were planning",
+                      "planning to carry out", "accused of planning"),
         "self": _p("that it", "that they", "that he", "that she", "that we", "it", "they", "he", "she", "we"),
         "relative_be": _p("which is", "which are", "which was", "which were", "who is", "who are", "that is",
                           "that are", "which has been", "which have been"),
