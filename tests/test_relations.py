@@ -203,3 +203,8 @@ def test_a_patron_before_a_dash_may_hold_a_place_or_run_a_body(text, relation):
 def test_who_holds_a_place_is_no_role_of_the_attack_on_it():
     doc = extract_document("Artillery shelling hit RSF-held Nyala on Monday.")
     assert doc.events[0].targets == ["nyala"]
+
+
+def test_what_is_affiliated_to_a_body_is_part_of_it():
+    assert ("al-masirah-tv", "memberOf", "houthis") in _relations(
+        "وفقا لما نقلته قناة المسيرة التابعة للحوثيين عن مكتب الصحة في المحافظة.")

@@ -87,7 +87,8 @@ class Language:
     #   events: response (in response to), under (came under), fire_noun (fire after "came under"), lands (a
     #     weapon that lands / falls), intercepted (shot down: the weapon's owner attacked), witnessed (the place
     #     that saw the fighting), stop (to halt the fighting: no fighting), untrue (reports ... were untrue),
-    #     conditional (إذا / if), since (since), without (without casualties: a toll of zero), no_word (no
+    #     conditional (إذا / if), planned (planning attacks: not done), since (since), without (without
+    #     casualties: a toll of zero), no_word (no
     #     details on casualties: the toll is unknown, not zero), foiled (defused a bomb: none went off),
     #     consequence (pay a heavy price: the threatened is the one to pay), heard (explosions were heard: a
     #     sound, not a known attack), repelled (repelled an attack: not its actor), involvement (denied any
