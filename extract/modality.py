@@ -16,7 +16,7 @@ from conflictkg.extract.syntax import clause_bounds
 __all__ = ["Modality"]
 
 _PUNCT = attrgetter("is_punct")
-_ANY = frozenset({"every", "any", "each", "اي", "كل"})
+_ANY = frozenset({"every", "any", "each", "such", "اي", "كل"})  # "the third such attack in a week": of a kind
 
 
 def _arabic_future_verb(word: str) -> bool:
@@ -111,8 +111,9 @@ class Modality:
         return toks[c.j - 1].norm.endswith("ing") and c.j < len(toks) and toks[c.j].norm == "to"
 
     def generic(self, c: Chunk) -> bool:
-        """'Every attack on our people will be met ...', 'أي هجوم': any such event, not one that happened."""
-        return c.detail == "noun" and c.i > 0 and self.s.tokens[c.i - 1].norm in _ANY
+        """'Every attack on our people will be met ...', 'أي هجوم', 'the third such attack': any or all events of
+        a kind, not one that happened here."""
+        return c.i > 0 and self.s.tokens[c.i - 1].norm in _ANY  # a noun, whichever reading the word won
 
     def only_heard(self, c: Chunk) -> bool:
         """'سماع دوي انفجارات', 'residents heard loud explosions', 'explosions were heard': a sound, reported

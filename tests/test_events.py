@@ -803,3 +803,8 @@ def test_attacks_planned_are_not_attacks(text, lang):
 
 def test_what_an_army_calls_eliminating_someone_is_a_killing():
     assert _types("وقال الجيش الإسرائيلي إنه قضى على قيادي في قوة الرضوان.", "ar") == ["Killing"]
+
+
+def test_the_third_such_attack_is_no_new_attack():
+    assert _types("Yemen's Houthis said they had fired a ballistic missile at Ben Gurion Airport near Tel Aviv, the "
+                  "third such attack on the airport in a week.", "en") == ["RocketAttack"]
