@@ -17,7 +17,7 @@ from conflictkg.extract.events import Found, unclaimed
 from conflictkg.extract.model import Claim, Event
 from conflictkg.extract.quantities import harm_words
 from conflictkg.extract.registry import ACTOR_TYPES, EMention, Registry
-from conflictkg.extract.syntax import prep_of
+from conflictkg.extract.syntax import joined, prep_of
 from conflictkg.extract.text import QUOTES_CLOSE, QUOTES_OPEN, with_article
 
 __all__ = ["find_claims"]
@@ -302,16 +302,14 @@ def _co_speakers(state: SentenceState, who: EMention | str, mentions: list[EMent
     """Speakers joined to `who` by and / و: each makes the same claim."""
     if isinstance(who, str):
         return []
-    toks, out = state.tokens, []
+    toks, lang, out = state.tokens, reg.lex.lang, []
     for m in mentions:
-        if m.j < who.i - 1 or m.i > who.j + 1 or m is who or m.demonym or m.key == who.key \
+        if m.j < who.i - 4 or m.i > who.j + 4 or m is who or m.demonym or m.key == who.key \
                 or not reg.is_actor(m.key):
-            continue  # next to each other or one word apart, and another actor
+            continue  # near each other, and another actor
         first, second = (m, who) if m.i < who.i else (who, m)
-        gap = toks[first.j:second.i]
-        if (len(gap) == 1 and gap[0].norm in ("and", "و")) or (
-                not gap and toks[second.i].norm[:1] == "و" and not reg.lex.lang.names_capitalised):
-            out.append(m.key)
+        if joined(state, first, second, lang) and (first.j == second.i or toks[first.j].norm in ("and", "و")):
+            out.append(m.key)  # "local residents and a rights group said", "قال الجيش والشرطة"
     return out
 
 

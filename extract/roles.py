@@ -16,8 +16,8 @@ from conflictkg.extract.modality import Modality
 from conflictkg.extract.model import Event
 from conflictkg.extract.quantities import number_at
 from conflictkg.extract.registry import EMention, Registry
-from conflictkg.extract.syntax import asides, clause_bounds, prep_of
-from conflictkg.extract.text import Token, attached
+from conflictkg.extract.syntax import asides, clause_bounds, joined, prep_of
+from conflictkg.extract.text import attached
 
 __all__ = ["Roles"]
 
@@ -78,24 +78,8 @@ class Roles(Actors, Modality):
         return self.prep(m) is None
 
     def joined(self, a: EMention, b: EMention) -> bool:
-        """b follows a, joined by and / و ('Iraq and Syria', 'العراق وسوريا', 'U.S. and British')."""
-        toks = self.s.tokens
-        if a.j >= b.i:
-            return toks[b.i].norm[:1] == "و" and not self.lang.names_capitalised
-        first = toks[a.j]  # most mentions are joined by nothing: this word tells, before the gap is sliced
-        if first.norm not in ("and", "و", "،") and not (first.text == "," and not self.lang.names_capitalised):
-            return False  # an English comma may open an appositive ("X, an umbrella group of Y,")
-        return self._modifiers_only(toks[a.j:b.i])
-
-    def _modifiers_only(self, gap: list[Token]) -> bool:
-        """Whether what follows the conjunction opening `gap` may stand before a name: "the Sudanese army and the
-        paramilitary RSF": determiners and adjectives; "the pro-government militia": a hyphenated adjective is one
-        word. Apart from `joined`, which most mentions leave at its first test: its comprehensions would cost
-        closure cells on every call."""
-        words = [t for k, t in enumerate(gap[1:], 1) if t.text != "-" and (k + 1 == len(gap) or gap[k + 1].text != "-")]
-        return len(words) <= 2 and all(t.norm in ("the", "a", "an") or (
-            self.lang.names_capitalised and not t.is_punct and not t.text[:1].isupper()
-            and t.norm not in self.lang.stopwords) for t in words)
+        """b follows a, joined by and / و (`syntax.joined`)."""
+        return joined(self.s, a, b, self.lang)
 
     def joined_words(self, a: Chunk, b: Chunk) -> bool:
         """Two phrases joined by and / or / و: 'drones and rockets', 'بطائرات مسيرة وصواريخ'."""

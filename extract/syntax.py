@@ -10,9 +10,9 @@ from conflictkg.extract.chunks import SentenceState
 from conflictkg.extract.lang import Language, get_language
 from conflictkg.extract.phrases import language_table
 from conflictkg.extract.registry import EMention
-from conflictkg.extract.text import attached
+from conflictkg.extract.text import Token, attached
 
-__all__ = ["appositive", "asides", "clause_bounds", "prep_of", "PLACE_WORDS"]
+__all__ = ["appositive", "asides", "clause_bounds", "joined", "prep_of", "PLACE_WORDS"]
 
 PLACE_WORDS = frozenset("district province state region capital city town village suburb neighbourhood "
                          "neighborhood governorate area county municipality".split())
@@ -266,3 +266,26 @@ def _where_of(toks: list, k: int, lang: Language) -> bool:
     return toks[k].norm == "of" and k > 0 and (
         toks[k - 1].norm in lang.directions or lang.prepositions.get(toks[k - 1].norm) == "location"
         or language_table(lang.code, "place_part").at(toks, k - 1) is not None)
+
+
+def joined(state: SentenceState, a: EMention, b: EMention, lang: Language) -> bool:
+    """b follows a, joined by and / و ('Iraq and Syria', 'العراق وسوريا', 'U.S. and British', 'local residents and a
+    rights group'): the role rules' coordination, and the claims' co-speakers."""
+    toks = state.tokens
+    if a.j >= b.i:
+        return toks[b.i].norm[:1] == "و" and not lang.names_capitalised
+    first = toks[a.j]  # most mentions are joined by nothing: this word tells, before the gap is sliced
+    if first.norm not in ("and", "و", "،") and not (first.text == "," and not lang.names_capitalised):
+        return False  # an English comma may open an appositive ("X, an umbrella group of Y,")
+    return _modifiers_only(toks[a.j:b.i], lang)
+
+
+def _modifiers_only(gap: list[Token], lang: Language) -> bool:
+    """Whether what follows the conjunction opening `gap` may stand before a name: "the Sudanese army and the
+    paramilitary RSF": determiners and adjectives; "the pro-government militia": a hyphenated adjective is one
+    word. Apart from `joined`, which most mentions leave at its first test: its comprehensions would cost
+    closure cells on every call."""
+    words = [t for k, t in enumerate(gap[1:], 1) if t.text != "-" and (k + 1 == len(gap) or gap[k + 1].text != "-")]
+    return len(words) <= 2 and all(t.norm in ("the", "a", "an") or (
+        lang.names_capitalised and not t.is_punct and not t.text[:1].isupper()
+        and t.norm not in lang.stopwords) for t in words)

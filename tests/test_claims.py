@@ -281,3 +281,8 @@ def test_no_speaker_is_borrowed_across_a_new_clause_or_for_an_unknown_one():
     doc = extract_document("وقال قائد عسكري صومالي إن 11 جنديا قتلوا في الهجوم، فيما أعلن الجيش مقتل 17 من المهاجمين.",
                            lang="ar")
     assert len(doc.claims) == 1 and "قائد" in doc.entities[doc.claims[0].claimant].labels["ar"]
+
+
+def test_speakers_joined_with_an_article_between_each_make_the_claim():
+    doc = extract_document("Local residents and a rights group said the army shelled the village.", lang="en")
+    assert sorted(doc.entities[c.claimant].labels["en"] for c in doc.claims) == ["Local residents", "rights group"]
