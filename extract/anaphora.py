@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from operator import attrgetter
 
 from conflictkg.extract.chunks import Chunk, SentenceState
-from conflictkg.extract.classes import ATTACKS
+from conflictkg.extract.classes import ATTACKS, FIGHTING
 from conflictkg.extract.lang import Language
 from conflictkg.extract.model import Document, Event
 from conflictkg.extract.registry import Registry
@@ -84,11 +84,11 @@ def claimed_again(state: SentenceState, i: int, ev: Event, told: list[Event], re
 
 def toll_of(killing: Event, told: list[Event], sentence: int, reg: Registry) -> int | None:
     """'Russian missiles struck an apartment block in Kharkiv. The governor said seven people were killed': deaths
-    reported in a sentence with no attack of its own, after attacks in the two sentences before, are the toll of
-    the latest of them whose toll is not yet told. Not when another side did the killing ('the army said it killed
-    20 militants'), nor when they were in a town or region the attack was not. Index in `told`, if any."""
+    reported in a sentence with no attack of its own, after attacks or clashes in the two sentences before, are the
+    toll of the latest of them whose toll is not yet told. Not when another side did the killing ('the army said it
+    killed 20 militants'), nor when they were in a town or region the attack was not. Index in `told`, if any."""
     latest_first = range(len(told) - 1, -1, -1)
-    x = next((x for x in latest_first if told[x].type in ATTACKS and told[x].sentence >= sentence - 2
+    x = next((x for x in latest_first if told[x].type in FIGHTING and told[x].sentence >= sentence - 2
               and (told[x].fatalities is None or killing.fatalities is None)), None)
     if x is None or (killing.actors and not (told[x].actors and _same_side(told[x], killing, reg))):
         return None

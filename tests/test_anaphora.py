@@ -126,3 +126,9 @@ def test_a_toll_reported_after_an_attack_leaves_it_an_attack():
     doc = extract_document("قالت الشرطة إن عصابات مسلحة هاجمت بلدة ميريباليه. وأفاد مكتب الأمم المتحدة بأن ١٠ أشخاص "
                            "على الأقل قُتلوا، بينهم شرطيان.", lang="ar")
     assert [(e.type, e.fatalities) for e in doc.events] == [("ArmedAssault", 10)]
+
+
+def test_deaths_reported_after_a_clash_are_its_toll():
+    doc = extract_document("اندلعت اشتباكات مسلحة في طرابلس بين جهاز الردع واللواء 444 قتال. وأعلن مركز طب الطوارئ "
+                           "والدعم مقتل ستة أشخاص بينهم مدنيان.", lang="ar")
+    assert [(e.type, e.fatalities) for e in doc.events] == [("ArmedClash", 6)]

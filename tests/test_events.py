@@ -808,3 +808,10 @@ def test_what_an_army_calls_eliminating_someone_is_a_killing():
 def test_the_third_such_attack_is_no_new_attack():
     assert _types("Yemen's Houthis said they had fired a ballistic missile at Ben Gurion Airport near Tel Aviv, the "
                   "third such attack on the airport in a week.", "en") == ["RocketAttack"]
+
+
+def test_beheading_is_a_killing_and_an_observatory_speaks():
+    doc = extract_document("هاجم مسلحون قرية ناكولو، وقطعوا رؤوس أربعة مدنيين، بحسب ما ذكر مرصد «كابو ليغادو».",
+                           lang="ar")
+    assert ("Killing", 4) in [(e.type, e.fatalities) for e in doc.events]
+    assert [doc.entities[c.claimant].labels["ar"] for c in doc.claims] == ["مرصد «كابو ليغادو»"]
