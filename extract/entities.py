@@ -426,8 +426,8 @@ def find_entities(state: SentenceState, text: str, reg: Registry,
     f = _Finder(state, text, reg)
     f.named_persons()
     if reg.lex.lang.names_capitalised:  # modifiers come before English heads: "two U.S. officials"
-        for c in state.chunks_of("head", "title"):  # "the group" waits: its antecedent may come first
-            if f.free(c.i) and f.norm(c.i - 1) not in ("the", "this", "that", "these", "those") \
+        for c in state.chunks_of("head", "title"):  # "the group", "its fighters" wait: their antecedent may come first
+            if f.free(c.i) and f.norm(c.i - 1) not in ("the", "this", "that", "these", "those", "its", "their", "our") \
                     and not f.compound_head(c):
                 f.entity_at(c.i)
     used = f.used

@@ -8,6 +8,8 @@ finder in entities.py, whose helpers (add, surface, name_tokens, patron_after ..
 
 from __future__ import annotations
 
+from operator import attrgetter
+
 from conflictkg.extract.chunks import Chunk
 from conflictkg.extract.registry import ACTOR_TYPES, PLACE_TYPES, EMention, breadth
 from conflictkg.extract.text import QUOTES_CLOSE, QUOTES_OPEN, conjunction_length, with_article
@@ -31,8 +33,13 @@ class HeadPatterns:
             or self.norm(c.i - 1) in ("its", "their", "our")
         if not possessed or c.value not in ("ArmedGroup", "MilitaryForce"):
             return None
-        before = [m for m in self.mentions if m.j <= c.i and not m.demonym and self.reg.is_actor(m.key)]
-        return before[-1].key if before else None
+        before = sorted((m for m in self.mentions if m.j <= c.i and not m.demonym and self.reg.is_actor(m.key)),
+                        key=attrgetter("i"))
+        # "The Tulkarm Brigade, part of PIJ's Al-Quds Brigades, said its fighters": not a name inside an aside
+        commas = [k for k, t in enumerate(self.toks[:c.i]) if t.text in (",", "،")]
+        owners = [m for x, m in enumerate(before) if not (
+            any((before[x - 1].j if x else 0) <= k < m.i for k in commas) and any(m.j <= k for k in commas))]
+        return owners[-1].key if owners else (before[-1].key if before else None)
 
     def head(self, c: Chunk) -> EMention | None:
         """Head noun + name or modifiers: named groups/places and descriptive collectives."""

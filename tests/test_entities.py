@@ -250,3 +250,11 @@ def test_forces_in_construct_with_a_short_form_belong_to_the_body_a_title_named(
     doc = extract_document("أعلن المتحدث العسكري باسم الحوثيين يحيى سريع أن قوات الجماعة استهدفت سفينة الشحن "
                            "«ماجيك سيز» في البحر الأحمر.", lang="ar")
     assert doc.events[0].actors == ["houthis"]
+
+
+def test_its_fighters_belong_to_the_speaker_not_to_a_body_named_in_an_aside():
+    doc = extract_document("Israeli troops raided the camp. The Tulkarm Brigade, part of Palestinian Islamic Jihad's "
+                           "Al-Quds Brigades, said on Telegram that its fighters had clashed with the troops.",
+                           lang="en")
+    clash = next(e for e in doc.events if e.type == "ArmedClash")
+    assert clash.actors[0] == "tulkarm-brigade"
